@@ -1,0 +1,132 @@
+// The only module that imports lucia, so sessions can move to a small module of
+// our own later without touching routes (lucia v3 is deprecated upstream).
+import { hash, verify } from "@node-rs/argon2";
+import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
+import { Lucia, TimeSpan } from "lucia";
+import { redirect } from "@remix-run/node";
+import { eq } from "drizzle-orm";
+import { sessions, users } from "../db/schema";
+import { db } from "./db.server";
+import { env } from "./env.server";
+
+const adapter = new DrizzleSQLiteAdapter(db, sessions, users);
+
+const secureCookie =
+  env.NODE_ENV === "production" && (env.APP_ORIGIN ?? "").startsWith("https://");
+
+export const lucia = new Lucia(adapter, {
+  sessionExpiresIn: new TimeSpan(30, "d"),
+  sessionCookie: {
+    name: "normwerk_session",
+    expires: true,
+    attributes: { secure: secureCookie, sameSite: "lax" },
+  },
+  getUserAttributes: (attributes) => ({
+    email: attributes.email,
+    name: attributes.name,
+    language: attributes.language,
+  }),
+});
+
+declare module "lucia" {
+  interface Register {
+    Lucia: typeof lucia;
+    DatabaseUserAttributes: {
+      email: string;
+      name: string;
+      language: "en" | "nl" | null;
+    };
+  }
+}
+
+export type SessionUser = { id: string; email: string; name: string; language: "en" | "nl" | null };
+
+const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
+
+export function hashPassword(password: string) {
+  return hash(password, ARGON);
+}
+
+export async function verifyPassword(passwordHash: string, password: string) {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+// A real hash to verify against when the e-mail is unknown, so both failures take as long.
+let dummyHash: Promise<string> | undefined;
+export function timingSafeDummyVerify(password: string) {
+  dummyHash ??= hashPassword("normwerk-dummy-password");
+  return dummyHash.then((h) => verifyPassword(h, password));
+}
+
+type CurrentSession = { user: SessionUser; sessionId: string; setCookie: string | null } | null;
+
+// One lookup per request even when the root loader and a route loader both ask.
+const cache = new WeakMap<Request, Promise<CurrentSession>>();
+
+export function getCurrentSession(request: Request): Promise<CurrentSession> {
+  let pending = cache.get(request);
+  if (!pending) {
+    pending = readSession(request);
+    cache.set(request, pending);
+  }
+  return pending;
+}
+
+async function readSession(request: Request): Promise<CurrentSession> {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return null;
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session) return null;
+  // Sliding renewal: lucia extends a session past half its life and marks it fresh.
+  const setCookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : null;
+  return { user, sessionId: session.id, setCookie };
+}
+
+/** The signed-in user, or a 303 to /login?redirectTo=<this page>. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const current = await getCurrentSession(request);
+  if (!current) {
+    const url = new URL(request.url);
+    const back = request.method === "GET" ? url.pathname + url.search : url.pathname;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`, 303);
+  }
+  return current.user;
+}
+
+export async function startSession(userId: string): Promise<string> {
+  const session = await lucia.createSession(userId, {});
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+export async function endSession(request: Request): Promise<string> {
+  const current = await getCurrentSession(request);
+  if (current) await lucia.invalidateSession(current.sessionId);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+/** After a password change: every other session of the user ends. */
+export async function endOtherSessions(userId: string, keepSessionId: string) {
+  const all = await lucia.getUserSessions(userId);
+  for (const s of all) if (s.id !== keepSessionId) await lucia.invalidateSession(s.id);
+}
+
+export async function currentSessionId(request: Request) {
+  return (await getCurrentSession(request))?.sessionId ?? null;
+}
+
+export function findUserByEmail(email: string) {
+  return db.select().from(users).where(eq(users.email, email)).get();
+}
+
+/** Only same-site paths: "/x" but never "//host" or "/\\host", which browsers treat as another site. */
+export function safeRedirect(to: unknown, fallback = "/") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+    return fallback;
+  }
+  if (/[\u0000-\u001f]/.test(to)) return fallback;
+  return to;
+}

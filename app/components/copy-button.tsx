@@ -1,0 +1,22 @@
+import { useEffect, useState } from "react";
+import { useT } from "~/i18n/react";
+
+/** Copies text to the clipboard; rendered only once JavaScript runs, since it needs it. */
+export function CopyButton({ text }: { text: string }) {
+  const t = useT();
+  const [hydrated, setHydrated] = useState(false);
+  const [copied, setCopied] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  if (!hydrated) return null;
+  return (
+    <button
+      type="button"
+      className="button secondary"
+      onClick={() => {
+        void navigator.clipboard?.writeText(text).then(() => setCopied(true));
+      }}
+    >
+      <span aria-live="polite">{copied ? t("shell.copied") : t("shell.copy")}</span>
+    </button>
+  );
+}

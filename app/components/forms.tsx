@@ -1,0 +1,165 @@
+import {
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type FieldMetadata,
+  type FormMetadata,
+} from "@conform-to/react";
+import { useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { parseMsg } from "../forms";
+import type { MessageKey, T } from "../i18n";
+import { useT } from "../i18n/react";
+
+export function translateError(t: T, error: string) {
+  const { key, params } = parseMsg(error);
+  return t(key as MessageKey, params);
+}
+
+export function FieldError({ field }: { field: FieldMetadata<any> }) {
+  const t = useT();
+  if (!field.errors?.length) return null;
+  return (
+    <p id={field.errorId} className="field-error">
+      {field.errors.map((e) => translateError(t, e)).join(" ")}
+    </p>
+  );
+}
+
+export function FormErrors({ form }: { form: FormMetadata<any> }) {
+  const t = useT();
+  if (!form.errors?.length) return null;
+  return (
+    <div id={form.errorId} className="form-error" role="alert">
+      {form.errors.map((e) => (
+        <p key={e}>{translateError(t, e)}</p>
+      ))}
+    </div>
+  );
+}
+
+function describedBy(field: FieldMetadata<any>, hint?: ReactNode) {
+  const ids = [hint ? field.descriptionId : null, field.errors?.length ? field.errorId : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+type Common = { field: FieldMetadata<any>; label: ReactNode; hint?: ReactNode; optional?: boolean };
+
+function Label({ field, label, optional }: Common) {
+  const t = useT();
+  return (
+    <label htmlFor={field.id}>
+      {label}
+      {optional ? <span className="muted"> ({t("shell.optional")})</span> : null}
+    </label>
+  );
+}
+
+function Hint({ field, hint }: Common) {
+  return hint ? (
+    <p id={field.descriptionId} className="hint">
+      {hint}
+    </p>
+  ) : null;
+}
+
+// Constraint attributes (required, maxLength) are left off on purpose: maxLength
+// silently cuts pasted text, and the server's messages are clearer than the browser's.
+export function TextField(
+  props: Common & { type?: "text" | "email" | "password" | "number" | "date" | "datetime-local"; autoComplete?: string },
+) {
+  const { field, type = "text", autoComplete } = props;
+  const inputProps = getInputProps(field, { type, ariaAttributes: true });
+  return (
+    <div className="field">
+      <Label {...props} />
+      <Hint {...props} />
+      <input
+        {...inputProps}
+        required={undefined}
+        maxLength={undefined}
+        minLength={undefined}
+        autoComplete={autoComplete}
+        aria-describedby={describedBy(field, props.hint)}
+        // A password is never sent back to the browser, even after a validation error.
+        defaultValue={type === "password" ? undefined : inputProps.defaultValue}
+      />
+      <FieldError field={field} />
+    </div>
+  );
+}
+
+export function TextareaField(props: Common & { rows?: number }) {
+  const { field, rows = 6 } = props;
+  return (
+    <div className="field">
+      <Label {...props} />
+      <Hint {...props} />
+      <textarea
+        {...getTextareaProps(field, { ariaAttributes: true })}
+        required={undefined}
+        maxLength={undefined}
+        minLength={undefined}
+        rows={rows}
+        aria-describedby={describedBy(field, props.hint)}
+      />
+      <FieldError field={field} />
+    </div>
+  );
+}
+
+export function SelectField(props: Common & { options: { value: string; label: string }[] }) {
+  const { field, options } = props;
+  return (
+    <div className="field">
+      <Label {...props} />
+      <Hint {...props} />
+      <select
+        {...getSelectProps(field, { ariaAttributes: true })}
+        required={undefined}
+        aria-describedby={describedBy(field, props.hint)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError field={field} />
+    </div>
+  );
+}
+
+/** A submit button that shows a pending label while its form is being sent (with JavaScript). */
+export function SubmitButton({
+  children,
+  name,
+  value,
+  className,
+  formAction,
+}: {
+  children: ReactNode;
+  name?: string;
+  value?: string;
+  className?: string;
+  formAction?: string;
+}) {
+  const navigation = useNavigation();
+  const t = useT();
+  const pending =
+    navigation.state === "submitting" &&
+    (value === undefined || navigation.formData?.get(name ?? "intent") === value);
+  return (
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      className={className ?? "button"}
+      formAction={formAction}
+      aria-disabled={pending || undefined}
+      data-pending={pending || undefined}
+    >
+      {pending ? t("shell.working") : children}
+    </button>
+  );
+}

@@ -1,0 +1,21 @@
+// Server-side: the merged dictionaries. Client code imports only types from here.
+import type { Locale } from "./core";
+import * as common from "./messages/common";
+
+// Each feature keeps its strings in its own file under messages/; register it here.
+const en = { ...common.en };
+const nl = { ...common.nl };
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;
+
+const dictionaries: Record<Locale, Messages> = { en, nl };
+
+export function messagesFor(locale: Locale): Messages {
+  return dictionaries[locale];
+}
+
+/** True when `key` is a known message key (error keys travel through form replies as strings). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}

@@ -1,0 +1,69 @@
+import type { Locale } from "./core";
+
+// Display time zone for dates; teams are Dutch, and server-rendered pages cannot
+// know the browser's zone without JavaScript.
+export const TIME_ZONE = "Europe/Amsterdam";
+
+export function formatDate(locale: Locale, ms: number, style: "date" | "datetime" = "date") {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: style === "date" ? "long" : "medium",
+    timeStyle: style === "datetime" ? "short" : undefined,
+    timeZone: TIME_ZONE,
+  }).format(new Date(ms));
+}
+
+export function formatNumber(locale: Locale, n: number, maximumFractionDigits = 1) {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(n);
+}
+
+export function formatPercent(locale: Locale, fraction: number) {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(fraction);
+}
+
+/** ISO date (YYYY-MM-DD) → localised long date, without shifting across zones. */
+export function formatDay(locale: Locale, isoDay: string) {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(`${isoDay}T00:00:00Z`),
+  );
+}
+
+function zoneOffsetMs(utcMs: number, timeZone: string) {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(utcMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(utcMs / 1000) * 1000;
+}
+
+/**
+ * A `datetime-local` value ("2026-12-01T17:00") read as wall-clock time in TIME_ZONE,
+ * as epoch milliseconds; null when it is not a real date.
+ */
+export function parseLocalDateTime(value: string, timeZone = TIME_ZONE): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+  const naive = Date.UTC(y, mo - 1, d, h, mi, s || 0);
+  const check = new Date(naive);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) {
+    return null;
+  }
+  // Two passes settle the offset around daylight-saving changes.
+  let utc = naive - zoneOffsetMs(naive, timeZone);
+  utc = naive - zoneOffsetMs(utc, timeZone);
+  return utc;
+}
+
+/** Epoch milliseconds → a `datetime-local` value in TIME_ZONE, for pre-filling inputs. */
+export function toLocalDateTimeInput(ms: number, timeZone = TIME_ZONE): string {
+  const local = new Date(ms + zoneOffsetMs(ms, timeZone));
+  return local.toISOString().slice(0, 16);
+}

@@ -1,0 +1,186 @@
+import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { invites, memberships, teams, users } from "../../db/schema";
+import type { DB } from "../../db/client";
+import { db, write } from "../db.server";
+import { randomId, randomToken } from "../ids.server";
+import { audit } from "./audit.server";
+
+export const INVITE_DAYS = 14;
+
+export function createTeam(input: { name: string; description: string; language: "en" | "nl" }, userId: string) {
+  return write((tx) => {
+    const id = randomId();
+    tx.insert(teams).values({ id, name: input.name, description: input.description, language: input.language }).run();
+    tx.insert(memberships).values({ teamId: id, userId, role: "lead" }).run();
+    audit(tx, { teamId: id, actorId: userId, kind: "team.created", subject: input.name });
+    return id;
+  });
+}
+
+/** The teams a user belongs to, with their role and the member count (one statement). */
+export function listTeamsForUser(userId: string) {
+  const memberCount = sql<number>`(select count(*) from ${memberships} m2 where m2.team_id = ${teams.id})`;
+  return db
+    .select({ id: teams.id, name: teams.name, language: teams.language, role: memberships.role, memberCount })
+    .from(memberships)
+    .innerJoin(teams, eq(teams.id, memberships.teamId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(teams.name))
+    .all();
+}
+
+export function listMembers(teamId: string) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.joinedAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.teamId, teamId))
+    .orderBy(asc(users.name), asc(users.id))
+    .all();
+}
+
+export function countMembers(tx: DB, teamId: string) {
+  return tx.select({ n: count() }).from(memberships).where(eq(memberships.teamId, teamId)).get()?.n ?? 0;
+}
+
+function countLeads(tx: DB, teamId: string) {
+  return (
+    tx
+      .select({ n: count() })
+      .from(memberships)
+      .where(and(eq(memberships.teamId, teamId), eq(memberships.role, "lead")))
+      .get()?.n ?? 0
+  );
+}
+
+export type MembershipChange = "ok" | "not-member" | "last-lead";
+
+export function setRole(teamId: string, actorId: string, userId: string, role: "lead" | "member"): MembershipChange {
+  return write((tx) => {
+    const m = tx
+      .select({ role: memberships.role, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)))
+      .get();
+    if (!m) return "not-member";
+    if (m.role === role) return "ok";
+    if (m.role === "lead" && countLeads(tx, teamId) <= 1) return "last-lead";
+    tx.update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)))
+      .run();
+    audit(tx, { teamId, actorId, kind: "member.role-changed", subject: m.name, data: { userId, from: m.role, to: role } });
+    return "ok";
+  });
+}
+
+export function removeMember(teamId: string, actorId: string, userId: string): MembershipChange {
+  return write((tx) => {
+    const m = tx
+      .select({ role: memberships.role, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)))
+      .get();
+    if (!m) return "not-member";
+    if (m.role === "lead" && countLeads(tx, teamId) <= 1) return "last-lead";
+    tx.delete(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId))).run();
+    audit(tx, { teamId, actorId, kind: "member.removed", subject: m.name, data: { userId } });
+    return "ok";
+  });
+}
+
+export function createInvite(teamId: string, actorId: string, now = Date.now()) {
+  return write((tx) => {
+    const token = randomToken();
+    tx.insert(invites)
+      .values({ teamId, token, createdBy: actorId, createdAt: now, expiresAt: now + INVITE_DAYS * 86_400_000 })
+      .run();
+    audit(tx, { teamId, actorId, kind: "invite.created" });
+    return token;
+  });
+}
+
+export function listActiveInvites(teamId: string, now = Date.now()) {
+  return db
+    .select({ id: invites.id, token: invites.token, createdAt: invites.createdAt, expiresAt: invites.expiresAt })
+    .from(invites)
+    .where(and(eq(invites.teamId, teamId), isNull(invites.revokedAt), gt(invites.expiresAt, now)))
+    .orderBy(desc(invites.createdAt), desc(invites.id))
+    .all();
+}
+
+export function revokeInvite(teamId: string, actorId: string, inviteId: number) {
+  return write((tx) => {
+    const res = tx
+      .update(invites)
+      .set({ revokedAt: Date.now() })
+      .where(and(eq(invites.teamId, teamId), eq(invites.id, inviteId), isNull(invites.revokedAt)))
+      .run();
+    if (res.changes === 1) audit(tx, { teamId, actorId, kind: "invite.revoked", data: { inviteId } });
+    return res.changes === 1;
+  });
+}
+
+/** A usable invite and its team, or null when unknown, expired or revoked. */
+export function findUsableInvite(token: string, now = Date.now()) {
+  return (
+    db
+      .select({ teamId: teams.id, teamName: teams.name, teamLanguage: teams.language, expiresAt: invites.expiresAt })
+      .from(invites)
+      .innerJoin(teams, eq(teams.id, invites.teamId))
+      .where(and(eq(invites.token, token), isNull(invites.revokedAt), gt(invites.expiresAt, now)))
+      .get() ?? null
+  );
+}
+
+export function isMember(teamId: string, userId: string) {
+  return !!db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)))
+    .get();
+}
+
+/** Joins through an invite; joining twice is harmless. */
+export function joinTeam(token: string, userId: string, now = Date.now()) {
+  return write((tx) => {
+    const invite = tx
+      .select({ teamId: invites.teamId })
+      .from(invites)
+      .where(and(eq(invites.token, token), isNull(invites.revokedAt), gt(invites.expiresAt, now)))
+      .get();
+    if (!invite) return null;
+    const inserted = tx
+      .insert(memberships)
+      .values({ teamId: invite.teamId, userId, role: "member", joinedAt: now })
+      .onConflictDoNothing()
+      .run();
+    if (inserted.changes === 1) {
+      const user = tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get();
+      audit(tx, { teamId: invite.teamId, actorId: userId, kind: "member.joined", subject: user?.name ?? "" });
+    }
+    return invite.teamId;
+  });
+}
+
+export type TeamSettings = Pick<
+  typeof teams.$inferSelect,
+  "name" | "description" | "decisionRule" | "quorumPercent" | "voteDays" | "anonymityThreshold" | "language"
+>;
+
+export function updateSettings(teamId: string, actorId: string, settings: TeamSettings) {
+  write((tx) => {
+    const before = tx.select().from(teams).where(eq(teams.id, teamId)).get();
+    tx.update(teams).set(settings).where(eq(teams.id, teamId)).run();
+    const changed = Object.fromEntries(
+      Object.entries(settings).filter(([k, v]) => before && before[k as keyof TeamSettings] !== v),
+    );
+    audit(tx, { teamId, actorId, kind: "team.settings-changed", data: { changed: Object.keys(changed) } });
+  });
+}
+
+export function countMembersOf(teamId: string) {
+  return countMembers(db, teamId);
+}

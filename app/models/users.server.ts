@@ -1,0 +1,67 @@
+import { and, count, eq, gt, lt } from "drizzle-orm";
+import { loginAttempts, users } from "../../db/schema";
+import { hashPassword } from "../auth.server";
+import { db, write } from "../db.server";
+import { randomId } from "../ids.server";
+
+/** A new user's id, or null when the e-mail address is taken. */
+export async function createUser(input: { email: string; name: string; password: string; language: "en" | "nl" | null }) {
+  const passwordHash = await hashPassword(input.password);
+  const id = randomId(16);
+  const res = db
+    .insert(users)
+    .values({ id, email: input.email, name: input.name, passwordHash, language: input.language })
+    .onConflictDoNothing({ target: users.email })
+    .run();
+  return res.changes === 1 ? id : null;
+}
+
+export function getUser(id: string) {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+export function updateProfile(id: string, input: { name: string; language: "en" | "nl" | null }) {
+  write((tx) => tx.update(users).set(input).where(eq(users.id, id)).run());
+}
+
+export async function setPassword(id: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  write((tx) => tx.update(users).set({ passwordHash }).where(eq(users.id, id)).run());
+}
+
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const LOGIN_MAX_FAILURES = 5;
+
+/**
+ * Failed sign-ins counted per e-mail in the database, so a restart does not reset them.
+ * Returns the milliseconds to wait when the limit is reached, else 0.
+ */
+export function loginBlockedFor(email: string, now = Date.now()) {
+  const since = now - LOGIN_WINDOW_MS;
+  const rows = db
+    .select({ at: loginAttempts.at })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.email, email), gt(loginAttempts.at, since)))
+    .orderBy(loginAttempts.at)
+    .all();
+  if (rows.length < LOGIN_MAX_FAILURES) return 0;
+  // Blocked until enough of the failures have aged out of the window.
+  const oldestThatCounts = rows[rows.length - LOGIN_MAX_FAILURES].at;
+  return Math.max(1000, oldestThatCounts + LOGIN_WINDOW_MS - now);
+}
+
+export function recordLoginFailure(email: string, now = Date.now()) {
+  write((tx) => {
+    tx.insert(loginAttempts).values({ email, at: now }).run();
+    // Old rows are useless; trimming them here keeps the table small without a job.
+    tx.delete(loginAttempts).where(lt(loginAttempts.at, now - LOGIN_WINDOW_MS)).run();
+  });
+}
+
+export function clearLoginFailures(email: string) {
+  write((tx) => tx.delete(loginAttempts).where(eq(loginAttempts.email, email)).run());
+}
+
+export function countUsers() {
+  return db.select({ n: count() }).from(users).get()?.n ?? 0;
+}

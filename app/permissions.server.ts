@@ -1,0 +1,43 @@
+import type { Params } from "@remix-run/react";
+import { and, eq } from "drizzle-orm";
+import { memberships, teams } from "../db/schema";
+import { requireUser, type SessionUser } from "./auth.server";
+import { db } from "./db.server";
+
+export type Team = typeof teams.$inferSelect;
+export type Role = "lead" | "member";
+export type TeamContext = { user: SessionUser; team: Team; role: Role; isLead: boolean };
+
+export function notFound(): never {
+  throw new Response("Not found", { status: 404, statusText: "Not Found" });
+}
+
+export function forbidden(): never {
+  throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+}
+
+/**
+ * Signed in (else 303 to /login), same Origin on writes (else 403), member of
+ * :team (else 404: an outsider learns nothing, not even that the team exists).
+ * Every team loader and action starts here.
+ */
+export async function requireMember(request: Request, params: Params): Promise<TeamContext> {
+  const user = await requireUser(request);
+  const teamId = params.team;
+  if (!teamId) notFound();
+  const row = db
+    .select({ team: teams, role: memberships.role })
+    .from(memberships)
+    .innerJoin(teams, eq(teams.id, memberships.teamId))
+    .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, user.id)))
+    .get();
+  if (!row) notFound();
+  return { user, team: row.team, role: row.role, isLead: row.role === "lead" };
+}
+
+/** As requireMember, and a lead of the team (else 403). */
+export async function requireLead(request: Request, params: Params): Promise<TeamContext> {
+  const ctx = await requireMember(request, params);
+  if (!ctx.isLead) forbidden();
+  return ctx;
+}

@@ -1,0 +1,261 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getCurrentSession } from "./auth.server";
+import { readFlash } from "./flash.server";
+import { type Messages, type T } from "./i18n";
+import { messagesFor } from "./i18n/dictionaries";
+import type { Locale } from "./i18n/core";
+import { resolveLocale } from "./i18n/locale.server";
+import { listTeamsForUser } from "./models/teams.server";
+import { FlashMessage } from "./components/flash";
+import { I18nProvider, useT } from "./i18n/react";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: "/styles.css" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Normwerk" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await getCurrentSession(request);
+  const user = session?.user ?? null;
+  const teams = user ? listTeamsForUser(user.id) : [];
+  const currentTeam = params.team ? (teams.find((t) => t.id === params.team) ?? null) : null;
+  const locale = await resolveLocale(request, user?.language, currentTeam?.language);
+  const { flash, setCookie } = await readFlash(request);
+  const headers = new Headers();
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  if (session?.setCookie) headers.append("Set-Cookie", session.setCookie);
+  return data(
+    {
+      locale,
+      messages: messagesFor(locale),
+      user: user ? { id: user.id, name: user.name } : null,
+      teams: teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
+      currentTeam: currentTeam ? { id: currentTeam.id, name: currentTeam.name, role: currentTeam.role } : null,
+      flash,
+    },
+    { headers },
+  );
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>["data"];
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root") as RootData | undefined;
+}
+
+function Document({ locale, messages, children }: { locale: Locale; messages?: Messages; children: ReactNode }) {
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nProvider locale={locale} messages={messages}>
+          {children}
+        </I18nProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const root = useRootData();
+  const t = useT();
+  const location = useLocation();
+  const team = root?.currentTeam;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("shell.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="bar">
+          <Link to="/" className="brand">
+            {t("app.name")}
+          </Link>
+          {root?.user ? (
+            <>
+              <TeamSwitcher t={t} teams={root.teams} currentId={team?.id} />
+              <details className="menu user-menu">
+                <summary>
+                  <span className="visually-hidden">{t("shell.userMenu")}: </span>
+                  {root.user.name}
+                </summary>
+                <div className="menu-panel">
+                  <p className="muted">{t("shell.signedInAs", { name: root.user.name })}</p>
+                  <Link to="/account">{t("shell.account")}</Link>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="link-button">
+                      {t("shell.logout")}
+                    </button>
+                  </Form>
+                </div>
+              </details>
+            </>
+          ) : (
+            <nav aria-label={t("shell.mainNav")} className="visitor-nav">
+              <Link to="/login">{t("shell.login")}</Link>
+              <Link to="/signup">{t("shell.signup")}</Link>
+            </nav>
+          )}
+        </div>
+        {team ? <TeamNav t={t} teamId={team.id} isLead={team.role === "lead"} teamName={team.name} /> : null}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {root?.flash ? <FlashMessage key={location.key} text={t(root.flash.key, root.flash.params)} /> : null}
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t("shell.footer")}</p>
+        <LanguageSwitcher t={t} />
+      </footer>
+    </>
+  );
+}
+
+function TeamSwitcher({ t, teams, currentId }: { t: T; teams: { id: string; name: string }[]; currentId?: string }) {
+  return (
+    <details className="menu team-menu">
+      <summary>{t("shell.teamSwitcher")}</summary>
+      <nav className="menu-panel" aria-label={t("shell.myTeams")}>
+        <ul>
+          {teams.map((team) => (
+            <li key={team.id}>
+              <Link to={`/teams/${team.id}`} aria-current={team.id === currentId ? "true" : undefined}>
+                {team.name}
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link to="/teams/new">{t("shell.newTeam")}</Link>
+          </li>
+        </ul>
+      </nav>
+    </details>
+  );
+}
+
+function TeamNav({ t, teamId, isLead, teamName }: { t: T; teamId: string; isLead: boolean; teamName: string }) {
+  const base = `/teams/${teamId}`;
+  const items: [string, string, boolean][] = [
+    [base, t("nav.home"), true],
+    [`${base}/agreement`, t("nav.agreement"), false],
+    [`${base}/proposals`, t("nav.proposals"), false],
+    [`${base}/checkins`, t("nav.checkins"), false],
+    [`${base}/members`, t("nav.members"), false],
+  ];
+  if (isLead) {
+    items.push([`${base}/settings`, t("nav.settings"), false], [`${base}/audit`, t("nav.audit"), false]);
+  }
+  return (
+    <nav className="team-nav" aria-label={`${t("shell.teamNav")}: ${teamName}`}>
+      <span className="team-name">{teamName}</span>
+      <ul>
+        {items.map(([to, label, end]) => (
+          <li key={to}>
+            <NavLink to={to} end={end}>
+              {label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function LanguageSwitcher({ t }: { t: T }) {
+  const location = useLocation();
+  return (
+    <Form method="post" action="/language" className="language-switcher">
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <span id="language-label">{t("shell.language")}:</span>
+      {(["nl", "en"] as const).map((lang) => (
+        <button
+          key={lang}
+          type="submit"
+          name="language"
+          value={lang}
+          className="link-button"
+          lang={lang}
+          aria-describedby="language-label"
+          aria-pressed={t.locale === lang}
+        >
+          {t(`lang.${lang}`)}
+        </button>
+      ))}
+    </Form>
+  );
+}
+
+export default function App() {
+  const root = useRootData();
+  return (
+    <Document locale={root?.locale ?? "en"} messages={root?.messages}>
+      <Shell>
+        <Outlet />
+      </Shell>
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const root = useRootData();
+  return (
+    <Document locale={root?.locale ?? "en"} messages={root?.messages}>
+      <Shell>
+        <ErrorPage error={error} />
+      </Shell>
+    </Document>
+  );
+}
+
+export function ErrorPage({ error }: { error: unknown }) {
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!isRouteErrorResponse(error)) console.error(error);
+  const [title, body] =
+    status === 404
+      ? [t("error.notFound.title"), t("error.notFound.body")]
+      : status === 403
+        ? [
+            t("error.forbidden.title"),
+            isRouteErrorResponse(error) && String(error.data).includes("cross-origin")
+              ? t("error.forbiddenOrigin.body")
+              : t("error.forbidden.body"),
+          ]
+        : [t("error.server.title"), t("error.server.body")];
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <p className="muted">{t("error.status", { status })}</p>
+      <h1 id="error-title">{title}</h1>
+      <p>{body}</p>
+      <p>
+        <Link to="/">{t("error.goHome")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { currentSessionId, endOtherSessions, requireUser, verifyPassword } from "~/auth.server";
+import { SelectField, SubmitButton, TextField } from "~/components/forms";
+import { msg, requiredText } from "~/forms";
+import { redirectWithFlash } from "~/flash.server";
+import { useT } from "~/i18n/react";
+import { getUser, setPassword, updateProfile } from "~/models/users.server";
+
+const profileSchema = z.object({
+  intent: z.literal("profile"),
+  name: requiredText(80),
+  language: z.enum(["", "en", "nl"], { error: msg("form.invalidChoice") }).optional(),
+});
+
+const passwordSchema = z.object({
+  intent: z.literal("password"),
+  currentPassword: z.string({ error: msg("form.required") }).max(256, { error: msg("form.tooLong", { max: 256 }) }),
+  newPassword: z
+    .string({ error: msg("form.required") })
+    .min(10, { error: msg("form.tooShort", { min: 10 }) })
+    .max(256, { error: msg("form.tooLong", { max: 256 }) }),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { name: user.name, email: user.email, language: user.language ?? "" };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "password") {
+    const submission = parseWithZod(formData, { schema: passwordSchema });
+    const hide = { hideFields: ["currentPassword", "newPassword"] };
+    if (submission.status !== "success") {
+      return data({ intent: "password" as const, result: submission.reply(hide) }, { status: 400 });
+    }
+    const stored = getUser(user.id);
+    if (!stored || !(await verifyPassword(stored.passwordHash, submission.value.currentPassword))) {
+      return data(
+        {
+          intent: "password" as const,
+          result: submission.reply({ fieldErrors: { currentPassword: [msg("account.wrongPassword")] }, ...hide }),
+        },
+        { status: 400 },
+      );
+    }
+    await setPassword(user.id, submission.value.newPassword);
+    const keep = await currentSessionId(request);
+    if (keep) await endOtherSessions(user.id, keep);
+    return redirectWithFlash("/account", { key: "account.passwordChanged" });
+  }
+  const submission = parseWithZod(formData, { schema: profileSchema });
+  if (submission.status !== "success") {
+    return data({ intent: "profile" as const, result: submission.reply() }, { status: 400 });
+  }
+  const language = submission.value.language || null;
+  updateProfile(user.id, { name: submission.value.name, language });
+  return redirectWithFlash("/account", { key: "account.saved" });
+}
+
+export default function Account() {
+  const loaded = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const [profileForm, profile] = useForm({
+    id: "profile",
+    lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
+    defaultValue: { name: loaded.name, language: loaded.language },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+  });
+  const [passwordForm, password] = useForm({
+    id: "password",
+    lastResult: actionData?.intent === "password" ? actionData.result : undefined,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordSchema }),
+  });
+  return (
+    <section className="narrow">
+      <h1>{t("account.title")}</h1>
+      <p className="muted">{loaded.email}</p>
+      <section aria-labelledby="profile-title" className="panel">
+        <h2 id="profile-title">{t("account.profile")}</h2>
+        <Form method="post" {...getFormProps(profileForm)}>
+          <input type="hidden" name="intent" value="profile" />
+          <TextField field={profile.name} label={t("auth.field.name")} autoComplete="name" />
+          <SelectField
+            field={profile.language}
+            label={t("account.language")}
+            options={[
+              { value: "", label: t("account.languageAuto") },
+              { value: "nl", label: t("lang.nl") },
+              { value: "en", label: t("lang.en") },
+            ]}
+          />
+          <SubmitButton name="intent" value="profile">
+            {t("account.saveProfile")}
+          </SubmitButton>
+        </Form>
+      </section>
+      <section aria-labelledby="password-title" className="panel">
+        <h2 id="password-title">{t("account.password")}</h2>
+        <Form method="post" {...getFormProps(passwordForm)}>
+          <input type="hidden" name="intent" value="password" />
+          <input type="text" name="username" autoComplete="username" defaultValue={loaded.email} hidden readOnly />
+          <TextField field={password.currentPassword} label={t("account.currentPassword")} type="password" autoComplete="current-password" />
+          <TextField
+            field={password.newPassword}
+            label={t("account.newPassword")}
+            hint={t("auth.field.passwordHint")}
+            type="password"
+            autoComplete="new-password"
+          />
+          <SubmitButton name="intent" value="password">
+            {t("account.savePassword")}
+          </SubmitButton>
+        </Form>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { getCurrentSession, requireUser } from "~/auth.server";
+import { SubmitButton } from "~/components/forms";
+import { redirectWithFlash } from "~/flash.server";
+import { useT } from "~/i18n/react";
+import { findUsableInvite, isMember, joinTeam } from "~/models/teams.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const invite = findUsableInvite(params.token ?? "");
+  if (!invite) return data({ invite: null, signedIn: false, alreadyMember: false }, { status: 404 });
+  const current = await getCurrentSession(request);
+  return {
+    invite: { teamId: invite.teamId, teamName: invite.teamName },
+    signedIn: !!current,
+    alreadyMember: current ? isMember(invite.teamId, current.user.id) : false,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const teamId = joinTeam(params.token ?? "", user.id);
+  if (!teamId) return data({ invalid: true }, { status: 404 });
+  const invite = findUsableInvite(params.token ?? "");
+  return redirectWithFlash(`/teams/${teamId}`, { key: "join.joined", params: { team: invite?.teamName ?? "" } });
+}
+
+export default function Join() {
+  const { invite, signedIn, alreadyMember } = useLoaderData<typeof loader>();
+  const t = useT();
+  const location = useLocation();
+  if (!invite) {
+    return (
+      <section className="narrow">
+        <h1>{t("join.invalid.title")}</h1>
+        <p>{t("join.invalid.body")}</p>
+      </section>
+    );
+  }
+  const here = location.pathname;
+  return (
+    <section className="narrow">
+      <h1>{t("join.title", { team: invite.teamName })}</h1>
+      <p>{t("join.body", { team: invite.teamName })}</p>
+      {alreadyMember ? (
+        <p>
+          {t("join.already")} <Link to={`/teams/${invite.teamId}`}>{invite.teamName}</Link>
+        </p>
+      ) : signedIn ? (
+        <Form method="post">
+          <SubmitButton>{t("join.submit")}</SubmitButton>
+        </Form>
+      ) : (
+        <SignInFirst team={invite.teamName} here={here} />
+      )}
+    </section>
+  );
+}
+
+function SignInFirst({ team, here }: { team: string; here: string }) {
+  const t = useT();
+  const back = encodeURIComponent(here || "");
+  return (
+    <>
+      <p>{t("join.signInFirst", { team })}</p>
+      <p className="actions">
+        <Link className="button" to={`/signup?redirectTo=${back}`}>
+          {t("shell.signup")}
+        </Link>
+        <Link to={`/login?redirectTo=${back}`}>{t("shell.login")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { getCurrentSession, safeRedirect } from "~/auth.server";
+import { isLocale } from "~/i18n";
+import { languageCookie } from "~/i18n/locale.server";
+import { updateProfile } from "~/models/users.server";
+
+export async function loader() {
+  return redirect("/");
+}
+
+/** The footer's language switch: stored on the account when signed in, in a cookie always. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const language = form.get("language");
+  const to = safeRedirect(form.get("redirectTo"));
+  if (!isLocale(language)) return redirect(to, 303);
+  const current = await getCurrentSession(request);
+  if (current) updateProfile(current.user.id, { name: current.user.name, language });
+  return redirect(to, { status: 303, headers: { "Set-Cookie": await languageCookie.serialize(language) } });
+}

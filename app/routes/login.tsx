@@ -1,0 +1,87 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import {
+  findUserByEmail,
+  getCurrentSession,
+  safeRedirect,
+  startSession,
+  timingSafeDummyVerify,
+  verifyPassword,
+} from "~/auth.server";
+import { FormErrors, SubmitButton, TextField } from "~/components/forms";
+import { email, msg } from "~/forms";
+import { useT } from "~/i18n/react";
+import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "~/models/users.server";
+
+export const schema = z.object({
+  email,
+  password: z.string({ error: msg("form.required") }).max(256, { error: msg("form.tooLong", { max: 256 }) }),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const current = await getCurrentSession(request);
+  if (current) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { email, password, redirectTo } = submission.value;
+  const waitMs = loginBlockedFor(email);
+  if (waitMs > 0) {
+    const minutes = Math.ceil(waitMs / 60_000);
+    return data(submission.reply({ formErrors: [msg("auth.login.tooMany", { minutes })], hideFields: ["password"] }), {
+      status: 429,
+      headers: { "Retry-After": String(Math.ceil(waitMs / 1000)) },
+    });
+  }
+  const user = findUserByEmail(email);
+  const ok = user ? await verifyPassword(user.passwordHash, password) : await timingSafeDummyVerify(password);
+  if (!user || !ok) {
+    recordLoginFailure(email);
+    return data(submission.reply({ formErrors: [msg("auth.login.failed")], hideFields: ["password"] }), {
+      status: 400,
+    });
+  }
+  clearLoginFailures(email);
+  return redirect(safeRedirect(redirectTo), { status: 303, headers: { "Set-Cookie": await startSession(user.id) } });
+}
+
+export default function Login() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const t = useT();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const redirectTo = searchParams.get("redirectTo") ?? "";
+  return (
+    <section className="narrow">
+      <h1>{t("auth.login.title")}</h1>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors form={form} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField field={fields.email} label={t("auth.field.email")} type="email" autoComplete="username" />
+        <TextField field={fields.password} label={t("auth.field.password")} type="password" autoComplete="current-password" />
+        <SubmitButton>{t("auth.login.submit")}</SubmitButton>
+      </Form>
+      <p>
+        {t("auth.login.noAccount")}{" "}
+        <Link to={redirectTo ? `/signup?redirectTo=${encodeURIComponent(redirectTo)}` : "/signup"}>
+          {t("shell.signup")}
+        </Link>
+      </p>
+    </section>
+  );
+}

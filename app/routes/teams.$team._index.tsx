@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n/react";
+import { countMembersOf } from "~/models/teams.server";
+import { requireMember } from "~/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, role, isLead } = await requireMember(request, params);
+  return {
+    team: { id: team.id, name: team.name, description: team.description },
+    role,
+    isLead,
+    memberCount: countMembersOf(team.id),
+  };
+}
+
+export default function TeamHome() {
+  const { team, role, isLead, memberCount } = useLoaderData<typeof loader>();
+  const t = useT();
+  const base = `/teams/${team.id}`;
+  return (
+    <section>
+      <h1>{team.name}</h1>
+      {team.description ? <p className="lead">{team.description}</p> : null}
+      <p className="muted">{t("team.home.yourRole", { role: t(`role.${role}`) })}</p>
+
+      <section aria-labelledby="todos-title" className="panel">
+        <h2 id="todos-title">{t("team.home.todos")}</h2>
+        <p>{t("team.home.noTodos")}</p>
+      </section>
+
+      <section aria-labelledby="start-title" className="panel">
+        <h2 id="start-title">{t("team.home.getStarted")}</h2>
+        <ul className="cards">
+          <li className="card">
+            <h3>
+              <Link to={`${base}/proposals/new`}>{t("team.home.draftFirst")}</Link>
+            </h3>
+            <p>{t("team.home.draftFirstHelp")}</p>
+          </li>
+          {isLead && memberCount < 2 ? (
+            <li className="card">
+              <h3>
+                <Link to={`${base}/members`}>{t("team.home.inviteTeam")}</Link>
+              </h3>
+              <p>{t("team.home.inviteTeamHelp")}</p>
+            </li>
+          ) : null}
+        </ul>
+      </section>
+    </section>
+  );
+}

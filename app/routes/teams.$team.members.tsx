@@ -1,0 +1,159 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { SubmitButton } from "~/components/forms";
+import { CopyButton } from "~/components/copy-button";
+import { redirectWithFlash } from "~/flash.server";
+import { msg, parseMsg } from "~/forms";
+import type { MessageKey } from "~/i18n";
+import { formatDate } from "~/i18n/format";
+import { useT } from "~/i18n/react";
+import { appOrigin } from "~/origin.server";
+import {
+  createInvite,
+  listActiveInvites,
+  listMembers,
+  removeMember,
+  revokeInvite,
+  setRole,
+  type MembershipChange,
+} from "~/models/teams.server";
+import { requireLead, requireMember } from "~/permissions.server";
+
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("invite") }),
+  z.object({ intent: z.literal("revoke-invite"), inviteId: z.coerce.number().int() }),
+  z.object({ intent: z.literal("set-role"), userId: z.string().min(1), role: z.enum(["lead", "member"]) }),
+  z.object({ intent: z.literal("remove"), userId: z.string().min(1) }),
+]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, user, isLead } = await requireMember(request, params);
+  const members = listMembers(team.id).map((m) => ({ ...m, email: isLead ? m.email : null }));
+  const origin = appOrigin(request);
+  const invites = isLead
+    ? listActiveInvites(team.id).map((i) => ({ id: i.id, url: `${origin}/join/${i.token}`, path: `/join/${i.token}`, createdAt: i.createdAt, expiresAt: i.expiresAt }))
+    : [];
+  return { teamId: team.id, userId: user.id, isLead, members, invites };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team, user } = await requireLead(request, params);
+  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: msg("form.invalidChoice") }, { status: 400 });
+  const input = parsed.data;
+  const back = `/teams/${team.id}/members`;
+  switch (input.intent) {
+    case "invite":
+      createInvite(team.id, user.id);
+      return redirectWithFlash(back, { key: "members.inviteCreated" });
+    case "revoke-invite":
+      revokeInvite(team.id, user.id, input.inviteId);
+      return redirectWithFlash(back, { key: "members.inviteRevoked" });
+    case "set-role":
+      return outcome(setRole(team.id, user.id, input.userId, input.role), back, "members.roleChanged");
+    case "remove":
+      return outcome(removeMember(team.id, user.id, input.userId), back, "members.removed");
+  }
+}
+
+async function outcome(result: MembershipChange, back: string, done: MessageKey) {
+  if (result === "last-lead") return data({ error: msg("members.lastLead") }, { status: 400 });
+  if (result === "not-member") return data({ error: msg("members.notMember") }, { status: 400 });
+  return redirectWithFlash(back, { key: done });
+}
+
+export default function Members() {
+  const { isLead, members, invites, userId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const error = actionData?.error ? parseMsg(actionData.error) : null;
+  return (
+    <section>
+      <h1>{t("members.title")}</h1>
+      {error ? (
+        <div className="form-error" role="alert">
+          <p>{t(error.key as MessageKey, error.params)}</p>
+        </div>
+      ) : null}
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t("members.name")}</th>
+            {isLead ? <th scope="col">{t("members.email")}</th> : null}
+            <th scope="col">{t("members.role")}</th>
+            <th scope="col">{t("members.joined")}</th>
+            {isLead ? <th scope="col">{t("members.actions")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.id}>
+              <th scope="row">
+                {m.name}
+                {m.id === userId ? <span className="muted"> ({t("shell.you")})</span> : null}
+              </th>
+              {isLead ? <td>{m.email}</td> : null}
+              <td>{t(`role.${m.role}`)}</td>
+              <td>{formatDate(t.locale, m.joinedAt)}</td>
+              {isLead ? (
+                <td className="row-actions">
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="set-role" />
+                    <input type="hidden" name="userId" value={m.id} />
+                    <input type="hidden" name="role" value={m.role === "lead" ? "member" : "lead"} />
+                    <button type="submit" className="button secondary" aria-label={t("members.changeRole", { name: m.name })}>
+                      {m.role === "lead" ? t("members.makeMember") : t("members.makeLead")}
+                    </button>
+                  </Form>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="userId" value={m.id} />
+                    <button type="submit" className="button danger" aria-label={t("members.remove", { name: m.name })}>
+                      {t("members.removeShort")}
+                    </button>
+                  </Form>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {isLead ? (
+        <section aria-labelledby="invites-title" className="panel">
+          <h2 id="invites-title">{t("members.invites")}</h2>
+          <p>{t("members.invitesHelp")}</p>
+          {invites.length === 0 ? <p className="muted">{t("members.noInvites")}</p> : null}
+          <ul className="invites">
+            {invites.map((invite) => (
+              <li key={invite.id}>
+                <a href={invite.path} className="invite-link">
+                  {invite.url}
+                </a>
+                <span className="muted"> {t("members.inviteExpires", { date: formatDate(t.locale, invite.expiresAt) })}</span>{" "}
+                <CopyButton text={invite.url} />
+                <Form method="post" className="inline">
+                  <input type="hidden" name="intent" value="revoke-invite" />
+                  <input type="hidden" name="inviteId" value={invite.id} />
+                  <button
+                    type="submit"
+                    className="button secondary"
+                    aria-label={t("members.revokeInvite", { date: formatDate(t.locale, invite.createdAt, "datetime") })}
+                  >
+                    {t("members.revoke")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+          <Form method="post">
+            <SubmitButton name="intent" value="invite">
+              {t("members.createInvite")}
+            </SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+// The production server. remix.config.js compiles it, with the whole app, into
+// build/index.js, so `node build/index.js` is all it takes to run Normwerk.
+import { AsyncLocalStorage } from "node:async_hooks";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import * as build from "@remix-run/dev/server-build";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { statementCounter } from "../db/client";
+import { db } from "./db.server";
+import { env } from "./env.server";
+import { forbiddenOriginPage, isForeignOrigin } from "./origin.server";
+import { startSweeper } from "./sweep.server";
+
+const root = process.env.NORMWERK_ROOT ?? process.cwd();
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", env.APP_ORIGIN ? 1 : false);
+app.use(compression());
+
+app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+
+// CSRF: every write whose Origin is not ours is refused here, before any route
+// code runs, so no action can forget it (tests/http/origin.test.ts proves it).
+app.use((req: Request, res: Response, next: NextFunction) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const ownOrigin = env.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
+  if (isForeignOrigin(req.get("origin") ?? null, req.get("sec-fetch-site") ?? null, ownOrigin)) {
+    res.status(403).type("html").send(forbiddenOriginPage());
+    return;
+  }
+  // Checked against the public origin above; Remix's own host comparison would
+  // otherwise fail legitimate posts behind a proxy that rewrites Host.
+  delete req.headers.origin;
+  next();
+});
+
+// Statement counting per request, for the flat-query tests (off unless asked for).
+const perRequest = new AsyncLocalStorage<{ count: number }>();
+if (process.env.NORMWERK_COUNT_STATEMENTS === "1") {
+  statementCounter.onStatement = () => {
+    const store = perRequest.getStore();
+    if (store) store.count++;
+  };
+  app.use((_req, res, next) => {
+    const store = { count: 0 };
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
+      if (!res.headersSent) res.setHeader("X-Statement-Count", String(store.count));
+      return writeHead.apply(this, args);
+    } as Response["writeHead"];
+    perRequest.run(store, next);
+  });
+}
+
+app.all("*", createRequestHandler({ build: build as unknown as ServerBuild, mode: env.NODE_ENV }));
+
+// Touch the database once at start: applies migrations and fails fast on a bad path.
+void db;
+startSweeper();
+
+const server = app.listen(env.PORT, env.HOST ?? "0.0.0.0", () => {
+  const shown = env.HOST && env.HOST !== "0.0.0.0" ? env.HOST : "localhost";
+  console.log(`Normwerk listening on http://${shown}:${env.PORT}`);
+  if (env.NODE_ENV === "development") broadcastDevReady(build as unknown as ServerBuild);
+});
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);

@@ -1,0 +1,36 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+// Counts prepared statements; drizzle prepares one per query it runs, so this is
+// the number of SQL statements a request executed (see tests/http/query-count).
+export const statementCounter: { count: number; onStatement?: () => void } = { count: 0 };
+
+// The classic compiler bundles this file into build/index.js, so the migrations
+// folder is found from the project root, not from import.meta.url.
+export function migrationsFolder() {
+  return path.resolve(process.env.NORMWERK_ROOT ?? process.cwd(), "db/migrations");
+}
+
+export function openDatabase(file: string): DB {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    statementCounter.count++;
+    statementCounter.onStatement?.();
+    return prepare(source);
+  }) as typeof sqlite.prepare;
+  const db = drizzle(sqlite, { schema }) as DB;
+  migrate(db, { migrationsFolder: migrationsFolder() });
+  return db;
+}
