@@ -12,6 +12,7 @@ import { db } from "./db.server";
 import { env } from "./env.server";
 import { forbiddenOriginPage, isForeignOrigin } from "./origin.server";
 import { startSweeper } from "./sweep.server";
+import { demoSignIns, seedDemoIfEmpty } from "../seeds/demo";
 
 const root = process.env.NORMWERK_ROOT ?? process.cwd();
 const app = express();
@@ -57,13 +58,14 @@ if (process.env.NORMWERK_COUNT_STATEMENTS === "1") {
 
 app.all("*", createRequestHandler({ build: build as unknown as ServerBuild, mode: env.NODE_ENV }));
 
-// Touch the database once at start: applies migrations and fails fast on a bad path.
-void db;
+// `npm run demo` sets NORMWERK_DEMO=1: load the demo team into an empty database.
+if (process.env.NORMWERK_DEMO === "1") await seedDemoIfEmpty(db);
 startSweeper();
 
 const server = app.listen(env.PORT, env.HOST ?? "0.0.0.0", () => {
   const shown = env.HOST && env.HOST !== "0.0.0.0" ? env.HOST : "localhost";
   console.log(`Normwerk listening on http://${shown}:${env.PORT}`);
+  if (process.env.NORMWERK_DEMO === "1") printDemoSignIns();
   if (env.NODE_ENV === "development") broadcastDevReady(build as unknown as ServerBuild);
 });
 
@@ -73,3 +75,9 @@ function shutdown() {
 }
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);
+
+function printDemoSignIns() {
+  console.log("\nDemo sign-ins (password for all: %s):", demoSignIns()[0]?.password);
+  for (const s of demoSignIns()) console.log(`  ${s.role === "lead" ? "lead  " : "member"}  ${s.email.padEnd(26)} ${s.name}`);
+  console.log("");
+}

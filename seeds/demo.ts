@@ -1,0 +1,29 @@
+// The demo data set: one Dutch customer-service team with a history. Each feature
+// adds its part under seeds/demo/ and one line below; keep it deterministic.
+import { count } from "drizzle-orm";
+import { users } from "../db/schema";
+import type { DB } from "../db/client";
+import { hashPassword } from "../app/auth.server";
+import { DEMO_PASSWORD, demoPeople, seedPeople, type DemoContext } from "./demo/people";
+
+const DAY = 86_400_000;
+
+export async function seedDemoIfEmpty(db: DB, now = Date.now()) {
+  const existing = db.select({ n: count() }).from(users).get()?.n ?? 0;
+  if (existing > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // The team's story starts five months ago; later parts move forward from here.
+  const start = now - 150 * DAY;
+  db.transaction(
+    (tx) => {
+      const ctx: DemoContext = { tx: tx as unknown as DB, start, passwordHash };
+      seedPeople(ctx);
+    },
+    { behavior: "immediate" },
+  );
+  return true;
+}
+
+export function demoSignIns() {
+  return demoPeople.map((p) => ({ email: p.email, name: p.name, role: p.role, password: DEMO_PASSWORD }));
+}

@@ -1,0 +1,24 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { startServer, type TestServer } from "../support/server";
+import { createTeam, signUp, teamWithMembers, visibleText } from "../support/client";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server?.stop());
+
+test("a new user signs up, creates a team and lands on its home page", async () => {
+  const lead = await signUp(server.url, "Anna de Vries");
+  const teamId = await createTeam(lead, "Klantenservice Zuid");
+  const home = await lead.get(`/teams/${teamId}`);
+  expect(home.status).toBe(200);
+  expect(visibleText(home.html)).toContain("Klantenservice Zuid");
+});
+
+test("an outsider gets 404 on a team page and a member gets 403 on a lead action", async () => {
+  const { teamId, members } = await teamWithMembers(server.url, 1);
+  const outsider = await signUp(server.url, "Outsider");
+  expect((await outsider.get(`/teams/${teamId}`)).status).toBe(404);
+  expect((await members[0].post(`/teams/${teamId}/members`, { intent: "invite" })).status).toBe(403);
+});
