@@ -21,7 +21,7 @@ describe("renderMarkdown", () => {
     ];
     for (const input of inputs) {
       const html = renderMarkdown(input);
-      expect(html).not.toMatch(/<script|<img|<svg|<iframe|<[^>]*\son\w+=|href="\s*(javascript|data):/i);
+      expect(html).not.toMatch(/<script|<img|<svg|<iframe|<[^>]*\son\w+=|<a[^>]*href="\s*(javascript|data):/i);
     }
   });
 
