@@ -1,0 +1,75 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { MessageKey } from "~/i18n";
+import { formatDate } from "~/i18n/format";
+import { useT } from "~/i18n/react";
+import { AUDIT_GROUPS, listAudit, type AuditGroup, type AuditKind } from "~/models/audit.server";
+import { requireLead } from "~/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team } = await requireLead(request, params);
+  const url = new URL(request.url);
+  const groupParam = url.searchParams.get("kind");
+  const group = AUDIT_GROUPS.includes(groupParam as AuditGroup) ? (groupParam as AuditGroup) : undefined;
+  const before = Number(url.searchParams.get("before"));
+  const page = listAudit(team.id, { group, before: Number.isSafeInteger(before) && before > 0 ? before : undefined });
+  return { teamId: team.id, group: group ?? "", isFirstPage: !(before > 0), ...page };
+}
+
+export default function Audit() {
+  const { teamId, group, rows, nextBefore, isFirstPage } = useLoaderData<typeof loader>();
+  const t = useT();
+  const base = `/teams/${teamId}/audit`;
+  return (
+    <section>
+      <h1>{t("audit.title")}</h1>
+      <p>{t("audit.intro")}</p>
+      <Form method="get" className="actions">
+        <label htmlFor="audit-kind">{t("audit.filter")}</label>
+        <select id="audit-kind" name="kind" defaultValue={group}>
+          <option value="">{t("audit.filter.all")}</option>
+          {AUDIT_GROUPS.map((g) => (
+            <option key={g} value={g}>
+              {t(`audit.group.${g}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button secondary">
+          {t("audit.filter.submit")}
+        </button>
+      </Form>
+      {rows.length === 0 ? (
+        <p>{t("audit.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("audit.when")}</th>
+                <th scope="col">{t("audit.who")}</th>
+                <th scope="col">{t("audit.what")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>{formatDate(t.locale, row.at, "datetime")}</td>
+                  <td>{row.actorName ?? t("audit.system")}</td>
+                  <td>{t(`audit.kind.${row.kind as AuditKind}` satisfies MessageKey, { subject: row.subject })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="actions">
+        {nextBefore ? (
+          <Link to={`${base}?${new URLSearchParams({ ...(group ? { kind: group } : {}), before: String(nextBefore) })}`}>
+            {t("audit.older")}
+          </Link>
+        ) : null}
+        {!isFirstPage ? <Link to={group ? `${base}?kind=${group}` : base}>{t("audit.newest")}</Link> : null}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { startServer, type TestServer } from "../support/server";
+import { signUp, teamWithMembers, visibleText } from "../support/client";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server?.stop());
+
+test("leads read the audit log newest first, filtered and paged; members get 403, outsiders 404", async () => {
+  const { lead, teamId, members } = await teamWithMembers(server.url, 1, "Audit Team");
+  const audit = `/teams/${teamId}/audit`;
+
+  const first = await lead.get(audit);
+  expect(first.status).toBe(200);
+  const text = visibleText(first.html);
+  // The join (newest) is listed before the team's creation (oldest).
+  expect(text.indexOf("Member 1 joined the team")).toBeGreaterThan(-1);
+  expect(text.indexOf("Member 1 joined the team")).toBeLessThan(text.indexOf("Created the team Audit Team"));
+  expect(text).toContain("Lead Person");
+
+  // 55 more invites push the log past one page of 50.
+  for (let i = 0; i < 55; i++) await lead.post(`/teams/${teamId}/members`, { intent: "invite" });
+  const page1 = await lead.get(audit);
+  expect(page1.html.match(/<tr>/g)?.length).toBe(51); // header row + 50
+  const older = /href="([^"]*before=\d+)"/.exec(page1.html)?.[1]?.replace(/&amp;/g, "&");
+  expect(older).toBeTruthy();
+  const page2 = await lead.get(older!);
+  expect(visibleText(page2.html)).toContain("Created the team Audit Team");
+
+  const onlyTeam = await lead.get(`${audit}?kind=team`);
+  expect(visibleText(onlyTeam.html)).toContain("Created an invite link");
+  const onlyCheckins = await lead.get(`${audit}?kind=cycle`);
+  expect(visibleText(onlyCheckins.html)).toContain("Nothing recorded yet.");
+
+  expect((await members[0].get(audit)).status).toBe(403);
+  const outsider = await signUp(server.url, "Outsider");
+  expect((await outsider.get(audit)).status).toBe(404);
+});
