@@ -2,10 +2,19 @@
 import type { Locale } from "./core";
 import * as audit from "./messages/audit";
 import * as common from "./messages/common";
+import * as conversations from "./messages/conversations";
 
 // Each feature keeps its strings in its own file under messages/; register it here.
-const en = { ...common.en, ...audit.en };
-const nl = { ...common.nl, ...audit.nl };
+const en = {
+  ...common.en,
+  ...audit.en,
+  ...conversations.en,
+};
+const nl = {
+  ...common.nl,
+  ...audit.nl,
+  ...conversations.nl,
+};
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -67,3 +67,8 @@ export function toLocalDateTimeInput(ms: number, timeZone = TIME_ZONE): string {
   const local = new Date(ms + zoneOffsetMs(ms, timeZone));
   return local.toISOString().slice(0, 16);
 }
+
+/** Today's date (YYYY-MM-DD) in TIME_ZONE, for comparing with due dates. */
+export function todayIso(now = Date.now(), timeZone = TIME_ZONE) {
+  return toLocalDateTimeInput(now, timeZone).slice(0, 10);
+}

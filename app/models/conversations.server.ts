@@ -1,0 +1,371 @@
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import {
+  checkinCycles,
+  conversationActions,
+  conversationNoteRevisions,
+  conversationNotes,
+  conversations,
+  cycleParticipants,
+  norms,
+  normVersions,
+  users,
+} from "../../db/schema";
+import type { DB } from "../../db/client";
+import { db, write } from "../db.server";
+import { audit } from "./audit.server";
+
+export type Visibility = "shared" | "private";
+
+/** The cycle (of this team) and whether `memberId` took part in it; null when either is missing. */
+export function findConversationScope(teamId: string, cycleId: number, memberId: string) {
+  const row = db
+    .select({
+      cycleId: checkinCycles.id,
+      title: checkinCycles.title,
+      status: checkinCycles.status,
+      openedAt: checkinCycles.openedAt,
+      closesAt: checkinCycles.closesAt,
+      memberName: users.name,
+    })
+    .from(checkinCycles)
+    .innerJoin(
+      cycleParticipants,
+      and(eq(cycleParticipants.cycleId, checkinCycles.id), eq(cycleParticipants.userId, memberId)),
+    )
+    .innerJoin(users, eq(users.id, cycleParticipants.userId))
+    .where(and(eq(checkinCycles.teamId, teamId), eq(checkinCycles.id, cycleId)))
+    .get();
+  return row ?? null;
+}
+
+/**
+ * Everything the conversation page shows, in a fixed number of statements.
+ * Private notes are filtered out in SQL for non-leads, so they never reach a member's page.
+ */
+export function loadConversation(
+  teamId: string,
+  cycleId: number,
+  cycleOpenedAt: number,
+  memberId: string,
+  viewerIsLead: boolean,
+) {
+  const conversation =
+    db
+      .select({ id: conversations.id, heldAt: conversations.heldAt, heldByName: users.name })
+      .from(conversations)
+      .leftJoin(users, eq(users.id, conversations.heldBy))
+      .where(
+        and(
+          eq(conversations.teamId, teamId),
+          eq(conversations.cycleId, cycleId),
+          eq(conversations.memberId, memberId),
+        ),
+      )
+      .get() ?? null;
+
+  const notes = conversation
+    ? db
+        .select({
+          id: conversationNotes.id,
+          visibility: conversationNotes.visibility,
+          body: conversationNotes.body,
+          authorId: conversationNotes.authorId,
+          authorName: users.name,
+          createdAt: conversationNotes.createdAt,
+          updatedAt: conversationNotes.updatedAt,
+          revisions: sql<number>`(select count(*) from ${conversationNoteRevisions} r where r.note_id = ${conversationNotes.id})`,
+        })
+        .from(conversationNotes)
+        .leftJoin(users, eq(users.id, conversationNotes.authorId))
+        .where(
+          and(
+            eq(conversationNotes.teamId, teamId),
+            eq(conversationNotes.conversationId, conversation.id),
+            viewerIsLead ? undefined : eq(conversationNotes.visibility, "shared"),
+          ),
+        )
+        .orderBy(asc(conversationNotes.id))
+        .all()
+    : [];
+
+  // This conversation's actions, plus open ones carried over from the member's earlier cycles.
+  const actions = listMemberActions(teamId, memberId, {
+    conversationId: conversation?.id ?? -1,
+    openedBefore: cycleOpenedAt,
+  });
+
+  return {
+    conversation,
+    notes,
+    actions: actions.filter((a) => a.conversationId === conversation?.id),
+    carriedOver: actions.filter((a) => a.conversationId !== conversation?.id),
+  };
+}
+
+const actionColumns = {
+  id: conversationActions.id,
+  conversationId: conversationActions.conversationId,
+  text: conversationActions.text,
+  dueOn: conversationActions.dueOn,
+  doneAt: conversationActions.doneAt,
+  createdAt: conversationActions.createdAt,
+  normCode: norms.code,
+  cycleId: checkinCycles.id,
+  cycleTitle: checkinCycles.title,
+};
+
+function listMemberActions(teamId: string, memberId: string, scope: { conversationId: number; openedBefore: number }) {
+  return db
+    .select(actionColumns)
+    .from(conversationActions)
+    .innerJoin(conversations, eq(conversations.id, conversationActions.conversationId))
+    .innerJoin(checkinCycles, eq(checkinCycles.id, conversations.cycleId))
+    .leftJoin(norms, eq(norms.id, conversationActions.normId))
+    .where(
+      and(
+        eq(conversationActions.teamId, teamId),
+        eq(conversationActions.memberId, memberId),
+        or(
+          eq(conversationActions.conversationId, scope.conversationId),
+          and(isNull(conversationActions.doneAt), lt(checkinCycles.openedAt, scope.openedBefore)),
+        ),
+      ),
+    )
+    .orderBy(asc(conversationActions.id))
+    .all();
+}
+
+/** A member's open actions across all cycles, soonest due first (undated last). */
+export function openActionsForMember(teamId: string, memberId: string) {
+  return db
+    .select(actionColumns)
+    .from(conversationActions)
+    .innerJoin(conversations, eq(conversations.id, conversationActions.conversationId))
+    .innerJoin(checkinCycles, eq(checkinCycles.id, conversations.cycleId))
+    .leftJoin(norms, eq(norms.id, conversationActions.normId))
+    .where(
+      and(
+        eq(conversationActions.teamId, teamId),
+        eq(conversationActions.memberId, memberId),
+        isNull(conversationActions.doneAt),
+      ),
+    )
+    .orderBy(sql`${conversationActions.dueOn} is null`, asc(conversationActions.dueOn), asc(conversationActions.id))
+    .all();
+}
+
+/** How many open actions point at a norm: a count only, never note or action text. */
+export function openActionCountForNorm(teamId: string, normId: number) {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(conversationActions)
+      .where(
+        and(
+          eq(conversationActions.teamId, teamId),
+          eq(conversationActions.normId, normId),
+          isNull(conversationActions.doneAt),
+        ),
+      )
+      .get()?.n ?? 0
+  );
+}
+
+/** The active norms of the team with their current title, to refer to in a conversation. */
+export function listActiveNormTitles(teamId: string) {
+  return db
+    .select({ id: norms.id, code: norms.code, number: norms.number, title: normVersions.title })
+    .from(norms)
+    .innerJoin(normVersions, and(eq(normVersions.normId, norms.id), eq(normVersions.version, norms.currentVersion)))
+    .where(and(eq(norms.teamId, teamId), eq(norms.status, "active")))
+    .orderBy(asc(norms.number))
+    .all();
+}
+
+function ensureConversation(tx: DB, teamId: string, cycleId: number, memberId: string, now: number) {
+  tx.insert(conversations)
+    .values({ teamId, cycleId, memberId, createdAt: now })
+    .onConflictDoNothing({ target: [conversations.cycleId, conversations.memberId] })
+    .run();
+  return tx
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.cycleId, cycleId), eq(conversations.memberId, memberId)))
+    .get()!.id;
+}
+
+export function addNote(
+  teamId: string,
+  cycleId: number,
+  memberId: string,
+  authorId: string,
+  visibility: Visibility,
+  body: string,
+  now = Date.now(),
+) {
+  return write((tx) => {
+    const conversationId = ensureConversation(tx, teamId, cycleId, memberId, now);
+    return tx
+      .insert(conversationNotes)
+      .values({ teamId, conversationId, authorId, visibility, body, createdAt: now, updatedAt: now })
+      .returning({ id: conversationNotes.id })
+      .get().id;
+  });
+}
+
+export type NoteEdit = "ok" | "not-found" | "not-author";
+
+/** Only the author edits a note; the previous text is kept as a revision. */
+export function editNote(
+  teamId: string,
+  cycleId: number,
+  memberId: string,
+  noteId: number,
+  editorId: string,
+  viewerIsLead: boolean,
+  body: string,
+  now = Date.now(),
+): NoteEdit {
+  return write((tx) => {
+    const note = tx
+      .select({ id: conversationNotes.id, body: conversationNotes.body, authorId: conversationNotes.authorId, visibility: conversationNotes.visibility })
+      .from(conversationNotes)
+      .innerJoin(conversations, eq(conversations.id, conversationNotes.conversationId))
+      .where(
+        and(
+          eq(conversationNotes.teamId, teamId),
+          eq(conversationNotes.id, noteId),
+          eq(conversations.cycleId, cycleId),
+          eq(conversations.memberId, memberId),
+        ),
+      )
+      .get();
+    // A member must not even learn that a private note with this id exists.
+    if (!note || (note.visibility === "private" && !viewerIsLead)) return "not-found";
+    if (note.authorId !== editorId) return "not-author";
+    if (note.body === body) return "ok";
+    tx.insert(conversationNoteRevisions).values({ teamId, noteId, body: note.body, editedAt: now }).run();
+    tx.update(conversationNotes).set({ body, updatedAt: now }).where(eq(conversationNotes.id, noteId)).run();
+    return "ok";
+  });
+}
+
+export function noteRevisions(teamId: string, noteIds: number[]) {
+  if (noteIds.length === 0) return [];
+  return db
+    .select({ noteId: conversationNoteRevisions.noteId, body: conversationNoteRevisions.body, editedAt: conversationNoteRevisions.editedAt })
+    .from(conversationNoteRevisions)
+    .where(and(eq(conversationNoteRevisions.teamId, teamId), inArray(conversationNoteRevisions.noteId, noteIds)))
+    .orderBy(desc(conversationNoteRevisions.id))
+    .all();
+}
+
+export function addAction(
+  teamId: string,
+  cycleId: number,
+  memberId: string,
+  memberName: string,
+  createdBy: string,
+  input: { text: string; normId: number | null; dueOn: string | null },
+  now = Date.now(),
+) {
+  return write((tx) => {
+    const conversationId = ensureConversation(tx, teamId, cycleId, memberId, now);
+    const id = tx
+      .insert(conversationActions)
+      .values({ teamId, conversationId, memberId, text: input.text, normId: input.normId, dueOn: input.dueOn, createdBy, createdAt: now })
+      .returning({ id: conversationActions.id })
+      .get().id;
+    audit(tx, { teamId, actorId: createdBy, kind: "conversation.action-created", subject: memberName, data: { cycleId, actionId: id }, at: now });
+    return id;
+  });
+}
+
+/**
+ * Marks an action done or open again. A lead may do it for anyone in the team,
+ * a member only for their own actions; anything else reads as "not found".
+ */
+export function setActionDone(
+  teamId: string,
+  actionId: number,
+  actor: { id: string; isLead: boolean },
+  done: boolean,
+  now = Date.now(),
+) {
+  return write((tx) => {
+    const action = tx
+      .select({ memberId: conversationActions.memberId, doneAt: conversationActions.doneAt, memberName: users.name })
+      .from(conversationActions)
+      .innerJoin(users, eq(users.id, conversationActions.memberId))
+      .where(and(eq(conversationActions.teamId, teamId), eq(conversationActions.id, actionId)))
+      .get();
+    if (!action || (!actor.isLead && action.memberId !== actor.id)) return false;
+    if ((action.doneAt !== null) === done) return true;
+    tx.update(conversationActions)
+      .set(done ? { doneAt: now, doneBy: actor.id } : { doneAt: null, doneBy: null })
+      .where(eq(conversationActions.id, actionId))
+      .run();
+    if (done) {
+      audit(tx, { teamId, actorId: actor.id, kind: "conversation.action-done", subject: action.memberName, data: { actionId }, at: now });
+    }
+    return true;
+  });
+}
+
+export function markHeld(teamId: string, cycleId: number, memberId: string, memberName: string, leadId: string, now = Date.now()) {
+  write((tx) => {
+    const conversationId = ensureConversation(tx, teamId, cycleId, memberId, now);
+    const res = tx
+      .update(conversations)
+      .set({ heldAt: now, heldBy: leadId })
+      .where(and(eq(conversations.id, conversationId), isNull(conversations.heldAt)))
+      .run();
+    if (res.changes === 1) {
+      audit(tx, { teamId, actorId: leadId, kind: "conversation.held", subject: memberName, data: { cycleId }, at: now });
+    }
+  });
+}
+
+/** Per participant of a cycle: conversation held or not, open and overdue actions (one statement each). */
+export function conversationOverview(teamId: string, cycleId: number, today: string) {
+  const participants = db
+    .select({ userId: users.id, name: users.name, heldAt: conversations.heldAt })
+    .from(cycleParticipants)
+    .innerJoin(users, eq(users.id, cycleParticipants.userId))
+    .leftJoin(
+      conversations,
+      and(eq(conversations.cycleId, cycleParticipants.cycleId), eq(conversations.memberId, cycleParticipants.userId)),
+    )
+    .where(and(eq(cycleParticipants.teamId, teamId), eq(cycleParticipants.cycleId, cycleId)))
+    .orderBy(asc(users.name))
+    .all();
+  const member = alias(cycleParticipants, "member");
+  const counts = db
+    .select({
+      memberId: conversationActions.memberId,
+      open: sql<number>`count(*)`,
+      overdue: sql<number>`sum(case when ${conversationActions.dueOn} < ${today} then 1 else 0 end)`,
+    })
+    .from(conversationActions)
+    .innerJoin(member, and(eq(member.userId, conversationActions.memberId), eq(member.cycleId, cycleId)))
+    .where(and(eq(conversationActions.teamId, teamId), isNull(conversationActions.doneAt)))
+    .groupBy(conversationActions.memberId)
+    .all();
+  const byMember = new Map(counts.map((c) => [c.memberId, c]));
+  return participants.map((p) => ({
+    ...p,
+    openActions: byMember.get(p.userId)?.open ?? 0,
+    overdueActions: byMember.get(p.userId)?.overdue ?? 0,
+  }));
+}
+
+export function findCycleTitle(teamId: string, cycleId: number) {
+  return (
+    db
+      .select({ id: checkinCycles.id, title: checkinCycles.title, status: checkinCycles.status })
+      .from(checkinCycles)
+      .where(and(eq(checkinCycles.teamId, teamId), eq(checkinCycles.id, cycleId)))
+      .get() ?? null
+  );
+}

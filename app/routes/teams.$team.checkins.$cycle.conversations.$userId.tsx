@@ -1,0 +1,438 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { SelectField, SubmitButton, TextareaField, TextField } from "~/components/forms";
+import { redirectWithFlash } from "~/flash.server";
+import { choice, msg, optionalText, requiredText } from "~/forms";
+import { formatDate, formatDay, todayIso } from "~/i18n/format";
+import { useT } from "~/i18n/react";
+import { renderMarkdown } from "~/markdown.server";
+import {
+  addAction,
+  addNote,
+  editNote,
+  findConversationScope,
+  listActiveNormTitles,
+  loadConversation,
+  markHeld,
+  noteRevisions,
+  setActionDone,
+} from "~/models/conversations.server";
+import { forbidden, notFound, requireMember, type TeamContext } from "~/permissions.server";
+
+const NOTE_MAX = 20_000;
+
+const noteSchema = z.object({
+  intent: z.literal("note"),
+  body: requiredText(NOTE_MAX),
+  visibility: choice(["shared", "private"]).optional().default("shared"),
+});
+
+const editNoteSchema = z.object({
+  intent: z.literal("edit-note"),
+  noteId: z.number({ error: msg("form.invalidNumber") }).int(),
+  body: requiredText(NOTE_MAX),
+});
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg("conversation.invalidDay") })
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+    error: msg("conversation.invalidDay"),
+  });
+
+/** The norm code must be one of the team's active norms (codes are compared case-insensitively). */
+function actionSchemaFor(codes: string[]) {
+  const known = new Set(codes.map((c) => c.toLowerCase()));
+  return z.object({
+    intent: z.literal("action"),
+    text: requiredText(1000),
+    normCode: optionalText(20).refine((c) => c.trim() === "" || known.has(c.trim().toLowerCase()), {
+      error: msg("conversation.unknownNorm"),
+    }),
+    dueOn: isoDay.optional(),
+  });
+}
+
+const doneSchema = z.object({
+  intent: z.enum(["action-done", "action-undone"]),
+  actionId: z.coerce.number().int(),
+});
+
+async function scope(request: Request, params: LoaderFunctionArgs["params"]) {
+  const ctx = await requireMember(request, params);
+  const cycleId = Number(params.cycle);
+  const memberId = params.userId ?? "";
+  if (!Number.isSafeInteger(cycleId)) notFound();
+  // A member sees only their own conversation; anyone else's does not exist for them.
+  if (!ctx.isLead && memberId !== ctx.user.id) notFound();
+  const found = findConversationScope(ctx.team.id, cycleId, memberId);
+  if (!found) notFound();
+  return { ctx, cycle: found, memberId };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { ctx, cycle, memberId } = await scope(request, params);
+  const page = loadConversation(ctx.team.id, cycle.cycleId, cycle.openedAt, memberId, ctx.isLead);
+  const revisions = noteRevisions(
+    ctx.team.id,
+    page.notes.map((n) => n.id),
+  );
+  return {
+    teamId: ctx.team.id,
+    viewer: { id: ctx.user.id, isLead: ctx.isLead, isMember: memberId === ctx.user.id },
+    cycle: { id: cycle.cycleId, title: cycle.title, status: cycle.status },
+    member: { id: memberId, name: cycle.memberName },
+    held: page.conversation?.heldAt ? { at: page.conversation.heldAt, by: page.conversation.heldByName } : null,
+    notes: page.notes.map((n) => ({
+      ...n,
+      html: renderMarkdown(n.body),
+      // The raw text is only needed where it can be edited.
+      body: n.authorId === ctx.user.id ? n.body : "",
+      revisions: revisions
+        .filter((r) => r.noteId === n.id)
+        .map((r) => ({ editedAt: r.editedAt, html: renderMarkdown(r.body) })),
+    })),
+    actions: page.actions,
+    carriedOver: page.carriedOver,
+    norms: listActiveNormTitles(ctx.team.id),
+    today: todayIso(),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { ctx, cycle, memberId } = await scope(request, params);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const back = `/teams/${ctx.team.id}/checkins/${cycle.cycleId}/conversations/${memberId}`;
+
+  switch (intent) {
+    case "note": {
+      const submission = parseWithZod(formData, { schema: noteSchema });
+      if (submission.status !== "success") return data({ intent: "note" as const, result: submission.reply() }, { status: 400 });
+      // Members add shared replies; private notes are for the team's leads only.
+      if (submission.value.visibility === "private" && !ctx.isLead) forbidden();
+      addNote(ctx.team.id, cycle.cycleId, memberId, ctx.user.id, submission.value.visibility, submission.value.body);
+      return redirectWithFlash(back, { key: "conversation.noteAdded" });
+    }
+    case "edit-note": {
+      const submission = parseWithZod(formData, { schema: editNoteSchema });
+      if (submission.status !== "success") {
+        return data({ intent: `edit-note-${formData.get("noteId")}` as const, result: submission.reply() }, { status: 400 });
+      }
+      const result = editNote(ctx.team.id, cycle.cycleId, memberId, submission.value.noteId, ctx.user.id, ctx.isLead, submission.value.body);
+      if (result === "not-found") notFound();
+      if (result === "not-author") forbidden();
+      return redirectWithFlash(back, { key: "conversation.noteEdited" });
+    }
+    case "action": {
+      requireLeadHere(ctx);
+      const norms = listActiveNormTitles(ctx.team.id);
+      const schema = actionSchemaFor(norms.map((n) => n.code));
+      const submission = parseWithZod(formData, { schema });
+      if (submission.status !== "success") return data({ intent: "action" as const, result: submission.reply() }, { status: 400 });
+      const code = submission.value.normCode.trim().toLowerCase();
+      const norm = code ? norms.find((n) => n.code.toLowerCase() === code) : null;
+      addAction(ctx.team.id, cycle.cycleId, memberId, cycle.memberName, ctx.user.id, {
+        text: submission.value.text,
+        normId: norm?.id ?? null,
+        dueOn: submission.value.dueOn ?? null,
+      });
+      return redirectWithFlash(back, { key: "conversation.actionAdded" });
+    }
+    case "action-done":
+    case "action-undone": {
+      const parsed = doneSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) return data({ intent: "action-done" as const, error: msg("form.invalidChoice") }, { status: 400 });
+      const ok = setActionDone(ctx.team.id, parsed.data.actionId, { id: ctx.user.id, isLead: ctx.isLead }, intent === "action-done");
+      if (!ok) notFound();
+      return redirectWithFlash(back, { key: intent === "action-done" ? "conversation.actionDone" : "conversation.actionReopened" });
+    }
+    case "held": {
+      requireLeadHere(ctx);
+      markHeld(ctx.team.id, cycle.cycleId, memberId, cycle.memberName, ctx.user.id);
+      return redirectWithFlash(back, { key: "conversation.heldSaved" });
+    }
+    default:
+      return data({ intent: "unknown" as const, error: msg("form.invalidChoice") }, { status: 400 });
+  }
+}
+
+function requireLeadHere(ctx: TeamContext) {
+  if (!ctx.isLead) forbidden();
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export default function Conversation() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const { viewer, member, cycle } = page;
+  const resultFor = (intent: string) =>
+    actionData && "result" in actionData && actionData.intent === intent ? actionData.result : undefined;
+  const cycleBase = `/teams/${page.teamId}/checkins/${cycle.id}`;
+  return (
+    <section>
+      <p className="muted">
+        <Link to={cycleBase}>{cycle.title}</Link>
+      </p>
+      <h1>{viewer.isMember ? t("conversation.titleOwn") : t("conversation.title", { name: member.name })}</h1>
+      {actionData && "error" in actionData ? (
+        <div className="form-error" role="alert">
+          <p>{t("form.invalidChoice")}</p>
+        </div>
+      ) : null}
+      <p>
+        {page.held
+          ? t("conversation.heldOn", { date: formatDate(t.locale, page.held.at), name: page.held.by ?? "" })
+          : t("conversation.notHeldYet")}
+      </p>
+      {viewer.isLead && !page.held ? (
+        <Form method="post">
+          <SubmitButton name="intent" value="held" className="button secondary">
+            {t("conversation.markHeld")}
+          </SubmitButton>
+        </Form>
+      ) : null}
+
+      <p>
+        <Link to={`${cycleBase}/results`}>{viewer.isMember ? t("conversation.myResults") : t("conversation.results")}</Link>
+      </p>
+
+      {viewer.isMember && page.notes.length === 0 ? (
+        <section className="panel" aria-labelledby="prepare-title">
+          <h2 id="prepare-title">{t("conversation.prepare.title")}</h2>
+          <p>{t("conversation.prepare.body")}</p>
+        </section>
+      ) : null}
+
+      <ActionsSection page={page} resultFor={resultFor} />
+      <NotesSection page={page} resultFor={resultFor} />
+      <NormsAtHand page={page} />
+    </section>
+  );
+}
+
+function ActionsSection({ page, resultFor }: { page: LoaderData; resultFor: (intent: string) => any }) {
+  const t = useT();
+  const [form, fields] = useForm({
+    id: "new-action",
+    lastResult: resultFor("action"),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: actionSchemaFor(page.norms.map((n) => n.code)) }),
+  });
+  const canToggle = page.viewer.isLead || page.viewer.isMember;
+  return (
+    <section aria-labelledby="actions-title">
+      <h2 id="actions-title">{t("conversation.actions")}</h2>
+      {page.carriedOver.length > 0 ? (
+        <>
+          <h3>{t("conversation.carriedOver")}</h3>
+          <ActionList actions={page.carriedOver} today={page.today} teamId={page.teamId} canToggle={canToggle} showCycle />
+        </>
+      ) : null}
+      {page.actions.length === 0 && page.carriedOver.length === 0 ? <p>{t("conversation.noActions")}</p> : null}
+      {page.actions.length > 0 ? (
+        <ActionList actions={page.actions} today={page.today} teamId={page.teamId} canToggle={canToggle} />
+      ) : null}
+      {page.viewer.isLead ? (
+        <Form method="post" {...getFormProps(form)} className="panel">
+          <h3>{t("conversation.newAction")}</h3>
+          <input type="hidden" name="intent" value="action" />
+          <TextareaField field={fields.text} label={t("conversation.actionText")} rows={2} />
+          <SelectField
+            field={fields.normCode}
+            label={t("conversation.actionNorm")}
+            optional
+            options={[
+              { value: "", label: t("conversation.noNorm") },
+              ...page.norms.map((n) => ({ value: n.code, label: `${n.code} — ${n.title}` })),
+            ]}
+          />
+          <TextField field={fields.dueOn} label={t("conversation.actionDue")} type="date" optional />
+          <SubmitButton name="intent" value="action">
+            {t("conversation.addAction")}
+          </SubmitButton>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+function ActionList({
+  actions,
+  today,
+  teamId,
+  canToggle,
+  showCycle,
+}: {
+  actions: LoaderData["actions"];
+  today: string;
+  teamId: string;
+  canToggle: boolean;
+  showCycle?: boolean;
+}) {
+  const t = useT();
+  return (
+    <ul className="action-list">
+      {actions.map((a) => {
+        const overdue = !a.doneAt && a.dueOn !== null && a.dueOn < today;
+        return (
+          <li key={a.id} className={a.doneAt ? "done" : undefined}>
+            <p>
+              {a.doneAt ? <span className="badge">{t("conversation.done")}</span> : null}
+              {overdue ? <span className="badge overdue">{t("conversation.overdue")}</span> : null} {a.text}
+            </p>
+            <p className="muted">
+              {a.normCode ? (
+                <>
+                  <Link to={`/teams/${teamId}/norms/${a.normCode}`}>{a.normCode}</Link>
+                  {" · "}
+                </>
+              ) : null}
+              {a.dueOn ? t("conversation.dueOn", { date: formatDay(t.locale, a.dueOn) }) : t("conversation.noDue")}
+              {showCycle ? ` · ${t("conversation.fromCycle", { title: a.cycleTitle })}` : null}
+            </p>
+            {canToggle ? (
+              <Form method="post">
+                <input type="hidden" name="actionId" value={a.id} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value={a.doneAt ? "action-undone" : "action-done"}
+                  className="button secondary"
+                  aria-label={`${a.doneAt ? t("conversation.reopen") : t("conversation.markDone")}: ${a.text.slice(0, 80)}`}
+                >
+                  {a.doneAt ? t("conversation.reopen") : t("conversation.markDone")}
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function NotesSection({ page, resultFor }: { page: LoaderData; resultFor: (intent: string) => any }) {
+  const t = useT();
+  const [form, fields] = useForm({
+    id: "new-note",
+    lastResult: resultFor("note"),
+    defaultValue: { visibility: "shared" },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema }),
+  });
+  return (
+    <section aria-labelledby="notes-title">
+      <h2 id="notes-title">{t("conversation.notes")}</h2>
+      {page.notes.length === 0 ? <p>{t("conversation.noNotes")}</p> : null}
+      <ol className="notes">
+        {page.notes.map((note) => (
+          <li key={note.id} className={`note ${note.visibility}`}>
+            <p className="muted">
+              <span className="badge">
+                {note.visibility === "private" ? t("conversation.private") : t("conversation.shared")}
+              </span>{" "}
+              {t("conversation.noteBy", { name: note.authorName ?? "—", date: formatDate(t.locale, note.createdAt, "datetime") })}
+              {note.revisions.length > 0 ? ` · ${t("conversation.edited", { date: formatDate(t.locale, note.updatedAt, "datetime") })}` : null}
+            </p>
+            <div className="prose" dangerouslySetInnerHTML={{ __html: note.html }} />
+            {note.revisions.length > 0 ? (
+              <details>
+                <summary>{t.plural("conversation.history", note.revisions.length)}</summary>
+                <ol>
+                  {note.revisions.map((r, i) => (
+                    <li key={i}>
+                      <p className="muted">{t("conversation.versionUntil", { date: formatDate(t.locale, r.editedAt, "datetime") })}</p>
+                      <div className="prose" dangerouslySetInnerHTML={{ __html: r.html }} />
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            ) : null}
+            {note.authorId === page.viewer.id ? <EditNote note={note} resultFor={resultFor} /> : null}
+          </li>
+        ))}
+      </ol>
+      <Form method="post" {...getFormProps(form)} className="panel">
+        <h3>{page.viewer.isMember ? t("conversation.newNoteMember") : t("conversation.newNote")}</h3>
+        <input type="hidden" name="intent" value="note" />
+        <TextareaField
+          field={fields.body}
+          label={t("conversation.noteBody")}
+          hint={page.viewer.isMember ? t("conversation.noteHintMember") : t("conversation.noteHintLead")}
+        />
+        {page.viewer.isLead ? (
+          <fieldset>
+            <legend>{t("conversation.visibility")}</legend>
+            {(["shared", "private"] as const).map((v) => (
+              <div key={v} className="radio">
+                <input
+                  type="radio"
+                  id={`visibility-${v}`}
+                  name="visibility"
+                  value={v}
+                  defaultChecked={(fields.visibility.initialValue ?? "shared") === v}
+                />
+                <label htmlFor={`visibility-${v}`}>
+                  {v === "shared" ? t("conversation.visibility.shared") : t("conversation.visibility.private")}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        ) : (
+          <input type="hidden" name="visibility" value="shared" />
+        )}
+        <SubmitButton name="intent" value="note">
+          {t("conversation.addNote")}
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+function EditNote({ note, resultFor }: { note: LoaderData["notes"][number]; resultFor: (intent: string) => any }) {
+  const t = useT();
+  const lastResult = resultFor(`edit-note-${note.id}`);
+  const [form, fields] = useForm({
+    id: `edit-note-${note.id}`,
+    lastResult,
+    defaultValue: { body: note.body, noteId: String(note.id) },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: editNoteSchema }),
+  });
+  return (
+    <details open={lastResult ? true : undefined}>
+      <summary>{t("conversation.editNote")}</summary>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="edit-note" />
+        <input type="hidden" name="noteId" value={note.id} />
+        <TextareaField field={fields.body} label={t("conversation.noteBody")} />
+        <SubmitButton name="intent" value="edit-note">
+          {t("conversation.saveNote")}
+        </SubmitButton>
+      </Form>
+    </details>
+  );
+}
+
+function NormsAtHand({ page }: { page: LoaderData }) {
+  const t = useT();
+  if (page.norms.length === 0) return null;
+  return (
+    <section aria-labelledby="norms-title">
+      <h2 id="norms-title">{t("conversation.normsAtHand")}</h2>
+      <ul>
+        {page.norms.map((n) => (
+          <li key={n.id}>
+            <Link to={`/teams/${page.teamId}/norms/${n.code}`}>{n.code}</Link> {n.title}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { todayIso } from "~/i18n/format";
+import { useT } from "~/i18n/react";
+import { conversationOverview, findCycleTitle } from "~/models/conversations.server";
+import { notFound, requireLead } from "~/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team } = await requireLead(request, params);
+  const cycleId = Number(params.cycle);
+  if (!Number.isSafeInteger(cycleId)) notFound();
+  const cycle = findCycleTitle(team.id, cycleId);
+  if (!cycle) notFound();
+  return { teamId: team.id, cycle, rows: conversationOverview(team.id, cycleId, todayIso()) };
+}
+
+export default function ConversationOverview() {
+  const { teamId, cycle, rows } = useLoaderData<typeof loader>();
+  const t = useT();
+  const base = `/teams/${teamId}/checkins/${cycle.id}`;
+  return (
+    <section>
+      <p className="muted">
+        <Link to={base}>{cycle.title}</Link>
+      </p>
+      <h1>{t("conversation.overview.title", { title: cycle.title })}</h1>
+      {rows.length === 0 ? (
+        <p>{t("conversation.overview.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("conversation.overview.member")}</th>
+                <th scope="col">{t("conversation.overview.held")}</th>
+                <th scope="col">{t("conversation.overview.open")}</th>
+                <th scope="col">{t("conversation.overview.overdue")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.userId}>
+                  <th scope="row">
+                    <Link to={`${base}/conversations/${r.userId}`} aria-label={t("conversation.overview.open.label", { name: r.name })}>
+                      {r.name}
+                    </Link>
+                  </th>
+                  <td>{r.heldAt ? t("conversation.overview.isHeld") : t("conversation.overview.notHeld")}</td>
+                  <td>{r.openActions}</td>
+                  <td>{r.overdueActions > 0 ? <strong>{r.overdueActions}</strong> : 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
