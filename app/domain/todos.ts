@@ -1,0 +1,31 @@
+// One to-do list for the team home page, built from what each feature says is
+// waiting for the member. Pure: the route gathers the items, this orders them.
+
+export type Todo =
+  | { kind: "vote"; id: string; title: string; href: string; dueAt: number }
+  | { kind: "self-rating"; id: string; title: string; href: string; dueAt: number }
+  | { kind: "peer-rating"; id: string; title: string; href: string; dueAt: number; count: number }
+  | { kind: "action"; id: string; title: string; href: string; dueAt: number | null; normCode: string | null; normHref: string | null }
+  | { kind: "acknowledge"; id: string; title: string; href: string; dueAt: null; version: number };
+
+/**
+ * Most urgent first: whatever is overdue or due soonest, then undated work.
+ * Reading a new agreement version has no deadline but matters more than an
+ * undated action, so it comes right after the dated items.
+ */
+export function orderTodos(todos: Todo[]): Todo[] {
+  const rank = (t: Todo) => (t.dueAt !== null ? 0 : t.kind === "acknowledge" ? 1 : 2);
+  return [...todos].sort((a, b) => {
+    const r = rank(a) - rank(b);
+    if (r !== 0) return r;
+    if (a.dueAt !== null && b.dueAt !== null && a.dueAt !== b.dueAt) return a.dueAt - b.dueAt;
+    return a.id.localeCompare(b.id);
+  });
+}
+
+/** Due date (YYYY-MM-DD, end of that day in the display zone is close enough) as epoch ms for ordering. */
+export function dueDayToMs(day: string | null): number | null {
+  if (!day) return null;
+  const ms = Date.parse(`${day}T23:59:59Z`);
+  return Number.isNaN(ms) ? null : ms;
+}
