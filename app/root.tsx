@@ -96,7 +96,7 @@ function Shell({ children }: { children: ReactNode }) {
           <Link to="/" className="brand">
             {t("app.name")}
           </Link>
-          {root?.user ? (
+          {!root ? null : root.user ? (
             <>
               <TeamSwitcher t={t} teams={root.teams} currentId={team?.id} />
               <details className="menu user-menu">
@@ -130,7 +130,8 @@ function Shell({ children }: { children: ReactNode }) {
       </main>
       <footer className="site-footer">
         <p>{t("shell.footer")}</p>
-        <LanguageSwitcher t={t} />
+        {/* Without root data (the root loader itself failed) there is no dictionary for the switcher's labels. */}
+        {root ? <LanguageSwitcher t={t} /> : null}
       </footer>
     </>
   );

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import {
@@ -22,6 +22,13 @@ export const schema = z.object({
   redirectTo: z.string().optional(),
 });
 
+// A page's HTTP headers come from its routes' `headers` exports only (Set-Cookie
+// aside), so the action's Retry-After reaches the 429 page through this.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await getCurrentSession(request);
   if (current) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
@@ -38,7 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const waitMs = loginBlockedFor(email);
   if (waitMs > 0) {
     const minutes = Math.ceil(waitMs / 60_000);
-    return data(submission.reply({ formErrors: [msg("auth.login.tooMany", { minutes })], hideFields: ["password"] }), {
+    const message = msg(minutes === 1 ? "auth.login.tooManyOneMinute" : "auth.login.tooMany", { minutes });
+    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
       status: 429,
       headers: { "Retry-After": String(Math.ceil(waitMs / 1000)) },
     });

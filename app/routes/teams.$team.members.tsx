@@ -18,7 +18,7 @@ import {
   setRole,
   type MembershipChange,
 } from "~/models/teams.server";
-import { requireLead, requireMember } from "~/permissions.server";
+import { notFound, requireLead, requireMember } from "~/permissions.server";
 
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("invite") }),
@@ -48,12 +48,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       createInvite(team.id, user.id);
       return redirectWithFlash(back, { key: "members.inviteCreated" });
     case "revoke-invite":
-      revokeInvite(team.id, user.id, input.inviteId);
+      // An id this team never had (another team's, made up) is not found here.
+      if (!revokeInvite(team.id, user.id, input.inviteId)) notFound();
       return redirectWithFlash(back, { key: "members.inviteRevoked" });
     case "set-role":
       return outcome(setRole(team.id, user.id, input.userId, input.role), back, "members.roleChanged");
     case "remove":
-      return outcome(removeMember(team.id, user.id, input.userId), back, "members.removed");
+      // A lead who leaves can no longer see the members page, so they go to their teams.
+      return outcome(removeMember(team.id, user.id, input.userId), input.userId === user.id ? "/" : back, "members.removed");
   }
 }
 
