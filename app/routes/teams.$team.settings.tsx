@@ -30,8 +30,9 @@ const rules = z.object({
  */
 function schemaFor(sent: (field: "name" | "description") => boolean) {
   return rules.extend({
-    name: sent("name") ? requiredText(80) : z.undefined(),
-    description: sent("description") ? optionalText(1000) : z.undefined(),
+    // Not sent at all: stays undefined, which keeps the stored value.
+    name: sent("name") ? requiredText(80) : z.string().optional(),
+    description: sent("description") ? optionalText(1000) : z.string().optional(),
   });
 }
 

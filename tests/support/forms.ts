@@ -85,9 +85,9 @@ export function fieldValue(html: string, name: string): string | null {
 }
 
 /**
- * Submits a form of `page` (found by id, or the first whose fields include
- * `withField`), with `changes` typed into it and the button whose text is
- * `button` pressed (default: the first submit button).
+ * Submits the first form of `page` that matches `find` (its id, a field it
+ * has, the text of one of its buttons), with `changes` typed into it and the
+ * button whose text is `button` pressed (default: its first submit button).
  */
 export async function submitForm(
   client: Client,
@@ -97,8 +97,11 @@ export async function submitForm(
   changes: Record<string, string> = {},
 ): Promise<Page> {
   const forms = parseForms(page.html);
-  const form = forms.find((f) =>
-    find.id ? f.id === find.id : find.withField ? f.fields.some(([n]) => n === find.withField) : true,
+  const form = forms.find(
+    (f) =>
+      (!find.id || f.id === find.id) &&
+      (!find.withField || f.fields.some(([n]) => n === find.withField)) &&
+      (!find.button || f.buttons.some((b) => b.text === find.button)),
   );
   if (!form) throw new Error(`no form ${JSON.stringify(find)} on ${pagePath}`);
   if (form.method !== "post") throw new Error(`form ${JSON.stringify(find)} is not method="post"`);
