@@ -179,10 +179,9 @@ export function updateSettings(teamId: string, actorId: string, settings: TeamSe
   write((tx) => {
     const before = tx.select().from(teams).where(eq(teams.id, teamId)).get();
     tx.update(teams).set(settings).where(eq(teams.id, teamId)).run();
-    const changed = Object.fromEntries(
-      Object.entries(settings).filter(([k, v]) => before && before[k as keyof TeamSettings] !== v),
-    );
-    audit(tx, { teamId, actorId, kind: "team.settings-changed", data: { changed: Object.keys(changed) } });
+    const changed = (Object.keys(settings) as (keyof TeamSettings)[]).filter((k) => before?.[k] !== settings[k]);
+    // Saving the form unchanged is not an event worth a line in the log.
+    if (changed.length > 0) audit(tx, { teamId, actorId, kind: "team.settings-changed", data: { changed } });
   });
 }
 
