@@ -9,6 +9,8 @@ import { sessions, users } from "../db/schema";
 import { db, write } from "./db.server";
 import { secureCookies } from "./env.server";
 
+export { safeRedirect } from "./safe-redirect";
+
 const adapter = new DrizzleSQLiteAdapter(db, sessions, users);
 
 export const lucia = new Lucia(adapter, {
@@ -129,13 +131,4 @@ export async function currentSessionId(request: Request) {
 
 export function findUserByEmail(email: string) {
   return db.select().from(users).where(eq(users.email, email)).get();
-}
-
-/** Only same-site paths: "/x" but never "//host" or "/\\host", which browsers treat as another site. */
-export function safeRedirect(to: unknown, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
-    return fallback;
-  }
-  if (/[\u0000-\u001f]/.test(to)) return fallback;
-  return to;
 }

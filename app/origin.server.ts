@@ -21,6 +21,7 @@ const PLAIN_PAGES: Record<number, [MessageKey, MessageKey]> = {
   403: ["error.forbidden.title", "error.forbiddenOrigin.body"],
   413: ["error.badRequest.title", "error.tooLarge.body"],
   415: ["error.badRequest.title", "error.unsupportedBody.body"],
+  500: ["error.server.title", "error.server.body"],
 };
 
 /**
@@ -28,7 +29,7 @@ const PLAIN_PAGES: Record<number, [MessageKey, MessageKey]> = {
  * language is known yet there), so it speaks Dutch and English at once.
  */
 export function plainErrorPage(status: number) {
-  const [titleKey, bodyKey] = PLAIN_PAGES[status] ?? PLAIN_PAGES[400];
+  const [titleKey, bodyKey] = PLAIN_PAGES[status] ?? PLAIN_PAGES[status >= 500 ? 500 : 400];
   const nl = serverT("nl");
   const en = serverT("en");
   return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status} — Normwerk</title><link rel="stylesheet" href="/styles.css"></head><body><main id="main" class="error-page"><p class="muted">${esc(nl("error.status", { status }))}</p><h1>${esc(nl(titleKey))}</h1><p>${esc(nl(bodyKey))}</p><h2 lang="en">${esc(en(titleKey))}</h2><p lang="en">${esc(en(bodyKey))}</p><p><a href="/">Normwerk</a></p></main></body></html>`;

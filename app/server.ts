@@ -72,6 +72,15 @@ app.all("*", async (req: Request, res: Response, next: NextFunction) => {
   }
 });
 
+// Errors before Remix (a URL express cannot decode) or outside it: a plain page, never a stack trace.
+app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+  if (res.headersSent) return next(error);
+  const status = (error as { status?: unknown })?.status;
+  const code = typeof status === "number" && status >= 400 && status < 600 ? status : 500;
+  if (code >= 500) console.error(error);
+  res.status(code).type("html").send(plainErrorPage(code));
+});
+
 // `npm run demo` sets NORMWERK_DEMO=1: load the demo team into an empty database.
 if (process.env.NORMWERK_DEMO === "1") await seedDemoIfEmpty(db);
 startSweeper();

@@ -57,7 +57,7 @@ export const en = {
   "error.tooLarge.body": "What was sent is too large: at most 4 MB.",
   "error.unsupportedBody.body": "Normwerk only accepts form posts here.",
   "error.server.title": "Something went wrong on our side",
-  "error.server.body": "Nothing you sent was lost on purpose, but this request failed. Please try again in a moment.",
+  "error.server.body": "This request failed. Please try again in a moment.",
   "error.conflict.title": "This can no longer be changed",
   "error.goHome": "Go to the start page",
   "error.status": "Error {status}",
