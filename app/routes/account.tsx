@@ -11,6 +11,8 @@ import { languageCookie } from "~/i18n/locale.server";
 import { useT } from "~/i18n/react";
 import { getUser, updateProfile } from "~/models/users.server";
 
+export { ErrorBoundary } from "~/components/error-page";
+
 const profileSchema = z.object({
   intent: z.literal("profile"),
   name: requiredText(80),

@@ -16,6 +16,8 @@ import { email, msg } from "~/forms";
 import { useT } from "~/i18n/react";
 import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "~/models/users.server";
 
+export { ErrorBoundary } from "~/components/error-page";
+
 export const schema = z.object({
   email,
   password: z.string({ error: msg("form.required") }).max(256, { error: msg("form.tooLong", { max: 256 }) }),

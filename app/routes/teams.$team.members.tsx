@@ -20,6 +20,8 @@ import {
 } from "~/models/teams.server";
 import { notFound, requireLead, requireMember } from "~/permissions.server";
 
+export { ErrorBoundary } from "~/components/error-page";
+
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("invite") }),
   z.object({ intent: z.literal("revoke-invite"), inviteId: z.coerce.number().int() }),

@@ -10,6 +10,8 @@ import { useT } from "~/i18n/react";
 import { updateSettings } from "~/models/teams.server";
 import { requireLead } from "~/permissions.server";
 
+export { ErrorBoundary } from "~/components/error-page";
+
 const rules = z.object({
   decisionRule: choice(["majority", "consent"]),
   quorumPercent: intInRange(0, 100),

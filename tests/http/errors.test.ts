@@ -76,12 +76,31 @@ describe("error pages", () => {
     expect(nl.html).toContain('<html lang="nl"');
     expect(textById(nl.html, "error-title")).toBe("Niet toegestaan");
     expect(visibleText(nl.html)).toContain("Alleen een leidinggevende van het team kan dit doen.");
+
+    // Refused by an action (a form a member should not have): the same page, shell and language.
+    const posted = await member.post(`/teams/${teamId}/members`, { intent: "invite" });
+    expect(posted.status).toBe(403);
+    expectShell(posted.html);
+    expect(posted.html).toContain('<html lang="nl"');
+    expect(textById(posted.html, "error-title")).toBe("Niet toegestaan");
+    const outsider = await signUp(server.url, "Outsider");
+    const notFound = await outsider.post(`/teams/${teamId}/settings`, { language: "nl" });
+    expect(notFound.status).toBe(404);
+    expectShell(notFound.html);
+    expect(textById(notFound.html, "error-title")).toBe("Page not found");
   });
 
-  test("a POST to a URL without a form is answered without a 500", async () => {
-    const res = await new Client(server.url).post("/no/such/page", { a: "b" });
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(res.status).toBeLessThan(500);
+  test("a POST to an unknown URL is a 404 page, to a page without a form a readable 405", async () => {
+    const unknown = await new Client(server.url).post("/no/such/page", { a: "b" }, { "Accept-Language": "nl" });
+    expect(unknown.status).toBe(404);
+    expectShell(unknown.html);
+    expect(textById(unknown.html, "error-title")).toBe("Pagina niet gevonden");
+    const user = await signUp(server.url, "Poster");
+    const teamId = await createTeam(user, "No Form Here");
+    const noAction = await user.post(`/teams/${teamId}`, { a: "b" });
+    expect(noAction.status).toBe(405);
+    expect(textById(noAction.html, "error-title")).toBe("This request could not be read");
+    expect(visibleText(noAction.html)).not.toMatch(/\berror\.[a-z]+/);
   });
 });
 

@@ -50,3 +50,13 @@ test("the scan finds the foundation's route modules", () => {
     expect(ids).toContain(id);
   }
 });
+
+test("every page route with an action has its own error boundary", () => {
+  // Without it a thrown 403/404 in the action renders the root boundary with no
+  // root data (no shell, no language): see app/components/error-page.tsx.
+  const missing = routeModules()
+    .filter((r) => exportsAction(r.source) && /export\s+default\b/.test(r.source))
+    .filter((r) => !/export\s*\{[^}]*\bErrorBoundary\b[^}]*\}|export\s+(function|const)\s+ErrorBoundary\b/.test(r.source))
+    .map((r) => r.id);
+  expect(missing).toEqual([]);
+});
