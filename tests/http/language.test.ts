@@ -1,20 +1,17 @@
 // Which language a page speaks: the user's choice, else the footer switcher's
 // cookie, else the team default, else Accept-Language, else English.
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { Client, createTeam, setCookieLine, signUp, uniqueEmail, visibleText } from "../support/client";
-import { openDb, userId, type TestDb } from "../support/db";
+import { userId, type TestDb } from "../support/db";
 import { submitForm } from "../support/forms";
-import { startServer, type TestServer } from "../support/server";
+import type { TestServer } from "../support/server";
+import { useTestServer } from "../support/setup";
 
 let server: TestServer;
 let db: TestDb;
-beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
-});
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
+useTestServer((s, d) => {
+  server = s;
+  db = d;
 });
 
 const lang = (html: string) => /<html lang="(\w+)"/.exec(html)?.[1];

@@ -1,21 +1,18 @@
 // Contract row /login: one message for any wrong e-mail/password, same-site
 // redirectTo only, and 429 after 5 failures for one e-mail in 15 minutes,
 // counted in the database so a restart does not reset it.
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { Client, setCookieLine, signUp, uniqueEmail } from "../support/client";
-import { openDb, type TestDb } from "../support/db";
+import type { TestDb } from "../support/db";
 import { fieldValue, formError, submitForm } from "../support/forms";
 import { startServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/setup";
 
 let server: TestServer;
 let db: TestDb;
-beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
-});
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
+useTestServer((s, d) => {
+  server = s;
+  db = d;
 });
 
 const FAILED = "That e-mail address and password do not match an account.";

@@ -1,20 +1,17 @@
 // Contract row /teams/:team/members: intent=set-role and intent=remove, and the
 // rule that a team always keeps at least one lead.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { signUp, teamWithMembers, visibleText } from "../support/client";
-import { openDb, userId, type TestDb } from "../support/db";
+import { userId, type TestDb } from "../support/db";
 import { formError, parseForms, submitForm } from "../support/forms";
-import { startServer, type TestServer } from "../support/server";
+import type { TestServer } from "../support/server";
+import { useTestServer } from "../support/setup";
 
 let server: TestServer;
 let db: TestDb;
-beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
-});
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
+useTestServer((s, d) => {
+  server = s;
+  db = d;
 });
 
 const roles = (teamId: string) =>

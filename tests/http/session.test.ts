@@ -1,20 +1,17 @@
 // Sessions (contract row /logout) and the account page: server-side logout,
 // sliding renewal, Secure only behind https in production, name/language/password changes.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { Client, logIn, setCookieLine, signUp, uniqueEmail, visibleText } from "../support/client";
-import { openDb, userId, type TestDb } from "../support/db";
+import { userId, type TestDb } from "../support/db";
 import { fieldError, fieldValue, submitForm } from "../support/forms";
 import { startServer, type TestServer } from "../support/server";
+import { useTestServer } from "../support/setup";
 
 let server: TestServer;
 let db: TestDb;
-beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
-});
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
+useTestServer((s, d) => {
+  server = s;
+  db = d;
 });
 
 const sessionCount = (email: string) =>

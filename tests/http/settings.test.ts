@@ -1,20 +1,17 @@
 // Contract row /teams/:team/settings: decisionRule, quorumPercent, voteDays,
 // anonymityThreshold, language → 303; each validated, for leads only.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { signUp, teamWithMembers, visibleText } from "../support/client";
-import { openDb, type TestDb } from "../support/db";
+import type { TestDb } from "../support/db";
 import { fieldError, fieldValue, parseForms, submitForm } from "../support/forms";
-import { startServer, type TestServer } from "../support/server";
+import type { TestServer } from "../support/server";
+import { useTestServer } from "../support/setup";
 
 let server: TestServer;
 let db: TestDb;
-beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
-});
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
+useTestServer((s, d) => {
+  server = s;
+  db = d;
 });
 
 const stored = (teamId: string) =>

@@ -1,19 +1,16 @@
 // Contract row /signup: email, name, password → 303 to / with a session cookie.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { Client, setCookieLine, uniqueEmail, visibleText } from "../support/client";
-import { openDb, type TestDb } from "../support/db";
+import type { TestDb } from "../support/db";
 import { fieldError, fieldValue, parseForms, submitForm } from "../support/forms";
-import { startServer, type TestServer } from "../support/server";
+import type { TestServer } from "../support/server";
+import { useTestServer } from "../support/setup";
 
 let server: TestServer;
 let db: TestDb;
-beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
-});
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
+useTestServer((s, d) => {
+  server = s;
+  db = d;
 });
 
 const PASSWORD = "correct horse battery";

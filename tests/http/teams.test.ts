@@ -1,19 +1,16 @@
 // Contract rows /, /teams/new, /teams/:team, and who may open a team's pages.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { Client, createTeam, logIn, signUp, teamWithMembers, visibleText } from "../support/client";
-import { openDb, userId, type TestDb } from "../support/db";
+import { userId, type TestDb } from "../support/db";
 import { fieldError, fieldValue, submitForm, textById } from "../support/forms";
-import { startServer, type TestServer } from "../support/server";
+import type { TestServer } from "../support/server";
+import { useTestServer } from "../support/setup";
 
 let server: TestServer;
 let db: TestDb;
-beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server.dbPath);
-});
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
+useTestServer((s, d) => {
+  server = s;
+  db = d;
 });
 
 const teamPaths = (id: string) => [`/teams/${id}`, `/teams/${id}/members`, `/teams/${id}/settings`];
