@@ -106,15 +106,19 @@ export default function Members() {
                     <input type="hidden" name="intent" value="set-role" />
                     <input type="hidden" name="userId" value={m.id} />
                     <input type="hidden" name="role" value={m.role === "lead" ? "member" : "lead"} />
-                    <button type="submit" className="button secondary" aria-label={t("members.changeRole", { name: m.name })}>
+                    {/* The name is spoken after the visible words (not instead of them, as
+                        aria-label would), so voice control users can say what they see. */}
+                    <button type="submit" className="button secondary">
                       {m.role === "lead" ? t("members.makeMember") : t("members.makeLead")}
+                      <span className="visually-hidden">: {m.name}</span>
                     </button>
                   </Form>
                   <Form method="post">
                     <input type="hidden" name="intent" value="remove" />
                     <input type="hidden" name="userId" value={m.id} />
-                    <button type="submit" className="button danger" aria-label={t("members.remove", { name: m.name })}>
+                    <button type="submit" className="button danger">
                       {t("members.removeShort")}
+                      <span className="visually-hidden">: {m.name}</span>
                     </button>
                   </Form>
                 </td>
@@ -140,12 +144,11 @@ export default function Members() {
                 <Form method="post" className="inline">
                   <input type="hidden" name="intent" value="revoke-invite" />
                   <input type="hidden" name="inviteId" value={invite.id} />
-                  <button
-                    type="submit"
-                    className="button secondary"
-                    aria-label={t("members.revokeInvite", { date: formatDate(t.locale, invite.createdAt, "datetime") })}
-                  >
+                  <button type="submit" className="button secondary">
                     {t("members.revoke")}
+                    <span className="visually-hidden">
+                      : {t("members.inviteOf", { date: formatDate(t.locale, invite.createdAt, "datetime") })}
+                    </span>
                   </button>
                 </Form>
               </li>
