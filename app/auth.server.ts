@@ -4,22 +4,21 @@ import { hash, verify } from "@node-rs/argon2";
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { Lucia, TimeSpan } from "lucia";
 import { redirect } from "@remix-run/node";
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { sessions, users } from "../db/schema";
-import { db } from "./db.server";
-import { env } from "./env.server";
+import { db, write } from "./db.server";
+import { secureCookies } from "./env.server";
+
+export { safeRedirect } from "./safe-redirect";
 
 const adapter = new DrizzleSQLiteAdapter(db, sessions, users);
-
-const secureCookie =
-  env.NODE_ENV === "production" && (env.APP_ORIGIN ?? "").startsWith("https://");
 
 export const lucia = new Lucia(adapter, {
   sessionExpiresIn: new TimeSpan(30, "d"),
   sessionCookie: {
     name: "normwerk_session",
     expires: true,
-    attributes: { secure: secureCookie, sameSite: "lax" },
+    attributes: { secure: secureCookies, sameSite: "lax" },
   },
   getUserAttributes: (attributes) => ({
     email: attributes.email,
@@ -76,8 +75,15 @@ export function getCurrentSession(request: Request): Promise<CurrentSession> {
   return pending;
 }
 
+// lucia decodes every cookie of the request and throws on one badly escaped
+// cookie (perhaps set by another app on the same host); ours never needs decoding.
+function readSessionId(cookieHeader: string) {
+  const match = new RegExp(`(?:^|;)\\s*${lucia.sessionCookieName}=([A-Za-z0-9]+)\\s*(?:;|$)`).exec(cookieHeader);
+  return match?.[1] ?? null;
+}
+
 async function readSession(request: Request): Promise<CurrentSession> {
-  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const sessionId = readSessionId(request.headers.get("Cookie") ?? "");
   if (!sessionId) return null;
   const { session, user } = await lucia.validateSession(sessionId);
   if (!session) return null;
@@ -108,10 +114,15 @@ export async function endSession(request: Request): Promise<string> {
   return lucia.createBlankSessionCookie().serialize();
 }
 
-/** After a password change: every other session of the user ends. */
-export async function endOtherSessions(userId: string, keepSessionId: string) {
-  const all = await lucia.getUserSessions(userId);
-  for (const s of all) if (s.id !== keepSessionId) await lucia.invalidateSession(s.id);
+/** A new password; in the same transaction every other session of the user ends. */
+export async function changePassword(userId: string, newPassword: string, keepSessionId: string) {
+  const passwordHash = await hashPassword(newPassword);
+  write((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    tx.delete(sessions)
+      .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+      .run();
+  });
 }
 
 export async function currentSessionId(request: Request) {
@@ -120,13 +131,4 @@ export async function currentSessionId(request: Request) {
 
 export function findUserByEmail(email: string) {
   return db.select().from(users).where(eq(users.email, email)).get();
-}
-
-/** Only same-site paths: "/x" but never "//host" or "/\\host", which browsers treat as another site. */
-export function safeRedirect(to: unknown, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
-    return fallback;
-  }
-  if (/[\u0000-\u001f]/.test(to)) return fallback;
-  return to;
 }

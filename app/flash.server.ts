@@ -1,4 +1,5 @@
 import { createCookie, redirect } from "@remix-run/node";
+import { secureCookies } from "./env.server";
 import type { MessageKey } from "./i18n";
 import { isMessageKey } from "./i18n/dictionaries";
 
@@ -9,6 +10,7 @@ const flashCookie = createCookie("normwerk_flash", {
   sameSite: "lax",
   path: "/",
   maxAge: 60,
+  secure: secureCookies,
 });
 
 export type Flash = { key: MessageKey; params?: Record<string, string | number> };

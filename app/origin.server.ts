@@ -1,4 +1,6 @@
 import { env } from "./env.server";
+import type { MessageKey } from "./i18n";
+import { serverT } from "./i18n/server";
 
 export function appOrigin(request: Request) {
   return env.APP_ORIGIN ?? new URL(request.url).origin;
@@ -14,6 +16,25 @@ export function isForeignOrigin(origin: string | null, fetchSite: string | null,
   return fetchSite === "cross-site";
 }
 
-export function forbiddenOriginPage() {
-  return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>403 — Normwerk</title><link rel="stylesheet" href="/styles.css"></head><body><main id="main" class="error-page"><h1>Niet toegestaan</h1><p>Dit formulier is vanaf een andere site verstuurd en daarom geweigerd.</p><h2 lang="en">Not allowed</h2><p lang="en">This form was sent from another site, so it was refused.</p><p><a href="/">Normwerk</a></p></main></body></html>`;
+const PLAIN_PAGES: Record<number, [MessageKey, MessageKey]> = {
+  400: ["error.badRequest.title", "error.badRequest.body"],
+  403: ["error.forbidden.title", "error.forbiddenOrigin.body"],
+  413: ["error.badRequest.title", "error.tooLarge.body"],
+  415: ["error.badRequest.title", "error.unsupportedBody.body"],
+  500: ["error.server.title", "error.server.body"],
+};
+
+/**
+ * The page for a write the server refuses before Remix runs (no session or
+ * language is known yet there), so it speaks Dutch and English at once.
+ */
+export function plainErrorPage(status: number) {
+  const [titleKey, bodyKey] = PLAIN_PAGES[status] ?? PLAIN_PAGES[status >= 500 ? 500 : 400];
+  const nl = serverT("nl");
+  const en = serverT("en");
+  return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status} — Normwerk</title><link rel="stylesheet" href="/styles.css"></head><body><main id="main" class="error-page"><p class="muted">${esc(nl("error.status", { status }))}</p><h1>${esc(nl(titleKey))}</h1><p>${esc(nl(bodyKey))}</p><h2 lang="en">${esc(en(titleKey))}</h2><p lang="en">${esc(en(bodyKey))}</p><p><a href="/">Normwerk</a></p></main></body></html>`;
+}
+
+function esc(text: string) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -2,7 +2,6 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { data } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   Link,
   Links,
   Meta,
@@ -22,6 +21,7 @@ import { messagesFor } from "./i18n/dictionaries";
 import type { Locale } from "./i18n/core";
 import { resolveLocale } from "./i18n/locale.server";
 import { listTeamsForUser } from "./models/teams.server";
+import { ErrorPage } from "./components/error-page";
 import { FlashMessage } from "./components/flash";
 import { I18nProvider, useT } from "./i18n/react";
 
@@ -96,7 +96,7 @@ function Shell({ children }: { children: ReactNode }) {
           <Link to="/" className="brand">
             {t("app.name")}
           </Link>
-          {root?.user ? (
+          {!root ? null : root.user ? (
             <>
               <TeamSwitcher t={t} teams={root.teams} currentId={team?.id} />
               <details className="menu user-menu">
@@ -130,7 +130,8 @@ function Shell({ children }: { children: ReactNode }) {
       </main>
       <footer className="site-footer">
         <p>{t("shell.footer")}</p>
-        <LanguageSwitcher t={t} />
+        {/* Without root data (the root loader itself failed) there is no dictionary for the switcher's labels. */}
+        {root ? <LanguageSwitcher t={t} /> : null}
       </footer>
     </>
   );
@@ -230,32 +231,5 @@ export function ErrorBoundary() {
         <ErrorPage error={error} />
       </Shell>
     </Document>
-  );
-}
-
-export function ErrorPage({ error }: { error: unknown }) {
-  const t = useT();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  if (!isRouteErrorResponse(error)) console.error(error);
-  const [title, body] =
-    status === 404
-      ? [t("error.notFound.title"), t("error.notFound.body")]
-      : status === 403
-        ? [
-            t("error.forbidden.title"),
-            isRouteErrorResponse(error) && String(error.data).includes("cross-origin")
-              ? t("error.forbiddenOrigin.body")
-              : t("error.forbidden.body"),
-          ]
-        : [t("error.server.title"), t("error.server.body")];
-  return (
-    <section className="error-page" aria-labelledby="error-title">
-      <p className="muted">{t("error.status", { status })}</p>
-      <h1 id="error-title">{title}</h1>
-      <p>{body}</p>
-      <p>
-        <Link to="/">{t("error.goHome")}</Link>
-      </p>
-    </section>
   );
 }

@@ -2,15 +2,15 @@
 // build/index.js, so `node build/index.js` is all it takes to run Normwerk.
 import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
-import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import { broadcastDevReady, createRequestHandler, type ServerBuild } from "@remix-run/node";
 import * as build from "@remix-run/dev/server-build";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { statementCounter } from "../db/client";
 import { db } from "./db.server";
 import { env } from "./env.server";
-import { forbiddenOriginPage, isForeignOrigin } from "./origin.server";
+import { sendFetchResponse, toFetchRequest } from "./http.server";
+import { isForeignOrigin, plainErrorPage } from "./origin.server";
 import { startSweeper } from "./sweep.server";
 import { demoSignIns, seedDemoIfEmpty } from "../seeds/demo";
 
@@ -29,7 +29,7 @@ app.use((req: Request, res: Response, next: NextFunction) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const ownOrigin = env.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
   if (isForeignOrigin(req.get("origin") ?? null, req.get("sec-fetch-site") ?? null, ownOrigin)) {
-    res.status(403).type("html").send(forbiddenOriginPage());
+    res.status(403).type("html").send(plainErrorPage(403));
     return;
   }
   // Checked against the public origin above; Remix's own host comparison would
@@ -56,7 +56,30 @@ if (process.env.NORMWERK_COUNT_STATEMENTS === "1") {
   });
 }
 
-app.all("*", createRequestHandler({ build: build as unknown as ServerBuild, mode: env.NODE_ENV }));
+// Remix behind express (app/http.server.ts); writes whose body no form could
+// have sent are refused there with 400/413/415 before any action runs.
+const handleRemix = createRequestHandler(build as unknown as ServerBuild, env.NODE_ENV);
+app.all("*", async (req: Request, res: Response, next: NextFunction) => {
+  try {
+    const request = await toFetchRequest(req, res);
+    if (!(request instanceof globalThis.Request)) {
+      res.status(request.status).type("html").send(plainErrorPage(request.status));
+      return;
+    }
+    await sendFetchResponse(res, await handleRemix(request));
+  } catch (error) {
+    next(error);
+  }
+});
+
+// Errors before Remix (a URL express cannot decode) or outside it: a plain page, never a stack trace.
+app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+  if (res.headersSent) return next(error);
+  const status = (error as { status?: unknown })?.status;
+  const code = typeof status === "number" && status >= 400 && status < 600 ? status : 500;
+  if (code >= 500) console.error(error);
+  res.status(code).type("html").send(plainErrorPage(code));
+});
 
 // `npm run demo` sets NORMWERK_DEMO=1: load the demo team into an empty database.
 if (process.env.NORMWERK_DEMO === "1") await seedDemoIfEmpty(db);
@@ -66,7 +89,8 @@ const server = app.listen(env.PORT, env.HOST ?? "0.0.0.0", () => {
   const shown = env.HOST && env.HOST !== "0.0.0.0" ? env.HOST : "localhost";
   console.log(`Normwerk listening on http://${shown}:${env.PORT}`);
   if (process.env.NORMWERK_DEMO === "1") printDemoSignIns();
-  if (env.NODE_ENV === "development") broadcastDevReady(build as unknown as ServerBuild);
+  // Only under `remix dev`, which sets REMIX_DEV_ORIGIN; a plain development start has no dev server to tell.
+  if (env.NODE_ENV === "development" && process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build as unknown as ServerBuild);
 });
 
 function shutdown() {

@@ -130,25 +130,32 @@ export function SelectField(props: Common & { options: { value: string; label: s
   );
 }
 
-/** A submit button that shows a pending label while its form is being sent (with JavaScript). */
+/**
+ * A submit button that shows a pending label while its form is being sent (with JavaScript).
+ * `intent` names the form's intent when a hidden input already sends it, so that only
+ * this button turns pending; `name`/`value` make the button itself send a value.
+ */
 export function SubmitButton({
   children,
   name,
   value,
+  intent,
   className,
   formAction,
 }: {
   children: ReactNode;
   name?: string;
   value?: string;
+  intent?: string;
   className?: string;
   formAction?: string;
 }) {
   const navigation = useNavigation();
   const t = useT();
+  const expected = value ?? intent;
   const pending =
     navigation.state === "submitting" &&
-    (value === undefined || navigation.formData?.get(name ?? "intent") === value);
+    (expected === undefined || navigation.formData?.get(name ?? "intent") === expected);
   return (
     <button
       type="submit"

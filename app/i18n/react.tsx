@@ -17,6 +17,8 @@ const fallback: Partial<Messages> = {
   "error.goHome": "Go to the start page",
   "error.notFound.title": "Page not found",
   "error.notFound.body": "This page does not exist, or you do not have access to it.",
+  "error.badRequest.title": "This request could not be read",
+  "error.badRequest.body": "What was sent is not a form Normwerk understands. Go back and try again.",
 };
 
 export function I18nProvider({ locale, messages, children }: { locale: Locale; messages?: Messages; children: ReactNode }) {

@@ -111,15 +111,20 @@ export function listActiveInvites(teamId: string, now = Date.now()) {
     .all();
 }
 
-export function revokeInvite(teamId: string, actorId: string, inviteId: number) {
+/** Revokes an invite of this team; revoking twice is harmless. False when the team has no such invite. */
+export function revokeInvite(teamId: string, actorId: string, inviteId: number, now = Date.now()) {
   return write((tx) => {
-    const res = tx
-      .update(invites)
-      .set({ revokedAt: Date.now() })
-      .where(and(eq(invites.teamId, teamId), eq(invites.id, inviteId), isNull(invites.revokedAt)))
-      .run();
-    if (res.changes === 1) audit(tx, { teamId, actorId, kind: "invite.revoked", data: { inviteId } });
-    return res.changes === 1;
+    const invite = tx
+      .select({ revokedAt: invites.revokedAt })
+      .from(invites)
+      .where(and(eq(invites.teamId, teamId), eq(invites.id, inviteId)))
+      .get();
+    if (!invite) return false;
+    if (invite.revokedAt === null) {
+      tx.update(invites).set({ revokedAt: now }).where(eq(invites.id, inviteId)).run();
+      audit(tx, { teamId, actorId, kind: "invite.revoked", data: { inviteId } });
+    }
+    return true;
   });
 }
 
@@ -174,10 +179,9 @@ export function updateSettings(teamId: string, actorId: string, settings: TeamSe
   write((tx) => {
     const before = tx.select().from(teams).where(eq(teams.id, teamId)).get();
     tx.update(teams).set(settings).where(eq(teams.id, teamId)).run();
-    const changed = Object.fromEntries(
-      Object.entries(settings).filter(([k, v]) => before && before[k as keyof TeamSettings] !== v),
-    );
-    audit(tx, { teamId, actorId, kind: "team.settings-changed", data: { changed: Object.keys(changed) } });
+    const changed = (Object.keys(settings) as (keyof TeamSettings)[]).filter((k) => before?.[k] !== settings[k]);
+    // Saving the form unchanged is not an event worth a line in the log.
+    if (changed.length > 0) audit(tx, { teamId, actorId, kind: "team.settings-changed", data: { changed } });
   });
 }
 

@@ -20,13 +20,8 @@ export function getUser(id: string) {
   return db.select().from(users).where(eq(users.id, id)).get();
 }
 
-export function updateProfile(id: string, input: { name: string; language: "en" | "nl" | null }) {
+export function updateProfile(id: string, input: { name?: string; language?: "en" | "nl" | null }) {
   write((tx) => tx.update(users).set(input).where(eq(users.id, id)).run());
-}
-
-export async function setPassword(id: string, password: string) {
-  const passwordHash = await hashPassword(password);
-  write((tx) => tx.update(users).set({ passwordHash }).where(eq(users.id, id)).run());
 }
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;

@@ -3,12 +3,15 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { currentSessionId, endOtherSessions, requireUser, verifyPassword } from "~/auth.server";
+import { changePassword, currentSessionId, requireUser, verifyPassword } from "~/auth.server";
 import { SelectField, SubmitButton, TextField } from "~/components/forms";
 import { msg, requiredText } from "~/forms";
 import { redirectWithFlash } from "~/flash.server";
+import { languageCookie } from "~/i18n/locale.server";
 import { useT } from "~/i18n/react";
-import { getUser, setPassword, updateProfile } from "~/models/users.server";
+import { getUser, updateProfile } from "~/models/users.server";
+
+export { ErrorBoundary } from "~/components/error-page";
 
 const profileSchema = z.object({
   intent: z.literal("profile"),
@@ -49,9 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
-    await setPassword(user.id, submission.value.newPassword);
-    const keep = await currentSessionId(request);
-    if (keep) await endOtherSessions(user.id, keep);
+    await changePassword(user.id, submission.value.newPassword, (await currentSessionId(request)) ?? "");
     return redirectWithFlash("/account", { key: "account.passwordChanged" });
   }
   const submission = parseWithZod(formData, { schema: profileSchema });
@@ -60,7 +61,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const language = submission.value.language || null;
   updateProfile(user.id, { name: submission.value.name, language });
-  return redirectWithFlash("/account", { key: "account.saved" });
+  // "Automatic" means team default or browser, so the footer switcher's cookie must not win either.
+  const headers = language ? undefined : { "Set-Cookie": await languageCookie.serialize("", { maxAge: 0 }) };
+  return redirectWithFlash("/account", { key: "account.saved" }, { headers });
 }
 
 export default function Account() {
@@ -98,7 +101,8 @@ export default function Account() {
               { value: "en", label: t("lang.en") },
             ]}
           />
-          <SubmitButton name="intent" value="profile">
+          {/* The intent travels in the hidden input only: a named button would send it twice. */}
+          <SubmitButton intent="profile">
             {t("account.saveProfile")}
           </SubmitButton>
         </Form>
@@ -116,7 +120,7 @@ export default function Account() {
             type="password"
             autoComplete="new-password"
           />
-          <SubmitButton name="intent" value="password">
+          <SubmitButton intent="password">
             {t("account.savePassword")}
           </SubmitButton>
         </Form>

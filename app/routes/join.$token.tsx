@@ -6,6 +6,8 @@ import { redirectWithFlash } from "~/flash.server";
 import { useT } from "~/i18n/react";
 import { findUsableInvite, isMember, joinTeam } from "~/models/teams.server";
 
+export { ErrorBoundary } from "~/components/error-page";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invite = findUsableInvite(params.token ?? "");
   if (!invite) return data({ invite: null, signedIn: false, alreadyMember: false }, { status: 404 });

@@ -15,6 +15,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const to = safeRedirect(form.get("redirectTo"));
   if (!isLocale(language)) return redirect(to, 303);
   const current = await getCurrentSession(request);
-  if (current) updateProfile(current.user.id, { name: current.user.name, language });
+  if (current) updateProfile(current.user.id, { language });
   return redirect(to, { status: 303, headers: { "Set-Cookie": await languageCookie.serialize(language) } });
 }

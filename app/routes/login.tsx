@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import {
@@ -16,11 +16,20 @@ import { email, msg } from "~/forms";
 import { useT } from "~/i18n/react";
 import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "~/models/users.server";
 
+export { ErrorBoundary } from "~/components/error-page";
+
 export const schema = z.object({
   email,
   password: z.string({ error: msg("form.required") }).max(256, { error: msg("form.tooLong", { max: 256 }) }),
   redirectTo: z.string().optional(),
 });
+
+// A page's HTTP headers come from its routes' `headers` exports only (Set-Cookie
+// aside), so the action's Retry-After reaches the 429 page through this.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await getCurrentSession(request);
@@ -38,7 +47,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const waitMs = loginBlockedFor(email);
   if (waitMs > 0) {
     const minutes = Math.ceil(waitMs / 60_000);
-    return data(submission.reply({ formErrors: [msg("auth.login.tooMany", { minutes })], hideFields: ["password"] }), {
+    const message = msg(minutes === 1 ? "auth.login.tooManyOneMinute" : "auth.login.tooMany", { minutes });
+    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
       status: 429,
       headers: { "Retry-After": String(Math.ceil(waitMs / 1000)) },
     });

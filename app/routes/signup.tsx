@@ -12,6 +12,8 @@ import { startSession } from "~/auth.server";
 import { languageCookie } from "~/i18n/locale.server";
 import { isLocale } from "~/i18n";
 
+export { ErrorBoundary } from "~/components/error-page";
+
 export const schema = z.object({
   email,
   name: requiredText(80),

@@ -22,6 +22,8 @@ import {
 } from "~/models/conversations.server";
 import { forbidden, notFound, requireMember, type TeamContext } from "~/permissions.server";
 
+export { ErrorBoundary } from "~/components/error-page";
+
 const NOTE_MAX = 20_000;
 
 const noteSchema = z.object({
@@ -253,7 +255,7 @@ function ActionsSection({ page, resultFor }: { page: LoaderData; resultFor: (int
             ]}
           />
           <TextField field={fields.dueOn} label={t("conversation.actionDue")} type="date" optional />
-          <SubmitButton name="intent" value="action">
+          <SubmitButton intent="action">
             {t("conversation.addAction")}
           </SubmitButton>
         </Form>
@@ -387,7 +389,7 @@ function NotesSection({ page, resultFor }: { page: LoaderData; resultFor: (inten
         ) : (
           <input type="hidden" name="visibility" value="shared" />
         )}
-        <SubmitButton name="intent" value="note">
+        <SubmitButton intent="note">
           {t("conversation.addNote")}
         </SubmitButton>
       </Form>
@@ -412,7 +414,7 @@ function EditNote({ note, resultFor }: { note: LoaderData["notes"][number]; resu
         <input type="hidden" name="intent" value="edit-note" />
         <input type="hidden" name="noteId" value={note.id} />
         <TextareaField field={fields.body} label={t("conversation.noteBody")} />
-        <SubmitButton name="intent" value="edit-note">
+        <SubmitButton intent="edit-note">
           {t("conversation.saveNote")}
         </SubmitButton>
       </Form>

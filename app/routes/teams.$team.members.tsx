@@ -18,7 +18,9 @@ import {
   setRole,
   type MembershipChange,
 } from "~/models/teams.server";
-import { requireLead, requireMember } from "~/permissions.server";
+import { notFound, requireLead, requireMember } from "~/permissions.server";
+
+export { ErrorBoundary } from "~/components/error-page";
 
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("invite") }),
@@ -48,12 +50,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       createInvite(team.id, user.id);
       return redirectWithFlash(back, { key: "members.inviteCreated" });
     case "revoke-invite":
-      revokeInvite(team.id, user.id, input.inviteId);
+      // An id this team never had (another team's, made up) is not found here.
+      if (!revokeInvite(team.id, user.id, input.inviteId)) notFound();
       return redirectWithFlash(back, { key: "members.inviteRevoked" });
     case "set-role":
       return outcome(setRole(team.id, user.id, input.userId, input.role), back, "members.roleChanged");
     case "remove":
-      return outcome(removeMember(team.id, user.id, input.userId), back, "members.removed");
+      // A lead who leaves can no longer see the members page, so they go to their teams.
+      return outcome(removeMember(team.id, user.id, input.userId), input.userId === user.id ? "/" : back, "members.removed");
   }
 }
 
@@ -102,15 +106,19 @@ export default function Members() {
                     <input type="hidden" name="intent" value="set-role" />
                     <input type="hidden" name="userId" value={m.id} />
                     <input type="hidden" name="role" value={m.role === "lead" ? "member" : "lead"} />
-                    <button type="submit" className="button secondary" aria-label={t("members.changeRole", { name: m.name })}>
+                    {/* The name is spoken after the visible words (not instead of them, as
+                        aria-label would), so voice control users can say what they see. */}
+                    <button type="submit" className="button secondary">
                       {m.role === "lead" ? t("members.makeMember") : t("members.makeLead")}
+                      <span className="visually-hidden">: {m.name}</span>
                     </button>
                   </Form>
                   <Form method="post">
                     <input type="hidden" name="intent" value="remove" />
                     <input type="hidden" name="userId" value={m.id} />
-                    <button type="submit" className="button danger" aria-label={t("members.remove", { name: m.name })}>
+                    <button type="submit" className="button danger">
                       {t("members.removeShort")}
+                      <span className="visually-hidden">: {m.name}</span>
                     </button>
                   </Form>
                 </td>
@@ -136,12 +144,11 @@ export default function Members() {
                 <Form method="post" className="inline">
                   <input type="hidden" name="intent" value="revoke-invite" />
                   <input type="hidden" name="inviteId" value={invite.id} />
-                  <button
-                    type="submit"
-                    className="button secondary"
-                    aria-label={t("members.revokeInvite", { date: formatDate(t.locale, invite.createdAt, "datetime") })}
-                  >
+                  <button type="submit" className="button secondary">
                     {t("members.revoke")}
+                    <span className="visually-hidden">
+                      : {t("members.inviteOf", { date: formatDate(t.locale, invite.createdAt, "datetime") })}
+                    </span>
                   </button>
                 </Form>
               </li>

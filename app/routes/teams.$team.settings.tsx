@@ -4,20 +4,15 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SelectField, SubmitButton, TextareaField, TextField } from "~/components/forms";
-import { choice, intInRange, msg } from "~/forms";
+import { choice, intInRange, msg, optionalText, requiredText } from "~/forms";
 import { redirectWithFlash } from "~/flash.server";
 import { useT } from "~/i18n/react";
 import { updateSettings } from "~/models/teams.server";
 import { requireLead } from "~/permissions.server";
 
-export const schema = z.object({
-  // Name and description may be left out by scripts that only change the rules.
-  name: z
-    .string()
-    .refine((v) => v.trim().length > 0, { error: msg("form.required") })
-    .refine((v) => v.length <= 80, { error: msg("form.tooLong", { max: 80 }) })
-    .optional(),
-  description: z.string().max(1000, { error: msg("form.tooLong", { max: 1000 }) }).optional(),
+export { ErrorBoundary } from "~/components/error-page";
+
+const rules = z.object({
   decisionRule: choice(["majority", "consent"]),
   quorumPercent: intInRange(0, 100),
   voteDays: intInRange(1, 30),
@@ -28,6 +23,22 @@ export const schema = z.object({
     .max(1000, { error: msg("form.numberRange", { min: 3, max: 1000 }) }),
   language: choice(["en", "nl"]),
 });
+
+/**
+ * Scripts may post only the five rule fields (the contract), and then name and
+ * description stay as they are. A field that is sent is validated, blank included:
+ * conform turns "" into undefined, so `.optional()` alone would silently keep
+ * the old name when a lead clears it.
+ */
+function schemaFor(sent: (field: "name" | "description") => boolean) {
+  return rules.extend({
+    // Not sent at all: stays undefined, which keeps the stored value.
+    name: sent("name") ? requiredText(80) : z.string().optional(),
+    description: sent("description") ? optionalText(1000) : z.string().optional(),
+  });
+}
+
+const formSchema = schemaFor(() => true);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireLead(request, params);
@@ -46,7 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team, user } = await requireLead(request, params);
-  const submission = parseWithZod(await request.formData(), { schema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: schemaFor((field) => formData.has(field)) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { name, description, ...rules } = submission.value;
   updateSettings(team.id, user.id, {
@@ -66,7 +78,7 @@ export default function Settings() {
     lastResult,
     defaultValue: settings,
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: formSchema }),
   });
   return (
     <section className="narrow">

@@ -11,6 +11,8 @@ import { resolveLocale } from "~/i18n/locale.server";
 import { useT } from "~/i18n/react";
 import { createTeam } from "~/models/teams.server";
 
+export { ErrorBoundary } from "~/components/error-page";
+
 export const schema = z.object({
   name: requiredText(80),
   description: optionalText(1000),

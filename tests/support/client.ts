@@ -121,3 +121,16 @@ export function visibleText(html: string) {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** Signs in an existing account with a fresh cookie jar. */
+export async function logIn(base: string, email: string, password = "correct horse battery") {
+  const client = new Client(base);
+  const res = await client.post("/login", { email, password });
+  if (res.status !== 303) throw new Error(`login failed: ${res.status} ${res.html.slice(0, 500)}`);
+  return client;
+}
+
+/** The session cookie as the server set it (attributes included), from a response. */
+export function setCookieLine(page: Page, name: string) {
+  return page.headers.getSetCookie().find((line) => line.startsWith(`${name}=`)) ?? null;
+}

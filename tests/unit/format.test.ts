@@ -1,0 +1,45 @@
+import { expect, test } from "vitest";
+import { formatDate, formatDay, formatNumber, formatPercent, parseLocalDateTime, toLocalDateTimeInput } from "~/i18n/format";
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+test("a datetime-local value is wall-clock time in Amsterdam, summer and winter", () => {
+  expect(iso(parseLocalDateTime("2026-12-01T17:00"))).toBe("2026-12-01T16:00:00.000Z");
+  expect(iso(parseLocalDateTime("2026-07-01T12:00"))).toBe("2026-07-01T10:00:00.000Z");
+  expect(iso(parseLocalDateTime("2026-01-01T10:00:30"))).toBe("2026-01-01T09:00:30.000Z");
+  expect(iso(parseLocalDateTime(" 2026-01-01T10:00 "))).toBe("2026-01-01T09:00:00.000Z");
+});
+
+test("around the daylight-saving changes", () => {
+  // The last hour of summer time and the first of winter time.
+  expect(iso(parseLocalDateTime("2026-10-25T01:30"))).toBe("2026-10-24T23:30:00.000Z");
+  expect(iso(parseLocalDateTime("2026-10-25T03:30"))).toBe("2026-10-25T02:30:00.000Z");
+  // 02:30 on 29 March does not exist in Amsterdam: it lands an hour later, never earlier.
+  expect(iso(parseLocalDateTime("2026-03-29T02:30"))).toBe("2026-03-29T01:30:00.000Z");
+  expect(iso(parseLocalDateTime("2026-03-29T01:59"))).toBe("2026-03-29T00:59:00.000Z");
+  expect(iso(parseLocalDateTime("2026-03-29T03:00"))).toBe("2026-03-29T01:00:00.000Z");
+});
+
+test("values that are not a real date and time are null", () => {
+  for (const value of ["", "2026-02-30T10:00", "2026-13-01T10:00", "2026-01-01T24:00", "2026-01-01T10:60", "2026-01-01", "tomorrow", "2026-1-1T10:00"]) {
+    expect(parseLocalDateTime(value), value).toBeNull();
+  }
+});
+
+test("toLocalDateTimeInput is the inverse, for pre-filling a form", () => {
+  for (const value of ["2026-12-01T17:00", "2026-07-01T12:00", "2026-10-25T01:30", "2026-10-25T03:30", "2026-03-29T03:00", "2027-02-28T23:59"]) {
+    expect(toLocalDateTimeInput(parseLocalDateTime(value)!), value).toBe(value);
+  }
+  expect(toLocalDateTimeInput(Date.UTC(2026, 0, 1, 23, 30))).toBe("2026-01-02T00:30");
+  expect(toLocalDateTimeInput(Date.UTC(2026, 5, 1, 12, 0), "UTC")).toBe("2026-06-01T12:00");
+});
+
+test("dates and numbers the Dutch and the English way", () => {
+  // 23:30 UTC on 5 March is already 6 March in Amsterdam.
+  expect(formatDate("nl", Date.UTC(2026, 2, 5, 23, 30))).toBe("6 maart 2026");
+  expect(formatDate("en", Date.UTC(2026, 2, 5, 12))).toBe("March 5, 2026");
+  expect(formatDay("nl", "2026-03-05")).toBe("5 maart 2026");
+  expect(formatNumber("nl", 1234.56)).toBe("1.234,6");
+  expect(formatNumber("en", 1234.56)).toBe("1,234.6");
+  expect(formatPercent("nl", 0.5)).toBe("50%");
+});
