@@ -1,10 +1,11 @@
 // Server-side: the merged dictionaries. Client code imports only types from here.
 import type { Locale } from "./core";
+import * as checkins from "./messages/checkins";
 import * as common from "./messages/common";
 
 // Each feature keeps its strings in its own file under messages/; register it here.
-const en = { ...common.en };
-const nl = { ...common.nl };
+const en = { ...common.en, ...checkins.en };
+const nl = { ...common.nl, ...checkins.nl };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
