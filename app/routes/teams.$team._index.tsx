@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CheckinTodoList } from "~/components/checkin-todos";
 import { useT } from "~/i18n/react";
+import { checkinTodos } from "~/models/checkins.server";
 import { countMembersOf } from "~/models/teams.server";
 import { requireMember } from "~/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { team, role, isLead } = await requireMember(request, params);
+  const { team, user, role, isLead } = await requireMember(request, params);
   return {
+    checkinTodos: checkinTodos(team.id, user.id),
     team: { id: team.id, name: team.name, description: team.description },
     role,
     isLead,
@@ -15,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function TeamHome() {
-  const { team, role, isLead, memberCount } = useLoaderData<typeof loader>();
+  const { team, role, isLead, memberCount, checkinTodos } = useLoaderData<typeof loader>();
   const t = useT();
   const base = `/teams/${team.id}`;
   return (
@@ -26,7 +29,7 @@ export default function TeamHome() {
 
       <section aria-labelledby="todos-title" className="panel">
         <h2 id="todos-title">{t("team.home.todos")}</h2>
-        <p>{t("team.home.noTodos")}</p>
+        {checkinTodos.length === 0 ? <p>{t("team.home.noTodos")}</p> : <CheckinTodoList teamId={team.id} todos={checkinTodos} />}
       </section>
 
       <section aria-labelledby="start-title" className="panel">
@@ -51,3 +54,4 @@ export default function TeamHome() {
     </section>
   );
 }
+

@@ -37,6 +37,7 @@ export const en = {
   "checkins.error.ratingRange": "A rating is a whole number from 1 (rarely) to 5 (consistently).",
   "checkins.error.closed": "This check-in is closed, so nothing can be changed any more. What you typed is still below, so you can copy it.",
   "checkins.error.alreadyClosed": "This check-in is already closed.",
+  "checkins.error.unknownIntent": "This page cannot do what the form asked for.",
 
   "checkins.cycle.status.open": "Open",
   "checkins.cycle.status.closed": "Closed",
@@ -192,6 +193,7 @@ export const nl: Translations<typeof en> = {
   "checkins.error.ratingRange": "Een score is een heel getal van 1 (zelden) tot en met 5 (consequent).",
   "checkins.error.closed": "Deze check-in is gesloten, dus er kan niets meer worden gewijzigd. Wat je typte staat hieronder nog, zodat je het kunt kopiëren.",
   "checkins.error.alreadyClosed": "Deze check-in is al gesloten.",
+  "checkins.error.unknownIntent": "Deze pagina kan niet doen wat het formulier vroeg.",
 
   "checkins.cycle.status.open": "Open",
   "checkins.cycle.status.closed": "Gesloten",

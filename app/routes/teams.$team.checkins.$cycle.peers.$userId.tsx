@@ -1,0 +1,77 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RatingForm, ratingDefaults, ratingEntries, ratingSchema } from "~/components/rating-form";
+import { msg } from "~/forms";
+import { redirectWithFlash } from "~/flash.server";
+import { formatDate } from "~/i18n/format";
+import { useT } from "~/i18n/react";
+import { closeDueCycles, cycleNormList, peerFormData, requireCycle, savePeerRatings } from "~/models/checkins.server";
+import { notFound, requireMember } from "~/permissions.server";
+
+// Only the colleagues assigned to the signed-in member can be rated here; anyone
+// else (themselves, an unassigned colleague, an unknown id) is a 404.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, user } = await requireMember(request, params);
+  closeDueCycles(Date.now(), team.id);
+  const cycle = requireCycle(team.id, params.cycle);
+  const peer = peerFormData(cycle.id, user.id, params.userId ?? "") ?? notFound();
+  const norms = cycleNormList(cycle.id);
+  return {
+    teamId: team.id,
+    cycle: { id: cycle.id, title: cycle.title, open: cycle.status === "open", closedAt: cycle.closedAt },
+    name: peer.name,
+    norms,
+    defaults: ratingDefaults(norms, peer.existing, "observation"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team, user } = await requireMember(request, params);
+  const cycle = requireCycle(team.id, params.cycle);
+  const rateeId = params.userId ?? "";
+  const peer = peerFormData(cycle.id, user.id, rateeId) ?? notFound();
+  const norms = cycleNormList(cycle.id);
+  const submission = parseWithZod(await request.formData(), {
+    schema: ratingSchema(norms.map((n) => n.code), "observation"),
+  });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const outcome = savePeerRatings(team.id, cycle.id, user.id, rateeId, ratingEntries(submission.value, norms, "observation"));
+  if (outcome === "closed") return data(submission.reply({ formErrors: [msg("checkins.error.closed")] }), { status: 409 });
+  if (outcome === "not-allowed") notFound();
+  return redirectWithFlash(`/teams/${team.id}/checkins/${cycle.id}`, { key: "checkins.peer.saved", params: { name: peer.name } });
+}
+
+export default function PeerRating() {
+  const { teamId, cycle, name, norms, defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <section className="narrow">
+      <p>
+        <Link to={`/teams/${teamId}/checkins/${cycle.id}`}>{cycle.title}</Link>
+      </p>
+      <h1>{t("checkins.peer.title", { name })}</h1>
+      {cycle.open ? (
+        <p>{t("checkins.peer.intro", { name })}</p>
+      ) : (
+        <p className="notice">
+          {t("checkins.form.closedView", { date: formatDate(t.locale, cycle.closedAt ?? 0, "datetime") })}
+        </p>
+      )}
+      {cycle.open || lastResult ? (
+        <RatingForm
+          id="peer-rating"
+          norms={norms}
+          textKind="observation"
+          textLabel={t("checkins.peer.observation")}
+          textHint={t("checkins.peer.observationHint", { name })}
+          submitLabel={t("checkins.peer.submit", { name })}
+          defaultValue={defaults}
+          lastResult={lastResult}
+          editable={cycle.open}
+        />
+      ) : null}
+    </section>
+  );
+}
