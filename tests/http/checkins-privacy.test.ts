@@ -1,7 +1,7 @@
 // The privacy rules of check-ins, checked on the HTML the server actually sends.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startServer, type TestServer } from "../support/server";
-import { createTeam, invite, join, signUp, teamWithMembers, visibleText, type Client } from "../support/client";
+import { createTeam, invite, join, signUp, teamWithMembers, visibleText } from "../support/client";
 import { insertActiveNorms, queryTestDb } from "../support/norm-fixtures";
 import { openCycle, peersToRate, ratePeer, rateSelf, userIdByEmail } from "../support/checkins";
 
@@ -87,7 +87,7 @@ test("no results page, cycle page or to-do list reveals who rated whom, per-rate
   const lead = await signUp(server.url, names[0]);
   const teamId = await createTeam(lead, "Privacy Team");
   const link = await invite(lead, teamId);
-  const everyone: Client[] = [lead];
+  const everyone: Awaited<ReturnType<typeof signUp>>[] = [lead];
   for (const name of names.slice(1)) {
     const m = await signUp(server.url, name);
     await join(m, link);
