@@ -74,7 +74,6 @@ export const en = {
   "checkins.scale.3": "3 — regularly",
   "checkins.scale.4": "4 — usually",
   "checkins.scale.5": "5 — consistently",
-  "checkins.form.ratingFor": "How often for {code}?",
   "checkins.form.normVersion": "version {version}",
   "checkins.form.closedView": "This check-in closed on {date}. Ratings can no longer be changed.",
   "checkins.self.title": "Rate yourself",
@@ -122,11 +121,7 @@ export const en = {
   "checkins.results.peerRatings": "Peer ratings",
   "checkins.results.members": "Each member",
   "checkins.results.membersHelp": "Anonymised: peer figures are averages of at least {threshold} colleagues, and nobody sees who rated whom.",
-  "checkins.results.norm": "Norm",
-  "checkins.results.signal": "Signal",
-  "checkins.results.noSignal": "—",
   "checkins.results.health": "Norm health over time",
-  "checkins.results.healthHelp": "The team's mean ratings per norm over the closed check-ins.",
 
   "checkins.chart.label": "{code}: team means over closed check-ins",
   "checkins.chart.peer": "Mean peer rating",
@@ -153,7 +148,6 @@ export const en = {
 
   "checkins.todo.self": "Rate yourself in “{cycle}” (closes {date})",
   "checkins.todo.peer": "Rate {name} in “{cycle}” (closes {date})",
-  "checkins.todo.current": "Current check-in: {cycle}, closes {date}.",
 } as const;
 
 export const nl: Translations<typeof en> = {
@@ -230,7 +224,6 @@ export const nl: Translations<typeof en> = {
   "checkins.scale.3": "3 — regelmatig",
   "checkins.scale.4": "4 — meestal",
   "checkins.scale.5": "5 — consequent",
-  "checkins.form.ratingFor": "Hoe vaak bij {code}?",
   "checkins.form.normVersion": "versie {version}",
   "checkins.form.closedView": "Deze check-in is gesloten op {date}. Beoordelingen kunnen niet meer worden gewijzigd.",
   "checkins.self.title": "Beoordeel jezelf",
@@ -278,11 +271,7 @@ export const nl: Translations<typeof en> = {
   "checkins.results.peerRatings": "Collegabeoordelingen",
   "checkins.results.members": "Per teamlid",
   "checkins.results.membersHelp": "Geanonimiseerd: collegacijfers zijn gemiddelden van minstens {threshold} collega's, en niemand ziet wie wie beoordeelde.",
-  "checkins.results.norm": "Norm",
-  "checkins.results.signal": "Signaal",
-  "checkins.results.noSignal": "—",
   "checkins.results.health": "Normgezondheid door de tijd",
-  "checkins.results.healthHelp": "De gemiddelde scores van het team per norm over de afgesloten check-ins.",
 
   "checkins.chart.label": "{code}: teamgemiddelden over afgesloten check-ins",
   "checkins.chart.peer": "Gemiddelde collegabeoordeling",
@@ -309,5 +298,4 @@ export const nl: Translations<typeof en> = {
 
   "checkins.todo.self": "Beoordeel jezelf in „{cycle}” (sluit {date})",
   "checkins.todo.peer": "Beoordeel {name} in „{cycle}” (sluit {date})",
-  "checkins.todo.current": "Lopende check-in: {cycle}, sluit {date}.",
 };
