@@ -2,11 +2,12 @@
 // optional text (`example.<code>` on the self form, `observation.<code>` on the peer form).
 import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { z } from "zod";
 import { FieldError, FormErrors, SubmitButton, TextareaField } from "./forms";
 import { msg } from "../forms";
 import { RATING_VALUES } from "../domain/checkin-results";
+import { formatDate } from "../i18n/format";
 import { useT } from "../i18n/react";
 
 export const RATING_TEXT_MAX = 2000;
@@ -60,17 +61,7 @@ export function ratingDefaults(
   return { rating, [textKind]: texts };
 }
 
-export function RatingForm({
-  id,
-  norms,
-  textKind,
-  textLabel,
-  textHint,
-  submitLabel,
-  defaultValue,
-  lastResult,
-  editable,
-}: {
+type RatingFormProps = {
   id: string;
   norms: RatingNorm[];
   textKind: TextKind;
@@ -80,7 +71,53 @@ export function RatingForm({
   defaultValue: Record<string, unknown>;
   lastResult: SubmissionResult<string[]> | null | undefined;
   editable: boolean;
+};
+
+/**
+ * The whole self/peer rating page: back link, heading, an intro while the cycle runs or
+ * a closed notice after it; the form while it runs, or after a refused (409) submission
+ * so that nothing typed is lost.
+ */
+export function RatingPage({
+  teamId,
+  cycle,
+  heading,
+  intro,
+  ...form
+}: Omit<RatingFormProps, "editable"> & {
+  teamId: string;
+  cycle: { id: number; title: string; open: boolean; closedAt: number | null };
+  heading: string;
+  intro: string;
 }) {
+  const t = useT();
+  return (
+    <section className="narrow">
+      <p>
+        <Link to={`/teams/${teamId}/checkins/${cycle.id}`}>{cycle.title}</Link>
+      </p>
+      <h1>{heading}</h1>
+      {cycle.open ? (
+        <p>{intro}</p>
+      ) : (
+        <p className="notice">{t("checkins.form.closedView", { date: formatDate(t.locale, cycle.closedAt ?? 0, "datetime") })}</p>
+      )}
+      {cycle.open || form.lastResult ? <RatingForm {...form} editable={cycle.open} /> : null}
+    </section>
+  );
+}
+
+function RatingForm({
+  id,
+  norms,
+  textKind,
+  textLabel,
+  textHint,
+  submitLabel,
+  defaultValue,
+  lastResult,
+  editable,
+}: RatingFormProps) {
   const t = useT();
   const codes = norms.map((n) => n.code);
   const [form, fields] = useForm<RatingFormValue>({

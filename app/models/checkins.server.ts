@@ -505,6 +505,16 @@ export function normTrend(teamId: string, normId: number): TrendPoint[] {
 
 // ---------------------------------------------------------------- team home
 
+/** Running cycles of a team, soonest closing first (team home: "current check-in"). */
+export function runningCycles(teamId: string) {
+  return db
+    .select({ id: checkinCycles.id, title: checkinCycles.title, closesAt: checkinCycles.closesAt })
+    .from(checkinCycles)
+    .where(and(eq(checkinCycles.teamId, teamId), eq(checkinCycles.status, "open")))
+    .orderBy(asc(checkinCycles.closesAt), asc(checkinCycles.id))
+    .all();
+}
+
 export type CheckinTodo = {
   cycleId: number;
   title: string;

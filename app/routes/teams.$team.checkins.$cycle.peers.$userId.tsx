@@ -1,10 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { RatingForm, ratingDefaults, ratingEntries, ratingSchema } from "~/components/rating-form";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { RatingPage, ratingDefaults, ratingEntries, ratingSchema } from "~/components/rating-form";
 import { msg } from "~/forms";
 import { redirectWithFlash } from "~/flash.server";
-import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/react";
 import { closeDueCycles, cycleNormList, peerFormData, requireCycle, savePeerRatings } from "~/models/checkins.server";
 import { notFound, requireMember } from "~/permissions.server";
@@ -47,31 +46,19 @@ export default function PeerRating() {
   const lastResult = useActionData<typeof action>();
   const t = useT();
   return (
-    <section className="narrow">
-      <p>
-        <Link to={`/teams/${teamId}/checkins/${cycle.id}`}>{cycle.title}</Link>
-      </p>
-      <h1>{t("checkins.peer.title", { name })}</h1>
-      {cycle.open ? (
-        <p>{t("checkins.peer.intro", { name })}</p>
-      ) : (
-        <p className="notice">
-          {t("checkins.form.closedView", { date: formatDate(t.locale, cycle.closedAt ?? 0, "datetime") })}
-        </p>
-      )}
-      {cycle.open || lastResult ? (
-        <RatingForm
-          id="peer-rating"
-          norms={norms}
-          textKind="observation"
-          textLabel={t("checkins.peer.observation")}
-          textHint={t("checkins.peer.observationHint", { name })}
-          submitLabel={t("checkins.peer.submit", { name })}
-          defaultValue={defaults}
-          lastResult={lastResult}
-          editable={cycle.open}
-        />
-      ) : null}
-    </section>
+    <RatingPage
+      id="peer-rating"
+      teamId={teamId}
+      cycle={cycle}
+      heading={t("checkins.peer.title", { name })}
+      intro={t("checkins.peer.intro", { name })}
+      norms={norms}
+      textKind="observation"
+      textLabel={t("checkins.peer.observation")}
+      textHint={t("checkins.peer.observationHint", { name })}
+      submitLabel={t("checkins.peer.submit", { name })}
+      defaultValue={defaults}
+      lastResult={lastResult}
+    />
   );
 }

@@ -1,10 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { RatingForm, ratingDefaults, ratingEntries, ratingSchema } from "~/components/rating-form";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { RatingPage, ratingDefaults, ratingEntries, ratingSchema } from "~/components/rating-form";
 import { msg } from "~/forms";
 import { redirectWithFlash } from "~/flash.server";
-import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/react";
 import {
   closeDueCycles,
@@ -51,31 +50,19 @@ export default function SelfRating() {
   const lastResult = useActionData<typeof action>();
   const t = useT();
   return (
-    <section className="narrow">
-      <p>
-        <Link to={`/teams/${teamId}/checkins/${cycle.id}`}>{cycle.title}</Link>
-      </p>
-      <h1>{t("checkins.self.title")}</h1>
-      {cycle.open ? (
-        <p>{t("checkins.self.intro")}</p>
-      ) : (
-        <p className="notice">
-          {t("checkins.form.closedView", { date: formatDate(t.locale, cycle.closedAt ?? 0, "datetime") })}
-        </p>
-      )}
-      {cycle.open || lastResult ? (
-        <RatingForm
-          id="self-rating"
-          norms={norms}
-          textKind="example"
-          textLabel={t("checkins.self.example")}
-          textHint={t("checkins.self.exampleHint")}
-          submitLabel={t("checkins.self.submit")}
-          defaultValue={defaults}
-          lastResult={lastResult}
-          editable={cycle.open}
-        />
-      ) : null}
-    </section>
+    <RatingPage
+      id="self-rating"
+      teamId={teamId}
+      cycle={cycle}
+      heading={t("checkins.self.title")}
+      intro={t("checkins.self.intro")}
+      norms={norms}
+      textKind="example"
+      textLabel={t("checkins.self.example")}
+      textHint={t("checkins.self.exampleHint")}
+      submitLabel={t("checkins.self.submit")}
+      defaultValue={defaults}
+      lastResult={lastResult}
+    />
   );
 }

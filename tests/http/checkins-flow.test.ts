@@ -29,8 +29,10 @@ test("whole flow: open, rate, nothing shown before close, close, frozen results 
   const cycleUrl = `/teams/${teamId}/checkins/${cycleId}`;
   expect((await lead.get(`/teams/${teamId}/checkins`)).html).toContain(`href="${cycleUrl}"`);
 
-  // Team home lists the open self rating and the colleagues to rate.
-  const home = visibleText((await members[0].get(`/teams/${teamId}`)).html);
+  // Team home shows the running cycle, my open self rating and the colleagues to rate.
+  const homeHtml = (await members[0].get(`/teams/${teamId}`)).html;
+  expect(homeHtml).toContain(`href="${cycleUrl}"`);
+  const home = visibleText(homeHtml);
   expect(home).toContain("Rate yourself in “Voorjaar”");
   expect(home.match(/Rate .+? in “Voorjaar”/g)?.length).toBeGreaterThanOrEqual(1);
 
@@ -51,6 +53,7 @@ test("whole flow: open, rate, nothing shown before close, close, frozen results 
     }
   }
   expect(visibleText((await members[0].get(`/teams/${teamId}`)).html)).toContain("Nothing waiting for you");
+  // …and once the cycle has closed (below), no current check-in either.
 
   // Leads see completion as counts only.
   const progress = visibleText((await lead.get(cycleUrl)).html);
@@ -73,6 +76,7 @@ test("whole flow: open, rate, nothing shown before close, close, frozen results 
   expect(closed.status).toBe(303);
   expect(closed.location).toBe(`${cycleUrl}/results`);
 
+  expect(visibleText((await x.get(`/teams/${teamId}`)).html)).toContain("No check-in is running.");
   const xText = visibleText((await x.get(`${cycleUrl}/results`)).html);
   expect(xText).toContain("Self rating 5 Peer mean 3 Spread of peer ratings 3 to 3 Possible blind spot");
   expect(xText).toContain("What might they notice that you don't?");

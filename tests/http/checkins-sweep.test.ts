@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { startServer, type TestServer } from "../support/server";
 import { teamWithMembers, visibleText } from "../support/client";
 import { insertActiveNorms, queryTestDb } from "../support/norm-fixtures";
-import { openCycle, peersToRate, ratePeer, rateSelf } from "../support/checkins";
+import { openCycle, rateSelf } from "../support/checkins";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -13,12 +13,9 @@ afterAll(() => server?.stop());
 test("a cycle closes at its closing time without anyone visiting, exactly once", async () => {
   const { lead, teamId, members } = await teamWithMembers(server.url, 3);
   const [code] = insertActiveNorms(server.dbPath, teamId, ["We call back when we said we would"]).map((n) => n.code);
-  // Rated while it still has a few seconds to run.
-  const cycleId = await openCycle(lead, teamId, { normCodes: [code], closesAt: new Date(Date.now() + 5000).toISOString() });
-  for (const c of [lead, ...members]) {
-    expect((await rateSelf(c, teamId, cycleId, { [code]: 4 })).status).toBe(303);
-    for (const p of await peersToRate(c, teamId, cycleId)) expect((await ratePeer(c, teamId, cycleId, p, { [code]: 3 })).status).toBe(303);
-  }
+  // Self-rated while it still has a few seconds to run.
+  const cycleId = await openCycle(lead, teamId, { normCodes: [code], closesAt: new Date(Date.now() + 4000).toISOString() });
+  await Promise.all([lead, ...members].map(async (c) => expect((await rateSelf(c, teamId, cycleId, { [code]: 4 })).status).toBe(303)));
 
   // Only the database is watched: no page of this team is requested until it has closed.
   const status = () =>
@@ -42,6 +39,6 @@ test("a cycle closes at its closing time without anyone visiting, exactly once",
   expect(audits).toEqual([{ actor: null }]);
 
   const results = visibleText((await members[0].get(`/teams/${teamId}/checkins/${cycleId}/results`)).html);
-  expect(results).toContain("Self rating 4 Peer mean 3");
+  expect(results).toContain("Self rating 4 Peer mean Not enough peer ratings for an anonymous result.");
   expect((await rateSelf(members[0], teamId, cycleId, { [code]: 1 })).status).toBe(409);
 });
