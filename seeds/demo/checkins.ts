@@ -5,7 +5,6 @@
 // Everything comes from a fixed seed, so every reset gives the same demo.
 import { and, asc, eq } from "drizzle-orm";
 import { normVersions, norms, peerRatings, selfRatings } from "../../db/schema";
-import type { DB } from "../../db/client";
 import { prng } from "../../app/domain/random";
 import { assignPeers } from "../../app/domain/peer-assignment";
 import { TIME_ZONE } from "../../app/i18n/format";
