@@ -4,6 +4,7 @@ import { count } from "drizzle-orm";
 import { users } from "../db/schema";
 import type { DB } from "../db/client";
 import { hashPassword } from "../app/auth.server";
+import { seedCheckins } from "./demo/checkins";
 import { DEMO_PASSWORD, demoPeople, seedPeople, type DemoContext } from "./demo/people";
 
 const DAY = 86_400_000;
@@ -18,6 +19,8 @@ export async function seedDemoIfEmpty(db: DB, now = Date.now()) {
     (tx) => {
       const ctx: DemoContext = { tx: tx as unknown as DB, start, passwordHash };
       seedPeople(ctx);
+      // Needs the demo norms (seeded before this line); without them it adds nothing.
+      seedCheckins(ctx, now);
     },
     { behavior: "immediate" },
   );

@@ -1,6 +1,7 @@
 // Server-side: the merged dictionaries. Client code imports only types from here.
 import type { Locale } from "./core";
 import * as audit from "./messages/audit";
+import * as checkins from "./messages/checkins";
 import * as common from "./messages/common";
 import * as conversations from "./messages/conversations";
 
@@ -9,11 +10,13 @@ const en = {
   ...common.en,
   ...audit.en,
   ...conversations.en,
+  ...checkins.en,
 };
 const nl = {
   ...common.nl,
   ...audit.nl,
   ...conversations.nl,
+  ...checkins.nl,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,173 @@
+// The self and peer rating forms share one shape: per norm a 1–5 scale and an
+// optional text (`example.<code>` on the self form, `observation.<code>` on the peer form).
+import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link } from "@remix-run/react";
+import { z } from "zod";
+import { FieldError, FormErrors, SubmitButton, TextareaField } from "./forms";
+import { msg } from "../forms";
+import { RATING_VALUES } from "../domain/checkin-results";
+import { formatDate } from "../i18n/format";
+import { useT } from "../i18n/react";
+
+export const RATING_TEXT_MAX = 2000;
+export type TextKind = "example" | "observation";
+export type RatingNorm = { normId: number; code: string; title: string; version: number };
+export type RatingFormValue = { rating: Record<string, number> } & Partial<Record<TextKind, Record<string, string>>>;
+
+const ratingValue = z
+  .string({
+    error: (iss) => (iss.input === undefined ? msg("checkins.error.ratingRequired") : msg("checkins.error.ratingRange")),
+  })
+  .refine((v) => /^[1-5]$/.test(v), { error: msg("checkins.error.ratingRange") })
+  .transform(Number);
+
+const text = z
+  .string({ error: msg("form.tooLong", { max: RATING_TEXT_MAX }) })
+  .refine((v) => v.length <= RATING_TEXT_MAX, { error: msg("form.tooLong", { max: RATING_TEXT_MAX }) })
+  .optional()
+  .transform((v) => v ?? "");
+
+/** Every norm of the cycle needs a rating; the text per norm is optional and kept exactly as typed. */
+export function ratingSchema(codes: readonly string[], textKind: TextKind) {
+  const perNorm = <T extends z.ZodType>(schema: T) => z.object(Object.fromEntries(codes.map((c) => [c, schema])));
+  // The keys are the cycle's norm codes, known only at run time; the cast names the shape.
+  return z.object({
+    rating: z.preprocess((v) => v ?? {}, perNorm(ratingValue)),
+    [textKind]: z.preprocess((v) => v ?? {}, perNorm(text)),
+  }) as unknown as z.ZodType<RatingFormValue>;
+}
+
+/** Parsed form → one entry per norm, ready for saveSelfRatings / savePeerRatings. */
+export function ratingEntries(value: RatingFormValue, norms: readonly RatingNorm[], textKind: TextKind) {
+  const texts = value[textKind] ?? {};
+  return norms.map((n) => ({ normId: n.normId, rating: value.rating[n.code], text: texts[n.code] ?? "" }));
+}
+
+/** Stored ratings → the form's default value. */
+export function ratingDefaults(
+  norms: readonly RatingNorm[],
+  existing: readonly { normId: number; rating: number; text: string }[],
+  textKind: TextKind,
+) {
+  const rating: Record<string, string> = {};
+  const texts: Record<string, string> = {};
+  for (const n of norms) {
+    const row = existing.find((e) => e.normId === n.normId);
+    if (!row) continue;
+    rating[n.code] = String(row.rating);
+    texts[n.code] = row.text;
+  }
+  return { rating, [textKind]: texts };
+}
+
+type RatingFormProps = {
+  id: string;
+  norms: RatingNorm[];
+  textKind: TextKind;
+  textLabel: string;
+  textHint: string;
+  submitLabel: string;
+  defaultValue: Record<string, unknown>;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  editable: boolean;
+};
+
+/**
+ * The whole self/peer rating page: back link, heading, an intro while the cycle runs or
+ * a closed notice after it; the form while it runs, or after a refused (409) submission
+ * so that nothing typed is lost.
+ */
+export function RatingPage({
+  teamId,
+  cycle,
+  heading,
+  intro,
+  ...form
+}: Omit<RatingFormProps, "editable"> & {
+  teamId: string;
+  cycle: { id: number; title: string; open: boolean; closedAt: number | null };
+  heading: string;
+  intro: string;
+}) {
+  const t = useT();
+  return (
+    <section className="narrow">
+      <p>
+        <Link to={`/teams/${teamId}/checkins/${cycle.id}`}>{cycle.title}</Link>
+      </p>
+      <h1>{heading}</h1>
+      {cycle.open ? (
+        <p>{intro}</p>
+      ) : (
+        <p className="notice">{t("checkins.form.closedView", { date: formatDate(t.locale, cycle.closedAt ?? 0, "datetime") })}</p>
+      )}
+      {cycle.open || form.lastResult ? <RatingForm {...form} editable={cycle.open} /> : null}
+    </section>
+  );
+}
+
+function RatingForm({
+  id,
+  norms,
+  textKind,
+  textLabel,
+  textHint,
+  submitLabel,
+  defaultValue,
+  lastResult,
+  editable,
+}: RatingFormProps) {
+  const t = useT();
+  const codes = norms.map((n) => n.code);
+  const [form, fields] = useForm<RatingFormValue>({
+    id,
+    lastResult,
+    defaultValue,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ratingSchema(codes, textKind) }),
+  });
+  const ratingFields = fields.rating.getFieldset();
+  const textFields = fields[textKind].getFieldset();
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormErrors form={form} />
+      {norms.map((n) => (
+        <fieldset key={n.normId} className="norm-rating">
+          <legend>
+            {n.code} — {n.title}
+          </legend>
+          <p className="hint">{t("checkins.form.normVersion", { version: n.version })}</p>
+          <RatingScale field={ratingFields[n.code]} />
+          <TextareaField field={textFields[n.code]} label={textLabel} hint={textHint} optional rows={3} />
+        </fieldset>
+      ))}
+      {editable ? <SubmitButton>{submitLabel}</SubmitButton> : null}
+    </Form>
+  );
+}
+
+function RatingScale({ field }: { field: FieldMetadata<number> }) {
+  const t = useT();
+  const invalid = Boolean(field.errors?.length);
+  return (
+    <div className="scale">
+      {RATING_VALUES.map((v) => {
+        const { key, ...props } = getInputProps(field, { type: "radio", value: String(v), ariaAttributes: true });
+        return (
+          <label key={key ?? v} htmlFor={`${field.id}-${v}`}>
+            <input
+              {...props}
+              id={`${field.id}-${v}`}
+              required={undefined}
+              aria-invalid={invalid || undefined}
+              aria-describedby={invalid ? field.errorId : undefined}
+            />
+            {t(`checkins.scale.${v}`)}
+          </label>
+        );
+      })}
+      <FieldError field={field} />
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+// Opening and closing a check-in cycle, freezing its results at close. Works on a
+// transaction handed in (no import of the app's db), so the demo seed opens and
+// closes its cycles exactly the way the app does.
+import { and, eq } from "drizzle-orm";
+import {
+  checkinCycles,
+  peerAssignments,
+  cycleNormStats,
+  cycleNorms,
+  cycleObservations,
+  cycleParticipants,
+  cycleResults,
+  peerRatings,
+  selfRatings,
+  teams,
+} from "../../db/schema";
+import type { DB } from "../../db/client";
+import {
+  aggregateMemberNorm,
+  effectiveThreshold,
+  shuffleObservations,
+  teamNormStats,
+} from "../domain/checkin-results";
+import { assignPeers } from "../domain/peer-assignment";
+import { audit } from "./audit.server";
+
+export type NewCycle = {
+  teamId: string;
+  title: string;
+  openedBy: string | null;
+  openedAt: number;
+  closesAt: number;
+  peersPerMember: number;
+  seed: number;
+  /** In display order, each with the version in force at opening. */
+  norms: { normId: number; normVersion: number; code: string }[];
+  participants: string[];
+};
+
+/** Inserts a cycle with its norms, participants and peer assignments, and the audit row. */
+export function insertCycle(tx: DB, c: NewCycle): number {
+  const { id } = tx
+    .insert(checkinCycles)
+    .values({
+      teamId: c.teamId,
+      title: c.title,
+      status: "open",
+      openedBy: c.openedBy,
+      openedAt: c.openedAt,
+      closesAt: c.closesAt,
+      peersPerMember: c.peersPerMember,
+      seed: c.seed,
+    })
+    .returning({ id: checkinCycles.id })
+    .get();
+  tx.insert(cycleNorms)
+    .values(c.norms.map((n, position) => ({ teamId: c.teamId, cycleId: id, normId: n.normId, normVersion: n.normVersion, position })))
+    .run();
+  insertChunked(
+    c.participants.map((userId) => ({ teamId: c.teamId, cycleId: id, userId })),
+    (rows) => tx.insert(cycleParticipants).values(rows).run(),
+  );
+  insertChunked(
+    assignPeers(c.participants, c.peersPerMember, c.seed).map((a) => ({ teamId: c.teamId, cycleId: id, ...a })),
+    (rows) => tx.insert(peerAssignments).values(rows).run(),
+  );
+  audit(tx, {
+    teamId: c.teamId,
+    actorId: c.openedBy,
+    kind: "cycle.opened",
+    subject: c.title,
+    data: { cycleId: id, norms: c.norms.map((n) => n.code), participants: c.participants.length, closesAt: c.closesAt },
+    at: c.openedAt,
+  });
+  return id;
+}
+
+/**
+ * Closes an open cycle exactly once: the status flip is conditional, and only the
+ * caller whose UPDATE changed the row freezes the results, in the same transaction.
+ * Returns false when the cycle was already closed (or is not this team's).
+ */
+export function closeCycle(tx: DB, input: { teamId: string; cycleId: number; actorId: string | null; now: number }) {
+  const team = tx
+    .select({ threshold: teams.anonymityThreshold })
+    .from(teams)
+    .where(eq(teams.id, input.teamId))
+    .get();
+  if (!team) return false;
+  const threshold = effectiveThreshold(team.threshold);
+  const flipped = tx
+    .update(checkinCycles)
+    .set({ status: "closed", closedAt: input.now, closedBy: input.actorId, anonymityThreshold: threshold })
+    .where(
+      and(
+        eq(checkinCycles.id, input.cycleId),
+        eq(checkinCycles.teamId, input.teamId),
+        eq(checkinCycles.status, "open"),
+      ),
+    )
+    .run();
+  if (flipped.changes !== 1) return false;
+  const cycle = tx
+    .select({ title: checkinCycles.title, seed: checkinCycles.seed })
+    .from(checkinCycles)
+    .where(eq(checkinCycles.id, input.cycleId))
+    .get()!;
+  freezeResults(tx, { teamId: input.teamId, cycleId: input.cycleId, seed: cycle.seed, threshold });
+  audit(tx, {
+    teamId: input.teamId,
+    actorId: input.actorId,
+    kind: "cycle.closed",
+    subject: cycle.title,
+    data: { cycleId: input.cycleId, by: input.actorId ? "lead" : "closing-time" },
+    at: input.now,
+  });
+  return true;
+}
+
+const CHUNK = 400;
+function insertChunked<T>(rows: T[], insert: (chunk: T[]) => void) {
+  for (let i = 0; i < rows.length; i += CHUNK) insert(rows.slice(i, i + CHUNK));
+}
+
+/**
+ * Copies everything the results pages may show into the frozen tables: per member
+ * and norm the self rating and the peer figures (null below the threshold), peer
+ * observations without their author in a seeded order, and team figures per norm.
+ * Nothing about who rated whom is copied.
+ */
+function freezeResults(tx: DB, c: { teamId: string; cycleId: number; seed: number; threshold: number }) {
+  const norms = tx
+    .select({ normId: cycleNorms.normId, normVersion: cycleNorms.normVersion })
+    .from(cycleNorms)
+    .where(eq(cycleNorms.cycleId, c.cycleId))
+    .all();
+  const participants = tx
+    .select({ userId: cycleParticipants.userId })
+    .from(cycleParticipants)
+    .where(eq(cycleParticipants.cycleId, c.cycleId))
+    .all()
+    .map((p) => p.userId);
+  const selfRows = tx
+    .select({ userId: selfRatings.userId, normId: selfRatings.normId, rating: selfRatings.rating, example: selfRatings.example })
+    .from(selfRatings)
+    .where(eq(selfRatings.cycleId, c.cycleId))
+    .all();
+  const peerRows = tx
+    .select({
+      raterId: peerRatings.raterId,
+      rateeId: peerRatings.rateeId,
+      normId: peerRatings.normId,
+      rating: peerRatings.rating,
+      observation: peerRatings.observation,
+    })
+    .from(peerRatings)
+    .where(eq(peerRatings.cycleId, c.cycleId))
+    .all();
+
+  const inCycle = new Set(participants);
+  const key = (userId: string, normId: number) => `${normId}\u0000${userId}`;
+  const self = new Map(selfRows.map((r) => [key(r.userId, r.normId), r]));
+  const peers = new Map<string, typeof peerRows>();
+  for (const r of peerRows) {
+    const k = key(r.rateeId, r.normId);
+    const list = peers.get(k);
+    if (list) list.push(r);
+    else peers.set(k, [r]);
+  }
+
+  const results: (typeof cycleResults.$inferInsert)[] = [];
+  const observations: (typeof cycleObservations.$inferInsert)[] = [];
+  const stats: (typeof cycleNormStats.$inferInsert)[] = [];
+  for (const norm of norms) {
+    const shownRatees = new Set<string>();
+    for (const userId of participants) {
+      const mine = self.get(key(userId, norm.normId));
+      const received = peers.get(key(userId, norm.normId)) ?? [];
+      const r = aggregateMemberNorm({ self: mine?.rating ?? null, peers: received.map((p) => p.rating), threshold: c.threshold });
+      results.push({ teamId: c.teamId, cycleId: c.cycleId, userId, normId: norm.normId, selfExample: mine?.example ?? "", ...r });
+      if (!r.peerShown) continue;
+      shownRatees.add(userId);
+      shuffleObservations(
+        received.map((p) => p.observation),
+        c.seed,
+        userId,
+        norm.normId,
+      ).forEach((text, position) =>
+        observations.push({ teamId: c.teamId, cycleId: c.cycleId, userId, normId: norm.normId, position, text }),
+      );
+    }
+    const team = teamNormStats({
+      selfRatings: selfRows.filter((r) => r.normId === norm.normId && inCycle.has(r.userId)).map((r) => r.rating),
+      peerRatings: peerRows.filter((r) => r.normId === norm.normId),
+      shownRatees,
+      threshold: c.threshold,
+    });
+    stats.push({
+      teamId: c.teamId,
+      cycleId: c.cycleId,
+      normId: norm.normId,
+      normVersion: norm.normVersion,
+      meanSelf: team.meanSelf,
+      meanPeer: team.meanPeer,
+      // "null" when hidden: the counts are never stored for a figure nobody may see.
+      selfDistribution: JSON.stringify(team.selfDistribution),
+      peerDistribution: JSON.stringify(team.peerDistribution),
+    });
+  }
+  insertChunked(results, (rows) => tx.insert(cycleResults).values(rows).run());
+  insertChunked(observations, (rows) => tx.insert(cycleObservations).values(rows).run());
+  insertChunked(stats, (rows) => tx.insert(cycleNormStats).values(rows).run());
+}

@@ -1,0 +1,581 @@
+// Check-in cycles: data access, always scoped by team id. Who rates whom is read
+// here only to authorise a peer form and to count completion; nothing that leaves
+// this module for a results page carries a rater, a per-rater value or a timestamp.
+import { randomInt } from "node:crypto";
+import { and, asc, count, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import {
+  checkinCycles,
+  cycleNormStats,
+  cycleNorms,
+  cycleObservations,
+  cycleParticipants,
+  cycleResults,
+  memberships,
+  normVersions,
+  norms,
+  peerAssignments,
+  peerRatings,
+  selfRatings,
+  users,
+} from "../../db/schema";
+import type { DB } from "../../db/client";
+import type { Distribution, Signal } from "../domain/checkin-results";
+import type { TrendPoint } from "../domain/norm-trend";
+import { compareCodePoints } from "../domain/random";
+import { db, write } from "../db.server";
+import { registerSweep } from "../sweep.server";
+import { notFound } from "../permissions.server";
+import { closeCycle, insertCycle } from "./checkin-lifecycle.server";
+
+export type Cycle = typeof checkinCycles.$inferSelect;
+
+// ---------------------------------------------------------------- closing on time
+
+/**
+ * Closes every open cycle whose closing time has passed (of one team, or all).
+ * Runs from the sweeper, so closing never waits for a visit, and from the team's
+ * pages, so a page never shows a cycle as open after its time. Each close is its
+ * own transaction and happens exactly once (see closeCycle).
+ */
+export function closeDueCycles(now = Date.now(), teamId?: string) {
+  const due = db
+    .select({ id: checkinCycles.id, teamId: checkinCycles.teamId })
+    .from(checkinCycles)
+    .where(
+      and(
+        eq(checkinCycles.status, "open"),
+        lte(checkinCycles.closesAt, now),
+        teamId ? eq(checkinCycles.teamId, teamId) : undefined,
+      ),
+    )
+    .all();
+  let closed = 0;
+  for (const c of due) {
+    if (write((tx) => closeCycle(tx, { teamId: c.teamId, cycleId: c.id, actorId: null, now }))) closed++;
+  }
+  return closed;
+}
+
+registerSweep((now) => closeDueCycles(now));
+
+/** A lead closes early. False when it was already closed. */
+export function closeCycleEarly(teamId: string, cycleId: number, actorId: string, now = Date.now()) {
+  return write((tx) => closeCycle(tx, { teamId, cycleId, actorId, now }));
+}
+
+// ---------------------------------------------------------------- opening
+
+export type ActiveNorm = { id: number; code: string; version: number; title: string };
+
+function activeNormsIn(tx: DB, teamId: string): ActiveNorm[] {
+  return tx
+    .select({ id: norms.id, code: norms.code, version: norms.currentVersion, title: normVersions.title })
+    .from(norms)
+    .innerJoin(normVersions, and(eq(normVersions.normId, norms.id), eq(normVersions.version, norms.currentVersion)))
+    .where(and(eq(norms.teamId, teamId), eq(norms.status, "active")))
+    .orderBy(asc(norms.number))
+    .all();
+}
+
+/** The team's active norms with the title of their current version, in code order. */
+export function activeNorms(teamId: string) {
+  return activeNormsIn(db, teamId);
+}
+
+export type OpenCycleInput = { title: string; normCodes: string[]; closesAt: number; peersPerMember: number };
+
+/**
+ * Opens a cycle: the chosen active norms at their current version, today's members
+ * as participants, and a fresh random seed for the peer assignment.
+ */
+export function openCycle(teamId: string, actorId: string, input: OpenCycleInput, now = Date.now()) {
+  return write((tx) => {
+    const active = activeNormsIn(tx, teamId);
+    const wanted = new Set(input.normCodes);
+    const unknown = [...wanted].filter((code) => !active.some((n) => n.code === code));
+    if (unknown.length > 0) return { ok: false as const, unknown };
+    const participants = tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(eq(memberships.teamId, teamId))
+      .all()
+      .map((m) => m.userId);
+    const cycleId = insertCycle(tx, {
+      teamId,
+      title: input.title,
+      openedBy: actorId,
+      openedAt: now,
+      closesAt: input.closesAt,
+      peersPerMember: input.peersPerMember,
+      seed: randomInt(0, 2 ** 31),
+      norms: active.filter((n) => wanted.has(n.code)).map((n) => ({ normId: n.id, normVersion: n.version, code: n.code })),
+      participants,
+    });
+    return { ok: true as const, cycleId };
+  });
+}
+
+// ---------------------------------------------------------------- reading cycles
+
+/** Per assignment row: how many norms the rater has rated the ratee on so far. */
+const ratedSoFar = sql<number>`(select count(*) from ${peerRatings} pr where pr.cycle_id = ${peerAssignments.cycleId}
+  and pr.rater_id = ${peerAssignments.raterId} and pr.ratee_id = ${peerAssignments.rateeId})`;
+
+export function listCycles(teamId: string) {
+  const normCount = sql<number>`(select count(*) from ${cycleNorms} cn where cn.cycle_id = ${checkinCycles.id})`;
+  const participantCount = sql<number>`(select count(*) from ${cycleParticipants} cp where cp.cycle_id = ${checkinCycles.id})`;
+  return db
+    .select({
+      id: checkinCycles.id,
+      title: checkinCycles.title,
+      status: checkinCycles.status,
+      openedAt: checkinCycles.openedAt,
+      closesAt: checkinCycles.closesAt,
+      closedAt: checkinCycles.closedAt,
+      normCount,
+      participantCount,
+    })
+    .from(checkinCycles)
+    .where(eq(checkinCycles.teamId, teamId))
+    .orderBy(desc(checkinCycles.openedAt), desc(checkinCycles.id))
+    .all();
+}
+
+export function getCycle(teamId: string, cycleId: number): Cycle | null {
+  return (
+    db
+      .select()
+      .from(checkinCycles)
+      .where(and(eq(checkinCycles.teamId, teamId), eq(checkinCycles.id, cycleId)))
+      .get() ?? null
+  );
+}
+
+/** The cycle named in the URL, of this team; 404 for anything else (another team's id, junk). */
+export function requireCycle(teamId: string, param: string | undefined): Cycle {
+  if (!param || !/^[1-9][0-9]{0,9}$/.test(param)) notFound();
+  return getCycle(teamId, Number(param)) ?? notFound();
+}
+
+export type CycleNorm = { normId: number; code: string; version: number; title: string };
+
+/** The cycle's norms as they read when it opened (the version in force then). */
+export function cycleNormList(cycleId: number): CycleNorm[] {
+  return db
+    .select({ normId: cycleNorms.normId, code: norms.code, version: cycleNorms.normVersion, title: normVersions.title })
+    .from(cycleNorms)
+    .innerJoin(norms, eq(norms.id, cycleNorms.normId))
+    .innerJoin(normVersions, and(eq(normVersions.normId, cycleNorms.normId), eq(normVersions.version, cycleNorms.normVersion)))
+    .where(eq(cycleNorms.cycleId, cycleId))
+    .orderBy(asc(cycleNorms.position))
+    .all();
+}
+
+function participantIds(cycleId: number) {
+  return db
+    .select({ userId: cycleParticipants.userId })
+    .from(cycleParticipants)
+    .where(eq(cycleParticipants.cycleId, cycleId))
+    .all()
+    .map((p) => p.userId);
+}
+
+export function isParticipant(cycleId: number, userId: string) {
+  return !!db
+    .select({ userId: cycleParticipants.userId })
+    .from(cycleParticipants)
+    .where(and(eq(cycleParticipants.cycleId, cycleId), eq(cycleParticipants.userId, userId)))
+    .get();
+}
+
+/** What one participant has to do in a cycle: own self rating, the colleagues they rate. */
+function tasksOf(cycleId: number, userId: string, normCount: number) {
+  const selfDone =
+    (db
+      .select({ n: count() })
+      .from(selfRatings)
+      .where(and(eq(selfRatings.cycleId, cycleId), eq(selfRatings.userId, userId)))
+      .get()?.n ?? 0) >= normCount;
+  const peers = db
+    .select({ userId: users.id, name: users.name, rated: ratedSoFar })
+    .from(peerAssignments)
+    .innerJoin(users, eq(users.id, peerAssignments.rateeId))
+    .where(and(eq(peerAssignments.cycleId, cycleId), eq(peerAssignments.raterId, userId)))
+    .all()
+    .map((p) => ({ userId: p.userId, name: p.name, done: p.rated >= normCount }))
+    .sort((a, b) => a.name.localeCompare(b.name) || compareCodePoints(a.userId, b.userId));
+  return { selfDone, peers };
+}
+
+/**
+ * Completion as counts only: participants whose self rating is complete, and
+ * assignments whose peer rating is complete. Never which person or which pair.
+ */
+function completionCounts(cycleId: number, normCount: number) {
+  const row = db
+    .select({
+      selfDone: sql<number>`(select count(*) from (select 1 from ${selfRatings} sr
+        join ${cycleParticipants} cp on cp.cycle_id = sr.cycle_id and cp.user_id = sr.user_id
+        where sr.cycle_id = ${cycleId} group by sr.user_id having count(*) >= ${normCount}))`,
+      peerDone: sql<number>`(select count(*) from (select 1 from ${peerRatings} pr
+        where pr.cycle_id = ${cycleId} group by pr.rater_id, pr.ratee_id having count(*) >= ${normCount}))`,
+      peerTotal: sql<number>`(select count(*) from ${peerAssignments} pa where pa.cycle_id = ${cycleId})`,
+    })
+    .from(checkinCycles)
+    .where(eq(checkinCycles.id, cycleId))
+    .get();
+  return { selfDone: row?.selfDone ?? 0, peerDone: row?.peerDone ?? 0, peerTotal: row?.peerTotal ?? 0 };
+}
+
+/** The cycle page: my tasks, and for leads the completion counts. */
+export function cyclePage(cycle: Cycle, userId: string, isLead: boolean) {
+  const normList = cycleNormList(cycle.id);
+  const participants = participantIds(cycle.id);
+  const isParticipant = participants.includes(userId);
+  const tasks = isParticipant && cycle.status === "open" ? tasksOf(cycle.id, userId, normList.length) : null;
+  const completion = isLead ? completionCounts(cycle.id, normList.length) : null;
+  return {
+    norms: normList,
+    participantCount: participants.length,
+    isParticipant,
+    tasks,
+    completion: completion ? { ...completion, selfTotal: participants.length } : null,
+  };
+}
+
+// ---------------------------------------------------------------- rating
+
+export type RatingInput = { normId: number; rating: number; text: string };
+export type SaveOutcome = "ok" | "closed" | "not-allowed";
+
+/**
+ * Checks inside the write transaction that the cycle is still open; a cycle past
+ * its closing time is closed right there (exactly once), so no rating slips in late.
+ */
+function stillOpen(tx: DB, teamId: string, cycleId: number, now: number) {
+  const cycle = tx
+    .select({ status: checkinCycles.status, closesAt: checkinCycles.closesAt })
+    .from(checkinCycles)
+    .where(and(eq(checkinCycles.teamId, teamId), eq(checkinCycles.id, cycleId)))
+    .get();
+  if (!cycle || cycle.status !== "open") return false;
+  if (cycle.closesAt <= now) {
+    closeCycle(tx, { teamId, cycleId, actorId: null, now });
+    return false;
+  }
+  return true;
+}
+
+export function mySelfRatings(cycleId: number, userId: string) {
+  return db
+    .select({ normId: selfRatings.normId, rating: selfRatings.rating, text: selfRatings.example })
+    .from(selfRatings)
+    .where(and(eq(selfRatings.cycleId, cycleId), eq(selfRatings.userId, userId)))
+    .all();
+}
+
+/** Stores (or replaces) a participant's self ratings; one row per norm, whatever the concurrency. */
+export function saveSelfRatings(teamId: string, cycleId: number, userId: string, input: RatingInput[], now = Date.now()): SaveOutcome {
+  return write((tx) => {
+    if (!stillOpen(tx, teamId, cycleId, now)) return "closed";
+    const participant = tx
+      .select({ userId: cycleParticipants.userId })
+      .from(cycleParticipants)
+      .where(and(eq(cycleParticipants.cycleId, cycleId), eq(cycleParticipants.userId, userId)))
+      .get();
+    if (!participant) return "not-allowed";
+    for (const r of input) {
+      tx.insert(selfRatings)
+        .values({ teamId, cycleId, userId, normId: r.normId, rating: r.rating, example: r.text, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [selfRatings.cycleId, selfRatings.userId, selfRatings.normId],
+          set: { rating: r.rating, example: r.text, updatedAt: now },
+        })
+        .run();
+    }
+    return "ok";
+  });
+}
+
+/** The peer form: null unless `raterId` was assigned to rate `rateeId` in this cycle. */
+export function peerFormData(cycleId: number, raterId: string, rateeId: string) {
+  const ratee = db
+    .select({ name: users.name })
+    .from(peerAssignments)
+    .innerJoin(users, eq(users.id, peerAssignments.rateeId))
+    .where(
+      and(eq(peerAssignments.cycleId, cycleId), eq(peerAssignments.raterId, raterId), eq(peerAssignments.rateeId, rateeId)),
+    )
+    .get();
+  if (!ratee) return null;
+  const existing = db
+    .select({ normId: peerRatings.normId, rating: peerRatings.rating, text: peerRatings.observation })
+    .from(peerRatings)
+    .where(and(eq(peerRatings.cycleId, cycleId), eq(peerRatings.raterId, raterId), eq(peerRatings.rateeId, rateeId)))
+    .all();
+  return { name: ratee.name, existing };
+}
+
+export function savePeerRatings(
+  teamId: string,
+  cycleId: number,
+  raterId: string,
+  rateeId: string,
+  input: RatingInput[],
+  now = Date.now(),
+): SaveOutcome {
+  return write((tx) => {
+    if (!stillOpen(tx, teamId, cycleId, now)) return "closed";
+    const assigned = tx
+      .select({ raterId: peerAssignments.raterId })
+      .from(peerAssignments)
+      .where(
+        and(eq(peerAssignments.cycleId, cycleId), eq(peerAssignments.raterId, raterId), eq(peerAssignments.rateeId, rateeId)),
+      )
+      .get();
+    if (!assigned) return "not-allowed";
+    for (const r of input) {
+      tx.insert(peerRatings)
+        .values({ teamId, cycleId, raterId, rateeId, normId: r.normId, rating: r.rating, observation: r.text, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [peerRatings.cycleId, peerRatings.raterId, peerRatings.rateeId, peerRatings.normId],
+          set: { rating: r.rating, observation: r.text, updatedAt: now },
+        })
+        .run();
+    }
+    return "ok";
+  });
+}
+
+// ---------------------------------------------------------------- results (frozen)
+
+export type NormResult = {
+  normId: number;
+  selfRating: number | null;
+  selfExample: string;
+  peerShown: boolean;
+  peerMean: number | null;
+  peerMin: number | null;
+  peerMax: number | null;
+  signal: Signal;
+  observations: string[];
+};
+/** One member's results. No user id on purpose: the results pages need names only. */
+export type MemberResults = { name: string; isMe: boolean; norms: NormResult[] };
+export type TeamNormFigures = {
+  normId: number;
+  meanSelf: number | null;
+  meanPeer: number | null;
+  selfDistribution: Distribution | null;
+  peerDistribution: Distribution | null;
+};
+
+function parseDistribution(json: string): Distribution | null {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) && value.length === 5 && value.every((n) => Number.isInteger(n))
+      ? (value as Distribution)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The frozen results of a closed cycle: the viewer's own, the team figures, the
+ * norm health up to this cycle, and for leads every participant's. A fixed number
+ * of statements whatever the team size.
+ */
+export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, isLead: boolean) {
+  const normList = cycleNormList(cycle.id);
+  const results = db
+    .select({
+      userId: cycleResults.userId,
+      name: users.name,
+      normId: cycleResults.normId,
+      selfRating: cycleResults.selfRating,
+      selfExample: cycleResults.selfExample,
+      peerShown: cycleResults.peerShown,
+      peerMean: cycleResults.peerMean,
+      peerMin: cycleResults.peerMin,
+      peerMax: cycleResults.peerMax,
+      signal: cycleResults.signal,
+    })
+    .from(cycleResults)
+    .innerJoin(users, eq(users.id, cycleResults.userId))
+    .where(and(eq(cycleResults.cycleId, cycle.id), isLead ? undefined : eq(cycleResults.userId, viewerId)))
+    .all();
+  const observations = db
+    .select({ userId: cycleObservations.userId, normId: cycleObservations.normId, text: cycleObservations.text })
+    .from(cycleObservations)
+    .where(and(eq(cycleObservations.cycleId, cycle.id), isLead ? undefined : eq(cycleObservations.userId, viewerId)))
+    .orderBy(asc(cycleObservations.userId), asc(cycleObservations.normId), asc(cycleObservations.position))
+    .all();
+  const team: TeamNormFigures[] = db
+    .select()
+    .from(cycleNormStats)
+    .where(eq(cycleNormStats.cycleId, cycle.id))
+    .all()
+    .map((s) => ({
+      normId: s.normId,
+      meanSelf: s.meanSelf,
+      meanPeer: s.meanPeer,
+      selfDistribution: parseDistribution(s.selfDistribution),
+      peerDistribution: parseDistribution(s.peerDistribution),
+    }));
+
+  const order = new Map(normList.map((n, i) => [n.normId, i]));
+  const byUser = new Map<string, MemberResults & { userId: string }>();
+  for (const r of results) {
+    let member = byUser.get(r.userId);
+    if (!member) byUser.set(r.userId, (member = { userId: r.userId, name: r.name, isMe: r.userId === viewerId, norms: [] }));
+    member.norms.push({
+      normId: r.normId,
+      selfRating: r.selfRating,
+      selfExample: r.selfExample,
+      peerShown: r.peerShown,
+      peerMean: r.peerShown ? r.peerMean : null,
+      peerMin: r.peerShown ? r.peerMin : null,
+      peerMax: r.peerShown ? r.peerMax : null,
+      signal: r.peerShown ? r.signal : "none",
+      observations: [],
+    });
+  }
+  for (const o of observations) {
+    byUser.get(o.userId)?.norms.find((n) => n.normId === o.normId)?.observations.push(o.text);
+  }
+  const members: MemberResults[] = [...byUser.values()]
+    .sort((a, b) => a.name.localeCompare(b.name) || compareCodePoints(a.userId, b.userId))
+    .map(({ name, isMe, norms: list }) => ({
+      name,
+      isMe,
+      norms: list.sort((a, b) => (order.get(a.normId) ?? 0) - (order.get(b.normId) ?? 0)),
+    }));
+  return {
+    norms: normList,
+    mine: members.find((m) => m.isMe) ?? null,
+    members: isLead ? members : [],
+    team: normList.map((n) => team.find((s) => s.normId === n.normId) ?? emptyFigures(n.normId)),
+    health: normHealth(teamId, normList.map((n) => n.normId), cycle.closedAt ?? undefined),
+    threshold: cycle.anonymityThreshold ?? 3,
+  };
+}
+
+function emptyFigures(normId: number): TeamNormFigures {
+  return { normId, meanSelf: null, meanPeer: null, selfDistribution: null, peerDistribution: null };
+}
+
+/** Team means per norm over closed cycles (up to `upTo`), oldest first: one statement. */
+export function normHealth(teamId: string, normIds: number[], upTo?: number): Record<number, TrendPoint[]> {
+  const out: Record<number, TrendPoint[]> = Object.fromEntries(normIds.map((id) => [id, []]));
+  if (normIds.length === 0) return out;
+  const rows = db
+    .select({
+      normId: cycleNormStats.normId,
+      cycleId: checkinCycles.id,
+      title: checkinCycles.title,
+      closedAt: checkinCycles.closedAt,
+      normVersion: cycleNormStats.normVersion,
+      meanSelf: cycleNormStats.meanSelf,
+      meanPeer: cycleNormStats.meanPeer,
+    })
+    .from(cycleNormStats)
+    .innerJoin(checkinCycles, eq(checkinCycles.id, cycleNormStats.cycleId))
+    .where(
+      and(
+        eq(cycleNormStats.teamId, teamId),
+        inArray(cycleNormStats.normId, normIds),
+        eq(checkinCycles.status, "closed"),
+        upTo === undefined ? undefined : lte(checkinCycles.closedAt, upTo),
+      ),
+    )
+    .orderBy(asc(checkinCycles.closedAt), asc(checkinCycles.id))
+    .all();
+  for (const r of rows) out[r.normId]?.push({ ...r, closedAt: r.closedAt ?? 0 });
+  return out;
+}
+
+/**
+ * The team's trend for one norm over all closed cycles, for the norm permalink page
+ * (render it with NormTrendPanel from app/components/norm-health.tsx).
+ */
+export function normTrend(teamId: string, normId: number): TrendPoint[] {
+  return normHealth(teamId, [normId])[normId] ?? [];
+}
+
+// ---------------------------------------------------------------- team home
+
+/** Running cycles of a team, soonest closing first (team home: "current check-in"). */
+export function runningCycles(teamId: string) {
+  return db
+    .select({ id: checkinCycles.id, title: checkinCycles.title, closesAt: checkinCycles.closesAt })
+    .from(checkinCycles)
+    .where(and(eq(checkinCycles.teamId, teamId), eq(checkinCycles.status, "open")))
+    .orderBy(asc(checkinCycles.closesAt), asc(checkinCycles.id))
+    .all();
+}
+
+export type CheckinTodo = {
+  cycleId: number;
+  title: string;
+  closesAt: number;
+  selfOpen: boolean;
+  peersOpen: { userId: string; name: string }[];
+};
+
+/**
+ * My open check-in work for the team home page: per running cycle I take part in,
+ * whether my self rating is still open and which colleagues I still have to rate.
+ * Four statements, whatever the number of cycles or colleagues.
+ */
+export function checkinTodos(teamId: string, userId: string, now = Date.now()): CheckinTodo[] {
+  closeDueCycles(now, teamId);
+  const cycles = db
+    .select({ id: checkinCycles.id, title: checkinCycles.title, closesAt: checkinCycles.closesAt })
+    .from(checkinCycles)
+    .innerJoin(cycleParticipants, and(eq(cycleParticipants.cycleId, checkinCycles.id), eq(cycleParticipants.userId, userId)))
+    .where(and(eq(checkinCycles.teamId, teamId), eq(checkinCycles.status, "open")))
+    .orderBy(asc(checkinCycles.closesAt), asc(checkinCycles.id))
+    .all();
+  if (cycles.length === 0) return [];
+  const ids = cycles.map((c) => c.id);
+  const normCounts = new Map(
+    db
+      .select({ cycleId: cycleNorms.cycleId, n: count() })
+      .from(cycleNorms)
+      .where(inArray(cycleNorms.cycleId, ids))
+      .groupBy(cycleNorms.cycleId)
+      .all()
+      .map((r) => [r.cycleId, r.n]),
+  );
+  const selfCounts = new Map(
+    db
+      .select({ cycleId: selfRatings.cycleId, n: count() })
+      .from(selfRatings)
+      .where(and(inArray(selfRatings.cycleId, ids), eq(selfRatings.userId, userId)))
+      .groupBy(selfRatings.cycleId)
+      .all()
+      .map((r) => [r.cycleId, r.n]),
+  );
+  const assignments = db
+    .select({ cycleId: peerAssignments.cycleId, userId: users.id, name: users.name, rated: ratedSoFar })
+    .from(peerAssignments)
+    .innerJoin(users, eq(users.id, peerAssignments.rateeId))
+    .where(and(inArray(peerAssignments.cycleId, ids), eq(peerAssignments.raterId, userId)))
+    .all();
+  return cycles
+    .map((c) => {
+      const needed = normCounts.get(c.id) ?? 0;
+      return {
+        cycleId: c.id,
+        title: c.title,
+        closesAt: c.closesAt,
+        selfOpen: (selfCounts.get(c.id) ?? 0) < needed,
+        peersOpen: assignments
+          .filter((a) => a.cycleId === c.id && a.rated < needed)
+          .map((a) => ({ userId: a.userId, name: a.name }))
+          .sort((a, b) => a.name.localeCompare(b.name) || compareCodePoints(a.userId, b.userId)),
+      };
+    })
+    .filter((c) => c.selfOpen || c.peersOpen.length > 0);
+}

@@ -1,0 +1,66 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { RatingPage, ratingDefaults, ratingEntries, ratingSchema } from "~/components/rating-form";
+import { msg } from "~/forms";
+import { redirectWithFlash } from "~/flash.server";
+import { useT } from "~/i18n/react";
+import { closeDueCycles, cycleNormList, peerFormData, requireCycle, savePeerRatings } from "~/models/checkins.server";
+import { notFound, requireMember } from "~/permissions.server";
+
+export { ErrorBoundary } from "~/components/error-page";
+
+// Only the colleagues assigned to the signed-in member can be rated here; anyone
+// else (themselves, an unassigned colleague, an unknown id) is a 404.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, user } = await requireMember(request, params);
+  closeDueCycles(Date.now(), team.id);
+  const cycle = requireCycle(team.id, params.cycle);
+  const peer = peerFormData(cycle.id, user.id, params.userId ?? "") ?? notFound();
+  const norms = cycleNormList(cycle.id);
+  return {
+    teamId: team.id,
+    cycle: { id: cycle.id, title: cycle.title, open: cycle.status === "open", closedAt: cycle.closedAt },
+    name: peer.name,
+    norms,
+    defaults: ratingDefaults(norms, peer.existing, "observation"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team, user } = await requireMember(request, params);
+  const cycle = requireCycle(team.id, params.cycle);
+  const rateeId = params.userId ?? "";
+  const peer = peerFormData(cycle.id, user.id, rateeId) ?? notFound();
+  const norms = cycleNormList(cycle.id);
+  const submission = parseWithZod(await request.formData(), {
+    schema: ratingSchema(norms.map((n) => n.code), "observation"),
+  });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const outcome = savePeerRatings(team.id, cycle.id, user.id, rateeId, ratingEntries(submission.value, norms, "observation"));
+  if (outcome === "closed") return data(submission.reply({ formErrors: [msg("checkins.error.closed")] }), { status: 409 });
+  if (outcome === "not-allowed") notFound();
+  return redirectWithFlash(`/teams/${team.id}/checkins/${cycle.id}`, { key: "checkins.peer.saved", params: { name: peer.name } });
+}
+
+export default function PeerRating() {
+  const { teamId, cycle, name, norms, defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <RatingPage
+      id="peer-rating"
+      teamId={teamId}
+      cycle={cycle}
+      heading={t("checkins.peer.title", { name })}
+      intro={t("checkins.peer.intro", { name })}
+      norms={norms}
+      textKind="observation"
+      textLabel={t("checkins.peer.observation")}
+      textHint={t("checkins.peer.observationHint", { name })}
+      submitLabel={t("checkins.peer.submit", { name })}
+      defaultValue={defaults}
+      lastResult={lastResult}
+    />
+  );
+}

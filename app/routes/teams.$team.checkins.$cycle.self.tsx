@@ -1,0 +1,70 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { RatingPage, ratingDefaults, ratingEntries, ratingSchema } from "~/components/rating-form";
+import { msg } from "~/forms";
+import { redirectWithFlash } from "~/flash.server";
+import { useT } from "~/i18n/react";
+import {
+  closeDueCycles,
+  cycleNormList,
+  isParticipant,
+  mySelfRatings,
+  requireCycle,
+  saveSelfRatings,
+} from "~/models/checkins.server";
+import { notFound, requireMember } from "~/permissions.server";
+
+export { ErrorBoundary } from "~/components/error-page";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, user } = await requireMember(request, params);
+  closeDueCycles(Date.now(), team.id);
+  const cycle = requireCycle(team.id, params.cycle);
+  // Only participants have a self rating in this cycle.
+  if (!isParticipant(cycle.id, user.id)) notFound();
+  const norms = cycleNormList(cycle.id);
+  return {
+    teamId: team.id,
+    cycle: { id: cycle.id, title: cycle.title, open: cycle.status === "open", closedAt: cycle.closedAt },
+    norms,
+    defaults: ratingDefaults(norms, mySelfRatings(cycle.id, user.id), "example"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team, user } = await requireMember(request, params);
+  const cycle = requireCycle(team.id, params.cycle);
+  if (!isParticipant(cycle.id, user.id)) notFound();
+  const norms = cycleNormList(cycle.id);
+  const submission = parseWithZod(await request.formData(), {
+    schema: ratingSchema(norms.map((n) => n.code), "example"),
+  });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const outcome = saveSelfRatings(team.id, cycle.id, user.id, ratingEntries(submission.value, norms, "example"));
+  if (outcome === "closed") return data(submission.reply({ formErrors: [msg("checkins.error.closed")] }), { status: 409 });
+  if (outcome === "not-allowed") notFound();
+  return redirectWithFlash(`/teams/${team.id}/checkins/${cycle.id}`, { key: "checkins.self.saved" });
+}
+
+export default function SelfRating() {
+  const { teamId, cycle, norms, defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <RatingPage
+      id="self-rating"
+      teamId={teamId}
+      cycle={cycle}
+      heading={t("checkins.self.title")}
+      intro={t("checkins.self.intro")}
+      norms={norms}
+      textKind="example"
+      textLabel={t("checkins.self.example")}
+      textHint={t("checkins.self.exampleHint")}
+      submitLabel={t("checkins.self.submit")}
+      defaultValue={defaults}
+      lastResult={lastResult}
+    />
+  );
+}

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { startServer, type TestServer } from "../support/server";
+import { teamWithMembers, visibleText } from "../support/client";
+import { insertActiveNorms, queryTestDb } from "../support/norm-fixtures";
+import { openCycle, peersToRate, ratePeer, rateSelf, userIdByEmail } from "../support/checkins";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server?.stop());
+
+test("whole flow: open, rate, nothing shown before close, close, frozen results with blind spot and hidden strength", async () => {
+  const { lead, teamId, members } = await teamWithMembers(server.url, 4);
+  const everyone = [lead, ...members];
+  const ids = everyone.map((c) => userIdByEmail(server.dbPath, c.email));
+  const [n1, n2] = insertActiveNorms(server.dbPath, teamId, [
+    "We call a customer back within one working day when we promised to",
+    "We never say “a colleague will help you” without a name and a time",
+  ]).map((n) => n.code);
+
+  // The form offers every active norm, all selected.
+  const form = await lead.get(`/teams/${teamId}/checkins/new`);
+  expect(form.status).toBe(200);
+  const boxes = form.html.match(/<input[^>]*type="checkbox"[^>]*>/g) ?? [];
+  for (const code of [n1, n2]) expect(boxes.some((b) => b.includes(`value="${code}"`) && b.includes("checked"))).toBe(true);
+
+  const cycleId = await openCycle(lead, teamId, { title: "Voorjaar", normCodes: [n1, n2] });
+  const cycleUrl = `/teams/${teamId}/checkins/${cycleId}`;
+  expect((await lead.get(`/teams/${teamId}/checkins`)).html).toContain(`href="${cycleUrl}"`);
+
+  // Team home shows the running cycle, my open self rating and the colleagues to rate.
+  const homeHtml = (await members[0].get(`/teams/${teamId}`)).html;
+  expect(homeHtml).toContain(`href="${cycleUrl}"`);
+  const home = visibleText(homeHtml);
+  expect(home).toContain("Rate yourself in “Voorjaar”");
+  expect(home.match(/Rate .+? in “Voorjaar”/g)?.length).toBeGreaterThanOrEqual(1);
+
+  // members[0] overrates themselves on n1 (blind spot); members[1] underrates on n2 (hidden strength).
+  const [x, y, z] = members;
+  const selfOf = (i: number) => (everyone[i] === x ? [5, 4] : everyone[i] === y ? [3, 2] : [3, 4]);
+  const observationsAbout = new Map<string, string[]>(ids.map((id) => [id, []]));
+  for (const [i, client] of everyone.entries()) {
+    const [s1, s2] = selfOf(i);
+    expect((await rateSelf(client, teamId, cycleId, { [n1]: s1, [n2]: s2 }, { [n1]: `Example ${i} as typed  ` })).status).toBe(303);
+    const peers = await peersToRate(client, teamId, cycleId);
+    expect(peers).toHaveLength(3);
+    expect(peers).not.toContain(ids[i]);
+    for (const [j, rateeId] of peers.entries()) {
+      const text = `Situation ${i}${j}: asked the customer for a good time to call back.`;
+      observationsAbout.get(rateeId)!.push(text);
+      expect((await ratePeer(client, teamId, cycleId, rateeId, { [n1]: 3, [n2]: 4 }, { [n1]: text })).status).toBe(303);
+    }
+  }
+  expect(visibleText((await members[0].get(`/teams/${teamId}`)).html)).toContain("Nothing waiting for you");
+  // …and once the cycle has closed (below), no current check-in either.
+
+  // Leads see completion as counts only.
+  const progress = visibleText((await lead.get(cycleUrl)).html);
+  expect(progress).toContain("Self ratings done: 5 of 5");
+  expect(progress).toContain("Peer ratings done: 15 of 15");
+
+  // Before close: a clear "after closing" page and no figures, for members and leads alike.
+  for (const client of [lead, x]) {
+    const page = await client.get(`${cycleUrl}/results`);
+    expect(page.status).toBe(200);
+    const text = visibleText(page.html);
+    expect(text).toContain("Results after closing");
+    expect(text).not.toContain("Peer mean");
+    expect(text).not.toContain("Mean self rating");
+    for (const list of observationsAbout.values()) for (const o of list) expect(page.html).not.toContain(o);
+  }
+
+  expect((await x.post(cycleUrl, { intent: "close" })).status).toBe(403);
+  const closed = await lead.post(cycleUrl, { intent: "close" });
+  expect(closed.status).toBe(303);
+  expect(closed.location).toBe(`${cycleUrl}/results`);
+
+  expect(visibleText((await x.get(`/teams/${teamId}`)).html)).toContain("No check-in is running.");
+  const xText = visibleText((await x.get(`${cycleUrl}/results`)).html);
+  expect(xText).toContain("Self rating 5 Peer mean 3 Spread of peer ratings 3 to 3 Possible blind spot");
+  expect(xText).toContain("What might they notice that you don't?");
+  for (const o of observationsAbout.get(ids[1])!) expect(xText).toContain(o);
+  for (const o of observationsAbout.get(ids[2])!) expect(xText).not.toContain(o);
+  expect(xText).toContain("Example 1 as typed");
+
+  const yText = visibleText((await y.get(`${cycleUrl}/results`)).html);
+  expect(yText).toContain("Self rating 2 Peer mean 4 Spread of peer ratings 4 to 4 Hidden strength");
+  expect(yText).not.toContain("Possible blind spot");
+
+  const zText = visibleText((await z.get(`${cycleUrl}/results`)).html);
+  expect(zText).not.toContain("Possible blind spot");
+  expect(zText).not.toContain("Hidden strength");
+  // Team level: n1 self mean (5+3+3+3+3)/5 = 3.4, peer mean 3; all fifteen peer ratings were 3.
+  expect(zText).toContain("Mean self rating 3.4 Mean peer rating 3");
+  expect(zText).toMatch(/3 — regularly 4 15/);
+  expect(zText).toContain(`${n1} has peer figures from one check-in so far: 3.`);
+
+  // The lead sees every member's results, with wording for the conversation.
+  const leadText = visibleText((await lead.get(`${cycleUrl}/results`)).html);
+  expect(leadText).toContain("Member 1 rated themselves at least a point higher than colleagues did.");
+  expect(leadText).toContain("Colleagues rated Member 2 at least a point higher than Member 2 did.");
+
+  // After close nothing can change.
+  const lateSelf = await rateSelf(x, teamId, cycleId, { [n1]: 1, [n2]: 1 }, { [n1]: "too late, kept" });
+  expect(lateSelf.status).toBe(409);
+  expect(visibleText(lateSelf.html)).toContain("This check-in is closed, so nothing can be changed any more.");
+  expect(lateSelf.html).toContain("too late, kept");
+  const peerOfX = (await queryTestDb<{ ratee: string }>(
+    server.dbPath,
+    "select ratee_id as ratee from peer_assignments where cycle_id = ? and rater_id = ?",
+    cycleId,
+    ids[1],
+  ))[0].ratee;
+  expect((await ratePeer(x, teamId, cycleId, peerOfX, { [n1]: 1, [n2]: 1 })).status).toBe(409);
+  const again = await lead.post(cycleUrl, { intent: "close" });
+  expect(again.status).toBe(409);
+  expect(visibleText(again.html)).toContain("This check-in is already closed.");
+  const stored = queryTestDb<{ n: number }>(server.dbPath, "select count(*) as n from self_ratings where cycle_id = ? and rating = 1", cycleId);
+  expect(stored[0].n).toBe(0);
+
+  // Frozen: a stricter threshold and a member leaving later change nothing.
+  await lead.post(`/teams/${teamId}/settings`, {
+    decisionRule: "majority",
+    quorumPercent: "50",
+    voteDays: "7",
+    anonymityThreshold: "10",
+    language: "en",
+  });
+  expect((await lead.post(`/teams/${teamId}/members`, { intent: "remove", userId: ids[3] })).status).toBe(303);
+  expect(visibleText((await x.get(`${cycleUrl}/results`)).html)).toContain(
+    "Self rating 5 Peer mean 3 Spread of peer ratings 3 to 3 Possible blind spot",
+  );
+
+  // Audit: opened and closed, without any rating content.
+  const auditRows = queryTestDb<{ kind: string; data: string; subject: string }>(
+    server.dbPath,
+    "select kind, data, subject from audit_log where team_id = ? and kind like 'cycle.%' order by id",
+    teamId,
+  );
+  expect(auditRows.map((r) => r.kind)).toEqual(["cycle.opened", "cycle.closed"]);
+  for (const row of auditRows) {
+    expect(row.data).not.toMatch(/rating|Situation|Example/i);
+  }
+});
+
+test("participants are the members at opening; a later joiner is not in the cycle", async () => {
+  const { lead, teamId, joinPath } = await teamWithMembers(server.url, 3);
+  const [code] = insertActiveNorms(server.dbPath, teamId, ["We listen to the whole complaint before we answer"]).map((n) => n.code);
+  const cycleId = await openCycle(lead, teamId, { normCodes: [code] });
+  const { signUp, join } = await import("../support/client");
+  const late = await signUp(server.url, "Late Joiner");
+  await join(late, joinPath);
+  const page = await late.get(`/teams/${teamId}/checkins/${cycleId}`);
+  expect(page.status).toBe(200);
+  expect(visibleText(page.html)).toContain("You are not taking part in this check-in");
+  expect((await late.get(`/teams/${teamId}/checkins/${cycleId}/self`)).status).toBe(404);
+  expect((await rateSelf(late, teamId, cycleId, { [code]: 4 })).status).toBe(404);
+  const participants = queryTestDb<{ n: number }>(server.dbPath, "select count(*) as n from cycle_participants where cycle_id = ?", cycleId);
+  expect(participants[0].n).toBe(4);
+});
+
+test("a team of fewer than four is told that peer results will stay hidden", async () => {
+  const { lead, teamId, members } = await teamWithMembers(server.url, 2);
+  const [code] = insertActiveNorms(server.dbPath, teamId, ["We check back with the customer after solving it"]).map((n) => n.code);
+  const cycleId = await openCycle(lead, teamId, { normCodes: [code] });
+  const text = visibleText((await members[0].get(`/teams/${teamId}/checkins/${cycleId}`)).html);
+  expect(text).toContain("This check-in has fewer than 4 participants. Peer results will stay hidden");
+  // Each rates both others (k capped at n − 1); after close nobody gets a peer figure.
+  for (const c of [lead, ...members]) {
+    await rateSelf(c, teamId, cycleId, { [code]: 4 });
+    for (const p of await peersToRate(c, teamId, cycleId)) await ratePeer(c, teamId, cycleId, p, { [code]: 2 }, { [code]: "Seen it." });
+  }
+  await lead.post(`/teams/${teamId}/checkins/${cycleId}`, { intent: "close" });
+  const results = await members[0].get(`/teams/${teamId}/checkins/${cycleId}/results`);
+  const resultText = visibleText(results.html);
+  expect(resultText).toContain("Not enough peer ratings for an anonymous result.");
+  expect(resultText).not.toContain("Seen it.");
+  expect(resultText).toContain("Mean peer rating too few people for an anonymous team figure");
+});
+
+test("ratings refer to the norm version in force when the cycle opened; the chart marks a new version", async () => {
+  const { addNormVersion } = await import("../support/norm-fixtures");
+  const { lead, teamId, members } = await teamWithMembers(server.url, 4);
+  const [norm] = insertActiveNorms(server.dbPath, teamId, ["Old wording of the norm"]);
+  const everyone = [lead, ...members];
+
+  async function runCycle(title: string, peerRating: number) {
+    const cycleId = await openCycle(lead, teamId, { title, normCodes: [norm.code] });
+    for (const c of everyone) {
+      await rateSelf(c, teamId, cycleId, { [norm.code]: 4 });
+      for (const p of await peersToRate(c, teamId, cycleId)) await ratePeer(c, teamId, cycleId, p, { [norm.code]: peerRating });
+    }
+    return cycleId;
+  }
+
+  const first = await runCycle("First", 3);
+  addNormVersion(server.dbPath, norm.id, "New wording of the norm");
+  // Still open: the form shows the wording the cycle opened with.
+  const form = visibleText((await members[0].get(`/teams/${teamId}/checkins/${first}/self`)).html);
+  expect(form).toContain("Old wording of the norm");
+  expect(form).not.toContain("New wording");
+  await lead.post(`/teams/${teamId}/checkins/${first}`, { intent: "close" });
+
+  const second = await runCycle("Second", 4);
+  expect(visibleText((await members[0].get(`/teams/${teamId}/checkins/${second}/self`)).html)).toContain("New wording of the norm");
+  await lead.post(`/teams/${teamId}/checkins/${second}`, { intent: "close" });
+
+  const page = await members[1].get(`/teams/${teamId}/checkins/${second}/results`);
+  const text = visibleText(page.html);
+  expect(text).toContain(`${norm.code} rose from 3 to 4 in the peer ratings. Self ratings stayed at 4.`);
+  expect(text).toContain("The norm got a new version (v2) before “Second”.");
+  // The chart: an SVG image with a name and a description, a version marker, and the table behind it.
+  expect(/<svg[^>]*role="img"[^>]*aria-labelledby="health-N-1-title"[^>]*aria-describedby="health-N-1-summary"/.test(page.html)).toBe(true);
+  expect(/<g class="chart-version">.*?>v2<\/text>/.test(page.html)).toBe(true);
+  expect(/<th scope="row">First<\/th>.*?<td>1<\/td><td>3<\/td><td>4<\/td>/.test(page.html)).toBe(true);
+  expect(/<th scope="row">Second<\/th>.*?<td>2<\/td><td>4<\/td><td>4<\/td>/.test(page.html)).toBe(true);
+  // The first cycle's results keep the old wording and show its own point in time only.
+  const firstText = visibleText((await members[1].get(`/teams/${teamId}/checkins/${first}/results`)).html);
+  expect(firstText).toContain("Old wording of the norm");
+  expect(firstText).not.toContain("“Second”");
+
+  // Dutch: the same summary in the reader's language.
+  expect((await members[1].post("/language", { language: "nl", redirectTo: "/" })).status).toBe(303);
+  const nl = visibleText((await members[1].get(`/teams/${teamId}/checkins/${second}/results`)).html);
+  expect(nl).toContain(`${norm.code} steeg van 3 naar 4 in de collegabeoordelingen. Zelfbeoordelingen bleven op 4.`);
+  expect(nl).toContain("De norm kreeg een nieuwe versie (v2) vóór „Second”.");
+});

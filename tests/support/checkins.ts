@@ -1,0 +1,60 @@
+// Helpers for check-in HTTP tests: drive the contract URLs the way a browser would.
+import type { Client } from "./client";
+import { queryTestDb } from "./norm-fixtures";
+
+export type Ratings = Record<string, number | string>;
+
+/** Opens a cycle as a lead through /checkins/new and returns its id (from the redirect). */
+export async function openCycle(
+  lead: Client,
+  teamId: string,
+  fields: { title?: string; normCodes: string[]; closesAt?: string; peersPerMember?: string },
+) {
+  const res = await lead.post(`/teams/${teamId}/checkins/new`, {
+    title: fields.title ?? "Check-in test",
+    normCodes: fields.normCodes,
+    closesAt: fields.closesAt ?? new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    peersPerMember: fields.peersPerMember ?? "3",
+  });
+  if (res.status !== 303 || !res.location) throw new Error(`opening the cycle failed: ${res.status} ${res.html.slice(0, 300)}`);
+  const id = /\/checkins\/(\d+)$/.exec(new URL(res.location, lead.base).pathname)?.[1];
+  if (!id) throw new Error(`unexpected redirect ${res.location}`);
+  return Number(id);
+}
+
+/** The colleagues a member rates, read from the links on their cycle page. */
+export async function peersToRate(member: Client, teamId: string, cycleId: number) {
+  const page = await member.get(`/teams/${teamId}/checkins/${cycleId}`);
+  if (page.status !== 200) throw new Error(`cycle page: ${page.status}`);
+  const re = new RegExp(`href="/teams/${teamId}/checkins/${cycleId}/peers/([^"]+)"`, "g");
+  return [...page.html.matchAll(re)].map((m) => m[1]);
+}
+
+function ratingFields(ratings: Ratings, textName: "example" | "observation", texts: Record<string, string> = {}) {
+  const fields: Record<string, string> = {};
+  for (const [code, value] of Object.entries(ratings)) fields[`rating.${code}`] = String(value);
+  for (const [code, value] of Object.entries(texts)) fields[`${textName}.${code}`] = value;
+  return fields;
+}
+
+export function rateSelf(member: Client, teamId: string, cycleId: number, ratings: Ratings, examples?: Record<string, string>) {
+  return member.post(`/teams/${teamId}/checkins/${cycleId}/self`, ratingFields(ratings, "example", examples));
+}
+
+export function ratePeer(
+  member: Client,
+  teamId: string,
+  cycleId: number,
+  rateeId: string,
+  ratings: Ratings,
+  observations?: Record<string, string>,
+) {
+  return member.post(`/teams/${teamId}/checkins/${cycleId}/peers/${rateeId}`, ratingFields(ratings, "observation", observations));
+}
+
+/** A user's id by e-mail address, read from the test database. */
+export function userIdByEmail(dbPath: string, email: string) {
+  const row = queryTestDb<{ id: string }>(dbPath, "select id from users where email = ?", email)[0];
+  if (!row) throw new Error(`no user ${email}`);
+  return row.id;
+}

@@ -1,0 +1,120 @@
+import { describe, expect, test } from "vitest";
+import {
+  aggregateMemberNorm,
+  distribution,
+  effectiveThreshold,
+  shuffleObservations,
+  signalFor,
+  teamNormStats,
+} from "~/domain/checkin-results";
+
+describe("blind spot and hidden strength", () => {
+  test("self a full point above the peer mean is a blind spot", () => {
+    expect(signalFor(4, 3)).toBe("blind-spot");
+    expect(signalFor(5, 3.5)).toBe("blind-spot");
+  });
+  test("peers a full point above self is a hidden strength", () => {
+    expect(signalFor(2, 3)).toBe("hidden-strength");
+    expect(signalFor(3, 4.25)).toBe("hidden-strength");
+  });
+  test("a gap under one point is no signal", () => {
+    expect(signalFor(4, 3.34)).toBe("none");
+    expect(signalFor(3, 3.99)).toBe("none");
+    expect(signalFor(3, 3)).toBe("none");
+  });
+  test("floating point noise does not hide a gap of exactly one", () => {
+    // (3.1 + 3.1 + 2.8) / 3 is 2.9999999999999996 in binary floating point
+    expect(signalFor(4, (3.1 + 3.1 + 2.8) / 3)).toBe("blind-spot");
+  });
+  test("no self rating or no peer figure: no signal", () => {
+    expect(signalFor(null, 2)).toBe("none");
+    expect(signalFor(5, null)).toBe("none");
+  });
+});
+
+describe("per member and norm", () => {
+  test("self next to peer mean and spread", () => {
+    expect(aggregateMemberNorm({ self: 5, peers: [3, 4, 5, 4], threshold: 3 })).toEqual({
+      selfRating: 5,
+      peerShown: true,
+      peerMean: 4,
+      peerMin: 3,
+      peerMax: 5,
+      signal: "blind-spot",
+    });
+  });
+  test("below the threshold no peer figure at all", () => {
+    const r = aggregateMemberNorm({ self: 5, peers: [1, 1], threshold: 3 });
+    expect(r).toEqual({ selfRating: 5, peerShown: false, peerMean: null, peerMin: null, peerMax: null, signal: "none" });
+  });
+  test("exactly the threshold is enough; a higher team threshold is honoured", () => {
+    expect(aggregateMemberNorm({ self: 2, peers: [3, 3, 4], threshold: 3 }).peerShown).toBe(true);
+    expect(aggregateMemberNorm({ self: 2, peers: [3, 3, 4], threshold: 4 }).peerShown).toBe(false);
+  });
+  test("the threshold never drops below three", () => {
+    expect(effectiveThreshold(1)).toBe(3);
+    expect(aggregateMemberNorm({ self: 2, peers: [4, 4], threshold: 1 }).peerShown).toBe(false);
+  });
+  test("without a self rating peers still show, without a signal", () => {
+    const r = aggregateMemberNorm({ self: null, peers: [2, 2, 2], threshold: 3 });
+    expect(r.peerMean).toBe(2);
+    expect(r.signal).toBe("none");
+  });
+});
+
+describe("team level", () => {
+  const peer = (raterId: string, rateeId: string, rating: number) => ({ raterId, rateeId, rating });
+
+  test("means and distributions over everyone", () => {
+    const stats = teamNormStats({
+      selfRatings: [4, 4, 5, 3],
+      peerRatings: [peer("a", "b", 3), peer("c", "b", 4), peer("d", "b", 2), peer("b", "a", 5)],
+      shownRatees: new Set(["a", "b"]),
+      threshold: 3,
+    });
+    expect(stats.meanSelf).toBe(4);
+    expect(stats.selfDistribution).toEqual([0, 0, 1, 2, 1]);
+    expect(stats.meanPeer).toBe(3.5);
+    expect(stats.peerDistribution).toEqual([0, 1, 1, 1, 1]);
+  });
+  test("peer ratings of a member whose own result is hidden do not count", () => {
+    const stats = teamNormStats({
+      selfRatings: [],
+      peerRatings: [peer("a", "x", 1), peer("b", "y", 5), peer("c", "y", 5), peer("d", "y", 5), peer("e", "y", 5)],
+      shownRatees: new Set(["y"]),
+      threshold: 3,
+    });
+    expect(stats.meanPeer).toBe(5);
+    expect(stats.peerDistribution).toEqual([0, 0, 0, 0, 4]);
+  });
+  test("with fewer than threshold + 1 contributors the team figure is hidden", () => {
+    const stats = teamNormStats({
+      selfRatings: [4, 2, 3],
+      peerRatings: [peer("a", "x", 4), peer("b", "x", 4), peer("c", "x", 4)],
+      shownRatees: new Set(["x"]),
+      threshold: 3,
+    });
+    expect(stats).toEqual({ meanSelf: null, meanPeer: null, selfDistribution: null, peerDistribution: null });
+  });
+  test("distribution counts ratings 1 to 5 and ignores anything else", () => {
+    expect(distribution([1, 1, 2, 5, 7, 0, 2.5])).toEqual([2, 1, 0, 0, 1]);
+  });
+});
+
+describe("observation order", () => {
+  const texts = ["Belde de klant terug.", "Noemde een naam en tijd.", "Luisterde uit.", "Vroeg door.", "Bleef rustig."];
+
+  test("deterministic for a seed and independent of submission order", () => {
+    const a = shuffleObservations(texts, 77, "user-1", 3);
+    const b = shuffleObservations([...texts].reverse(), 77, "user-1", 3);
+    expect(b).toEqual(a);
+    expect([...a].sort()).toEqual([...texts].sort());
+  });
+  test("not simply sorted or in submission order for every seed", () => {
+    const orders = new Set([1, 2, 3, 4, 5, 6].map((s) => JSON.stringify(shuffleObservations(texts, s, "u", 1))));
+    expect(orders.size).toBeGreaterThan(2);
+  });
+  test("blank observations are left out, the rest kept exactly as typed", () => {
+    expect(shuffleObservations(["  ", "", " kept  "], 1, "u", 1)).toEqual([" kept  "]);
+  });
+});
