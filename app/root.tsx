@@ -14,7 +14,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { getCurrentSession } from "./auth.server";
 import { readFlash } from "./flash.server";
 import { type Messages, type T } from "./i18n";
@@ -81,11 +81,25 @@ function Document({ locale, messages, children }: { locale: Locale; messages?: M
   );
 }
 
+/**
+ * After a client-side navigation nothing tells a screen reader that a new page is
+ * there, and focus stays on a link that may be gone. Moving focus to <main>, as a
+ * full page load followed by the skip link would, fixes both. Not on the first render.
+ */
+function useFocusMainOnNavigation(key: string) {
+  const firstKey = useRef(key);
+  useEffect(() => {
+    if (key === firstKey.current) return;
+    document.getElementById("main")?.focus({ preventScroll: true });
+  }, [key]);
+}
+
 function Shell({ children }: { children: ReactNode }) {
   const root = useRootData();
   const t = useT();
   const location = useLocation();
   const team = root?.currentTeam;
+  useFocusMainOnNavigation(location.key);
   return (
     <>
       <a className="skip-link" href="#main">
