@@ -5,6 +5,7 @@ import {
   isRouteErrorResponse,
   Link,
   Links,
+  LiveReload,
   Meta,
   NavLink,
   Outlet,
@@ -76,6 +77,8 @@ function Document({ locale, messages, children }: { locale: Locale; messages?: M
         </I18nProvider>
         <ScrollRestoration />
         <Scripts />
+        {/* Reloads the browser after `npm run dev` rebuilt; renders nothing outside development. */}
+        <LiveReload />
       </body>
     </html>
   );
