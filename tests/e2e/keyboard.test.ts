@@ -1,24 +1,13 @@
 // Keyboard use of the shell: the skip link comes first and lands in <main>, and
 // every stop on the way through a page shows where the focus is, with a ring of at
 // least 3:1 against what surrounds it (WCAG 1.4.11).
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { DEMO_PASSWORD, DEMO_TEAM_ID, demoPeople } from "../../seeds/demo/people";
-import { startServer, type TestServer } from "../support/server";
-import { launchBrowser, newContext, signIn, waitForHydration } from "./support/browser";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { DEMO_TEAM_ID } from "../../seeds/demo/people";
+import { waitForHydration } from "./support/browser";
+import { browserSuite, demoLead } from "./support/suite";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ env: { NORMWERK_DEMO: "1" } }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const lead = demoPeople.find((p) => p.role === "lead")!;
+const suite = browserSuite({ demo: true });
 
 function focused(page: Page) {
   return page.evaluate(() => {
@@ -82,68 +71,48 @@ async function expectSkipLinkWorks(page: Page) {
 }
 
 test("the skip link is the first stop and moves focus to <main>, with and without JavaScript", async () => {
-  const withJs = await newContext(browser, server.url);
-  const withoutJs = await newContext(browser, server.url, { javaScriptEnabled: false });
-  try {
-    const page = await withJs.newPage();
-    await signIn(page, lead.email, DEMO_PASSWORD);
-    await page.goto(`/teams/${DEMO_TEAM_ID}`);
-    await waitForHydration(page);
-    await expectSkipLinkWorks(page);
+  const page = await suite.signedIn(demoLead);
+  await page.goto(`/teams/${DEMO_TEAM_ID}`);
+  await waitForHydration(page);
+  await expectSkipLinkWorks(page);
 
-    const plain = await withoutJs.newPage();
-    await plain.goto("/login");
-    await expectSkipLinkWorks(plain);
-  } finally {
-    await withJs.close();
-    await withoutJs.close();
-  }
+  const plain = await suite.page({ javaScriptEnabled: false });
+  await plain.goto("/login");
+  await expectSkipLinkWorks(plain);
 });
 
 test("after following a link with the keyboard, focus starts at the new page's <main>", async () => {
-  const context = await newContext(browser, server.url);
-  try {
-    const page = await context.newPage();
-    await signIn(page, lead.email, DEMO_PASSWORD);
-    await page.goto(`/teams/${DEMO_TEAM_ID}`);
-    await waitForHydration(page);
-    // Survives only if the page is not reloaded.
-    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
-    await page.locator(`.team-nav a[href="/teams/${DEMO_TEAM_ID}/members"]`).focus();
-    await page.keyboard.press("Enter");
-    await page.waitForURL(`**/teams/${DEMO_TEAM_ID}/members`);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("main");
-    expect(await page.locator("h1").innerText()).toBe("Leden");
-    // A client-side navigation, not a page load (the case this focus handling is for).
-    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
-  } finally {
-    await context.close();
-  }
+  const page = await suite.signedIn(demoLead);
+  await page.goto(`/teams/${DEMO_TEAM_ID}`);
+  await waitForHydration(page);
+  // Survives only if the page is not reloaded.
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await page.locator(`.team-nav a[href="/teams/${DEMO_TEAM_ID}/members"]`).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(`**/teams/${DEMO_TEAM_ID}/members`);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("main");
+  expect(await page.locator("h1").innerText()).toBe("Leden");
+  // A client-side navigation, not a page load (the case this focus handling is for).
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
 });
 
 test("every keyboard stop on the team pages shows a visible focus outline", async () => {
-  const context = await newContext(browser, server.url);
-  try {
-    const page = await context.newPage();
-    await signIn(page, lead.email, DEMO_PASSWORD);
-    const missing: string[] = [];
-    for (const path of [`/teams/${DEMO_TEAM_ID}`, `/teams/${DEMO_TEAM_ID}/members`, `/teams/${DEMO_TEAM_ID}/settings`]) {
-      await page.goto(path);
-      await waitForHydration(page);
-      let stops = 0;
-      for (; stops < 200; stops++) {
-        await page.keyboard.press("Tab");
-        const el = await focused(page);
-        if (!el) break; // past the last stop
-        if (stops > 0 && el.className === "skip-link") break; // wrapped around
-        if (!el.outline || !el.onScreen) {
-          missing.push(`${path}: <${el.tag}> "${el.text}" (ring contrast ${el.ringContrast}:1, on screen ${el.onScreen})`);
-        }
+  const page = await suite.signedIn(demoLead);
+  const missing: string[] = [];
+  for (const path of [`/teams/${DEMO_TEAM_ID}`, `/teams/${DEMO_TEAM_ID}/members`, `/teams/${DEMO_TEAM_ID}/settings`]) {
+    await page.goto(path);
+    await waitForHydration(page);
+    let stops = 0;
+    for (; stops < 200; stops++) {
+      await page.keyboard.press("Tab");
+      const el = await focused(page);
+      if (!el) break; // past the last stop
+      if (stops > 0 && el.className === "skip-link") break; // wrapped around
+      if (!el.outline || !el.onScreen) {
+        missing.push(`${path}: <${el.tag}> "${el.text}" (ring contrast ${el.ringContrast}:1, on screen ${el.onScreen})`);
       }
-      expect(stops, `${path} has keyboard stops`).toBeGreaterThan(5);
     }
-    expect(missing).toEqual([]);
-  } finally {
-    await context.close();
+    expect(stops, `${path} has keyboard stops`).toBeGreaterThan(5);
   }
+  expect(missing).toEqual([]);
 });
