@@ -24,6 +24,7 @@ import type { Locale } from "./i18n/core";
 import { resolveLocale } from "./i18n/locale.server";
 import { listTeamsForUser } from "./models/teams.server";
 import { FlashMessage } from "./components/flash";
+import { Menu } from "./components/menu";
 import { I18nProvider, useT } from "./i18n/react";
 
 export const links: LinksFunction = () => [
@@ -116,11 +117,15 @@ function Shell({ children }: { children: ReactNode }) {
           {root?.user ? (
             <>
               <TeamSwitcher t={t} teams={root.teams} currentId={team?.id} />
-              <details className="menu user-menu">
-                <summary>
-                  <span className="visually-hidden">{t("shell.userMenu")}: </span>
-                  {root.user.name}
-                </summary>
+              <Menu
+                className="user-menu"
+                summary={
+                  <>
+                    <span className="visually-hidden">{t("shell.userMenu")}: </span>
+                    {root.user.name}
+                  </>
+                }
+              >
                 <div className="menu-panel">
                   <p className="muted">{t("shell.signedInAs", { name: root.user.name })}</p>
                   <Link to="/account">{t("shell.account")}</Link>
@@ -130,7 +135,7 @@ function Shell({ children }: { children: ReactNode }) {
                     </button>
                   </Form>
                 </div>
-              </details>
+              </Menu>
             </>
           ) : (
             <nav aria-label={t("shell.mainNav")} className="visitor-nav">
@@ -155,8 +160,7 @@ function Shell({ children }: { children: ReactNode }) {
 
 function TeamSwitcher({ t, teams, currentId }: { t: T; teams: { id: string; name: string }[]; currentId?: string }) {
   return (
-    <details className="menu team-menu">
-      <summary>{t("shell.teamSwitcher")}</summary>
+    <Menu className="team-menu" summary={t("shell.teamSwitcher")}>
       <nav className="menu-panel" aria-label={t("shell.myTeams")}>
         <ul>
           {teams.map((team) => (
@@ -171,7 +175,7 @@ function TeamSwitcher({ t, teams, currentId }: { t: T; teams: { id: string; name
           </li>
         </ul>
       </nav>
-    </details>
+    </Menu>
   );
 }
 

@@ -116,3 +116,22 @@ test("every keyboard stop on the team pages shows a visible focus outline", asyn
   }
   expect(missing).toEqual([]);
 });
+
+test("the header menus open with Enter, close with Escape, and are closed on the page a link leads to", async () => {
+  const page = await suite.signedIn(demoLead);
+  await page.goto(`/teams/${DEMO_TEAM_ID}`);
+  await waitForHydration(page);
+  const menu = page.locator("details.user-menu");
+  await menu.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(() => menu.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect.poll(() => menu.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+  expect(await page.evaluate(() => document.activeElement?.closest("details")?.className)).toContain("user-menu");
+
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab"); // the account link inside the menu
+  await page.keyboard.press("Enter");
+  await page.waitForURL("**/account");
+  await expect.poll(() => menu.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+});
