@@ -3,13 +3,7 @@
 import type { Locator, Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { uniqueEmail } from "../support/client";
-import {
-  axeProblemsWithoutScripts,
-  formatProblems,
-  pageShapeProblems,
-  reflowProblems,
-  unnamedControls,
-} from "./support/browser";
+import { axeProblemsWithoutScripts, formatProblems, pageShapeProblems, reflowProblems, unnamedControls } from "./support/browser";
 import { browserSuite } from "./support/suite";
 
 const suite = browserSuite();
