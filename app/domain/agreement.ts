@@ -47,3 +47,27 @@ export function groupByCategory<N extends { category: NormCategory; code: string
     norms: norms.filter((n) => n.category === category).sort((a, b) => codeOrder(a.code) - codeOrder(b.code)),
   })).filter((g) => g.norms.length > 0);
 }
+
+/**
+ * The agreement as a Markdown document. Headings hold one line each (a title
+ * typed with a line break would otherwise break the document's structure);
+ * bodies are the team's Markdown, unchanged.
+ */
+export function agreementMarkdown(doc: {
+  title: string;
+  subtitle: string;
+  empty: string;
+  groups: { heading: string; norms: { code: string; title: string; body: string }[] }[];
+}) {
+  const line = (s: string) => s.replace(/\s*[\r\n]+\s*/g, " ");
+  const out = [`# ${line(doc.title)}`, "", line(doc.subtitle), ""];
+  if (doc.groups.length === 0) out.push(doc.empty, "");
+  for (const g of doc.groups) {
+    out.push(`## ${line(g.heading)}`, "");
+    for (const n of g.norms) {
+      out.push(`### ${n.code} · ${line(n.title)}`, "");
+      if (n.body.trim()) out.push(n.body.replace(/\s+$/, ""), "");
+    }
+  }
+  return out.join("\n");
+}

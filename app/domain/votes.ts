@@ -64,3 +64,26 @@ export function decide(input: { rule: DecisionRule; quorumPercent: number; membe
   if (t.object === 0) return { ...base, outcome: "adopted", reason: "consent-no-objection", quorumMet };
   return { ...base, outcome: "rejected", reason: "consent-objection", quorumMet };
 }
+
+export const MAX_VOTE_DAYS = 90;
+
+export type ClosesAtResult = { ok: true; closesAt: number | null } | { ok: false; error: "invalid" | "past" | "too-far" };
+
+/**
+ * The closing time typed in the open-vote form: empty means the team default
+ * (null); a `datetime-local` value is wall-clock time in the display zone; a
+ * full ISO time with a zone (scripts) is taken as is.
+ */
+export function parseClosesAt(value: string | undefined, now: number, parseLocal: (v: string) => number | null): ClosesAtResult {
+  if (value === undefined || !value.trim()) return { ok: true, closesAt: null };
+  const v = value.trim();
+  let ms = parseLocal(v);
+  if (ms === null && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v)) {
+    const parsed = Date.parse(v);
+    ms = Number.isNaN(parsed) ? null : parsed;
+  }
+  if (ms === null) return { ok: false, error: "invalid" };
+  if (ms <= now) return { ok: false, error: "past" };
+  if (ms > now + MAX_VOTE_DAYS * 86_400_000) return { ok: false, error: "too-far" };
+  return { ok: true, closesAt: ms };
+}

@@ -1,10 +1,12 @@
 // Server-side: the merged dictionaries. Client code imports only types from here.
 import type { Locale } from "./core";
 import * as common from "./messages/common";
+import * as norms from "./messages/norms";
+import * as proposals from "./messages/proposals";
 
 // Each feature keeps its strings in its own file under messages/; register it here.
-const en = { ...common.en };
-const nl = { ...common.nl };
+const en = { ...common.en, ...proposals.en, ...norms.en };
+const nl = { ...common.nl, ...proposals.nl, ...norms.nl };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

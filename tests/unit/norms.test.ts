@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { agreementChanges, groupByCategory, type SnapshotNorm } from "~/domain/agreement";
+import { agreementChanges, agreementMarkdown, groupByCategory, type SnapshotNorm } from "~/domain/agreement";
 import { hasChanges, wordDiff } from "~/domain/diff";
 import { assignNormNumber, conflictOnApply, normCode, parseNormCode } from "~/domain/norms";
 
@@ -94,5 +94,20 @@ describe("agreement changes", () => {
       ["complaints", ["N-3", "N-11"]],
       ["colleagues", ["N-2"]],
     ]);
+  });
+});
+
+describe("agreement as Markdown", () => {
+  test("title, groups by category, each norm with its code, bodies unchanged", () => {
+    const md = agreementMarkdown({
+      title: "Teamafspraken — Klantenservice",
+      subtitle: "Versie 2",
+      empty: "Nog geen normen.",
+      groups: [{ heading: "Klachten", norms: [{ code: "N-1", title: "We luisteren\neerst", body: "- een\n- twee\n\n" }] }],
+    });
+    expect(md).toBe("# Teamafspraken — Klantenservice\n\nVersie 2\n\n## Klachten\n\n### N-1 · We luisteren eerst\n\n- een\n- twee\n");
+  });
+  test("an empty agreement says so", () => {
+    expect(agreementMarkdown({ title: "T", subtitle: "S", empty: "Nog geen normen.", groups: [] })).toContain("Nog geen normen.");
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { decide, quorumReached, tally, type Tally } from "~/domain/votes";
+import { decide, parseClosesAt, quorumReached, tally, type Tally } from "~/domain/votes";
+import { parseLocalDateTime } from "~/i18n/format";
 
 const t = (agree: number, object: number, abstain = 0): Tally => ({ agree, object, abstain });
 
@@ -93,5 +94,26 @@ describe("quorum", () => {
   });
   test("turnout is voters over members at close", () => {
     expect(decide({ rule: "majority", quorumPercent: 50, memberCount: 8, tally: t(3, 1, 2) }).turnout).toBe(0.75);
+  });
+});
+
+describe("closing time of a vote", () => {
+  const now = Date.UTC(2026, 2, 2, 12, 0); // 13:00 in Amsterdam
+  const local = (v: string) => parseLocalDateTime(v);
+  test("empty means the team's default", () => {
+    expect(parseClosesAt(undefined, now, local)).toEqual({ ok: true, closesAt: null });
+    expect(parseClosesAt("  ", now, local)).toEqual({ ok: true, closesAt: null });
+  });
+  test("a datetime-local value is Amsterdam wall-clock time", () => {
+    expect(parseClosesAt("2026-03-05T17:00", now, local)).toEqual({ ok: true, closesAt: Date.UTC(2026, 2, 5, 16, 0) });
+  });
+  test("an ISO time with a zone is taken as is", () => {
+    expect(parseClosesAt("2026-03-02T12:00:03.500Z", now, local)).toEqual({ ok: true, closesAt: now + 3500 });
+  });
+  test("nonsense, the past and more than 90 days ahead are refused", () => {
+    expect(parseClosesAt("tomorrow", now, local)).toEqual({ ok: false, error: "invalid" });
+    expect(parseClosesAt("2026-02-30T10:00", now, local)).toEqual({ ok: false, error: "invalid" });
+    expect(parseClosesAt("2026-03-02T13:00", now, local)).toEqual({ ok: false, error: "past" });
+    expect(parseClosesAt("2026-07-01T10:00", now, local)).toEqual({ ok: false, error: "too-far" });
   });
 });
