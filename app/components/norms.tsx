@@ -42,13 +42,13 @@ export function WordDiff({ parts, label }: { parts: DiffPart[]; label: string })
           <span key={i}>{p.text}</span>
         ) : p.kind === "added" ? (
           <ins key={i}>
-            <span className="visually-hidden">[{t("diff.added")}: </span>
+            <span className="visually-hidden">{`[${t("diff.added")}: `}</span>
             {p.text}
             <span className="visually-hidden">]</span>
           </ins>
         ) : (
           <del key={i}>
-            <span className="visually-hidden">[{t("diff.removed")}: </span>
+            <span className="visually-hidden">{`[${t("diff.removed")}: `}</span>
             {p.text}
             <span className="visually-hidden">]</span>
           </del>

@@ -29,6 +29,7 @@ import { renderMarkdown } from "~/markdown.server";
 import {
   addComment,
   castVote,
+  CLOSED_STATUSES,
   closeDueVotes,
   closeEarly,
   editDraft,
@@ -51,7 +52,9 @@ function parseProposalId(value: string | undefined) {
   return Number(value);
 }
 
-function refusalMessage(r: Exclude<Refusal, { refused: "not-found" | "forbidden" }>, code: string) {
+function refusalMessage(r: Exclude<Refusal, { refused: "not-found" | "forbidden" }>, intent: string, code: string) {
+  // A vote that reaches a decided proposal came after the close, whoever closed it (sweep, lead or clock).
+  if (intent === "vote" && r.refused === "state" && CLOSED_STATUSES.includes(r.status)) return msg("vote.refused.tooLate");
   switch (r.refused) {
     case "too-late":
       return msg("vote.refused.tooLate");
@@ -171,7 +174,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refuse = (r: Refusal, result?: SubmissionResult<string[]>) => {
     if (r.refused === "not-found") notFound();
     if (r.refused === "forbidden") forbidden();
-    return data<ActionResult>({ intent, result, error: refusalMessage(r, p.normCode ?? "") }, { status: 409 });
+    return data<ActionResult>({ intent, result, error: refusalMessage(r, intent, p.normCode ?? "") }, { status: 409 });
   };
   const invalid = (result: SubmissionResult<string[]>) => data<ActionResult>({ intent, result }, { status: 400 });
 
