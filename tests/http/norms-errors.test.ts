@@ -74,7 +74,7 @@ describe("400: invalid input, everything typed is kept", () => {
 
   test("change and retire need an existing active norm; retire needs a reason", async () => {
     for (const fields of [
-      { kind: "change", title: "Nieuwe titel", body: "" },
+      { kind: "change", title: "Nieuwe titel", body: "" } as Record<string, string>,
       { kind: "change", normCode: "N-99", title: "Nieuwe titel", body: "" },
       { kind: "change", normCode: "n-1", title: "Nieuwe titel", body: "" },
       { kind: "retire", normCode: "N-1", body: "" },
