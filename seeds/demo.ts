@@ -4,6 +4,7 @@ import { count } from "drizzle-orm";
 import { users } from "../db/schema";
 import type { DB } from "../db/client";
 import { hashPassword } from "../app/auth.server";
+import { seedNorms } from "./demo/norms";
 import { DEMO_PASSWORD, demoPeople, seedPeople, type DemoContext } from "./demo/people";
 
 const DAY = 86_400_000;
@@ -18,6 +19,7 @@ export async function seedDemoIfEmpty(db: DB, now = Date.now()) {
     (tx) => {
       const ctx: DemoContext = { tx: tx as unknown as DB, start, passwordHash };
       seedPeople(ctx);
+      seedNorms(ctx);
     },
     { behavior: "immediate" },
   );

@@ -99,7 +99,7 @@ export function ConcretenessPanel({ title, id = "concreteness" }: { title: strin
 
 function HintText({ hint }: { hint: ConcretenessHint }) {
   const t = useT();
-  const words = hint.words.map((w) => `“${w}”`).join(", ");
+  const words = hint.words.map((word) => t("hints.quote", { word })).join(", ");
   return (
     <>
       <strong>{t(`hints.${hint.kind}.problem` as MessageKey, { words })}</strong> {t(`hints.${hint.kind}.fix` as MessageKey)}{" "}

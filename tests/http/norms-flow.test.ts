@@ -321,5 +321,5 @@ test("the pages read in Dutch for a Dutch team", async () => {
   expect(agreement).toContain("Teamafspraken");
   expect(agreement).toContain("Ik heb versie 1 gelezen");
   const draft = await newProposal(nl, teamId, { kind: "add", title: "We reageren zo snel mogelijk.", body: "", category: "other" });
-  expect(visibleText((await nl.get(proposalPath(teamId, draft))).html)).toContain("“zo snel mogelijk” zegt niet hoe snel.");
+  expect(visibleText((await nl.get(proposalPath(teamId, draft))).html)).toContain("‘zo snel mogelijk’ zegt niet hoe snel.");
 });
