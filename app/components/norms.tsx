@@ -71,12 +71,13 @@ export function DiffLegend() {
  * Tips that make a norm's title observable. Rendered on the server from the
  * stored title; with JavaScript, `useLiveTitle` feeds it what is being typed.
  */
-export function ConcretenessPanel({ title, id = "concreteness" }: { title: string; id?: string }) {
+export function ConcretenessPanel({ title, id = "concreteness", level = 2 }: { title: string; id?: string; level?: 2 | 3 }) {
   const t = useT();
   const hints = concretenessHints(title);
+  const Heading = level === 2 ? "h2" : "h3";
   return (
     <section className="hints" aria-labelledby={`${id}-title`} aria-live="polite">
-      <h3 id={`${id}-title`}>{t("hints.title")}</h3>
+      <Heading id={`${id}-title`}>{t("hints.title")}</Heading>
       {!title.trim() ? (
         <p className="muted">{t("hints.empty")}</p>
       ) : hints.length === 0 ? (

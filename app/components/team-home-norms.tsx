@@ -47,8 +47,8 @@ export function OpenProposals({ d }: { d: NormsHome }) {
   const voting = d.open.filter((p) => p.status === "voting").sort((a, b) => (a.closesAt ?? 0) - (b.closesAt ?? 0));
   const drafts = d.open.filter((p) => p.status === "draft");
   return (
-    <section aria-labelledby="open-proposals-title" className="panel">
-      <h2 id="open-proposals-title">{t("team.home.openProposals")}</h2>
+    <section aria-labelledby="h-open-proposals" className="panel">
+      <h2 id="h-open-proposals">{t("team.home.openProposals")}</h2>
       {d.open.length === 0 ? (
         <p>{t("team.home.noProposals")}</p>
       ) : (

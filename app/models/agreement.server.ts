@@ -13,6 +13,7 @@ import { db, write } from "../db.server";
 import { notFound } from "../permissions.server";
 import type { SnapshotNorm } from "../domain/agreement";
 import { audit } from "./audit.server";
+import { normVersionOn } from "./norms.server";
 
 /** The team's latest agreement version number, 0 before the first norm was adopted. */
 export function latestVersionTx(tx: DB, teamId: string) {
@@ -88,10 +89,7 @@ function snapshots(teamId: string, versions: number[]) {
         })
         .from(agreementVersionNorms)
         .innerJoin(norms, eq(norms.id, agreementVersionNorms.normId))
-        .innerJoin(
-          normVersions,
-          and(eq(normVersions.normId, agreementVersionNorms.normId), eq(normVersions.version, agreementVersionNorms.normVersion)),
-        )
+        .innerJoin(normVersions, normVersionOn(agreementVersionNorms.normId, agreementVersionNorms.normVersion))
         .where(and(eq(agreementVersionNorms.teamId, teamId), inArray(agreementVersionNorms.version, versions)))
         .orderBy(asc(norms.number))
         .all()
@@ -194,10 +192,7 @@ export function getAgreementHistory(teamId: string) {
     })
     .from(agreementVersions)
     .leftJoin(norms, eq(norms.id, agreementVersions.normId))
-    .leftJoin(
-      normVersions,
-      and(eq(normVersions.normId, agreementVersions.normId), eq(normVersions.version, agreementVersions.normVersion)),
-    )
+    .leftJoin(normVersions, normVersionOn(agreementVersions.normId, agreementVersions.normVersion))
     .where(eq(agreementVersions.teamId, teamId))
     .orderBy(desc(agreementVersions.version))
     .all();

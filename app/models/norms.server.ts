@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, max } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { agreementVersions, norms, normVersions, proposals, teams, users, type NormCategory } from "../../db/schema";
 import type { DB } from "../../db/client";
 import { db } from "../db.server";
@@ -7,7 +8,12 @@ import { audit } from "./audit.server";
 
 export type NormText = { title: string; body: string; category: NormCategory };
 
-const currentVersionJoin = and(eq(normVersions.normId, norms.id), eq(normVersions.version, norms.currentVersion));
+/** Join condition for "version `version` of norm `normId`", whichever table holds the pair. */
+export function normVersionOn(normId: SQLiteColumn, version: SQLiteColumn) {
+  return and(eq(normVersions.normId, normId), eq(normVersions.version, version));
+}
+
+const currentVersionJoin = normVersionOn(norms.id, norms.currentVersion);
 
 /** Active norms with their current text, by code number (one statement). */
 export function listActiveNorms(teamId: string) {

@@ -17,7 +17,7 @@ import { decide, type DecisionRule, type Tally, type VoteChoice } from "../domai
 import { registerSweep } from "../sweep.server";
 import { publishAgreementVersionTx } from "./agreement.server";
 import { audit } from "./audit.server";
-import { addNormVersionTx, createNormTx, findNorm, retireNormTx } from "./norms.server";
+import { addNormVersionTx, createNormTx, findNorm, normVersionOn, retireNormTx } from "./norms.server";
 
 const DAY = 86_400_000;
 
@@ -493,7 +493,7 @@ export function listProposals(teamId: string, userId: string, only: "all" | "ope
     .from(proposals)
     .leftJoin(users, eq(users.id, proposals.authorId))
     .leftJoin(norms, eq(norms.id, proposals.normId))
-    .leftJoin(normVersions, and(eq(normVersions.normId, norms.id), eq(normVersions.version, norms.currentVersion)))
+    .leftJoin(normVersions, normVersionOn(norms.id, norms.currentVersion))
     .where(and(eq(proposals.teamId, teamId), only === "open" ? inArray(proposals.status, ["draft", "voting"]) : undefined))
     .orderBy(desc(proposals.updatedAt), desc(proposals.id))
     .all();

@@ -163,8 +163,8 @@ function Changes() {
   const c = d.changes;
   if (!c) return null;
   return (
-    <section aria-labelledby="changes-title" className="panel changes">
-      <h2 id="changes-title">{t("agreement.changes.title", { since: c.since, latest: d.latest })}</h2>
+    <section aria-labelledby="h-changes" className="panel changes">
+      <h2 id="h-changes">{t("agreement.changes.title", { since: c.since, latest: d.latest })}</h2>
       <DiffLegend />
       {c.added.length ? (
         <>
@@ -219,8 +219,8 @@ function Coverage() {
   const t = useT();
   if (!d.coverage) return null;
   return (
-    <section aria-labelledby="coverage-title" className="panel no-print">
-      <h2 id="coverage-title">{t("agreement.coverage.title", { version: d.latest })}</h2>
+    <section aria-labelledby="h-coverage" className="panel no-print">
+      <h2 id="h-coverage">{t("agreement.coverage.title", { version: d.latest })}</h2>
       <p>{t.plural("agreement.coverage.summary", d.coverage.members.length, { done: d.coverage.done })}</p>
       <table className="table">
         <thead>

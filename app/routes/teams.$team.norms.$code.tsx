@@ -122,8 +122,8 @@ export default function NormPage() {
         </div>
       ) : null}
 
-      <section aria-labelledby="current-title" className="panel">
-        <h2 id="current-title">{n.status === "retired" ? t("norm.lastText") : t("norm.currentText")}</h2>
+      <section aria-labelledby="h-current" className="panel">
+        <h2 id="h-current">{n.status === "retired" ? t("norm.lastText") : t("norm.currentText")}</h2>
         <p className="norm-title">{n.title}</p>
         <Markdown html={n.bodyHtml} />
         {n.status === "active" ? (
@@ -134,8 +134,8 @@ export default function NormPage() {
         ) : null}
       </section>
 
-      <section aria-labelledby="versions-title">
-        <h2 id="versions-title">{t.plural("norm.versions", d.versions.length)}</h2>
+      <section aria-labelledby="h-versions">
+        <h2 id="h-versions">{t.plural("norm.versions", d.versions.length)}</h2>
         <ol className="versions" reversed>
           {d.versions.map((v) => (
             <li key={v.version} className="panel">
@@ -158,8 +158,8 @@ export default function NormPage() {
         </ol>
       </section>
 
-      <section aria-labelledby="proposals-title" className="no-print">
-        <h2 id="proposals-title">{t("norm.proposals")}</h2>
+      <section aria-labelledby="h-proposals" className="no-print">
+        <h2 id="h-proposals">{t("norm.proposals")}</h2>
         <ul>
           {d.proposals.map((p) => (
             <li key={p.id}>

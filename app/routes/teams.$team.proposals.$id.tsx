@@ -283,8 +283,8 @@ export default function ProposalPage() {
         </div>
       ) : null}
 
-      <section aria-labelledby="text-title" className="panel">
-        <h2 id="text-title">{p.kind === "retire" ? t("proposal.retireReason") : t("proposal.text")}</h2>
+      <section aria-labelledby="h-text" className="panel">
+        <h2 id="h-text">{p.kind === "retire" ? t("proposal.retireReason") : t("proposal.text")}</h2>
         {p.kind === "retire" ? (
           <>
             <Markdown html={p.bodyHtml} />
@@ -309,8 +309,8 @@ export default function ProposalPage() {
       </section>
 
       {d.diff && d.norm ? (
-        <section aria-labelledby="diff-title" className="panel">
-          <h2 id="diff-title">{t("proposal.diff.title", { code: d.norm.code, version: d.diff.version })}</h2>
+        <section aria-labelledby="h-diff" className="panel">
+          <h2 id="h-diff">{t("proposal.diff.title", { code: d.norm.code, version: d.diff.version })}</h2>
           <DiffLegend />
           <h3>{t("proposal.diff.titleField")}</h3>
           <WordDiff parts={d.diff.title} label={t("proposal.diff.titleField")} />
@@ -333,8 +333,8 @@ export default function ProposalPage() {
       <Comments lastResult={resultFor("comment")} />
 
       {d.can.close || d.can.withdraw ? (
-        <section aria-labelledby="manage-title" className="panel">
-          <h2 id="manage-title">{t("proposal.manage")}</h2>
+        <section aria-labelledby="h-manage" className="panel">
+          <h2 id="h-manage">{t("proposal.manage")}</h2>
           <div className="actions">
             {d.can.close ? (
               <Form method="post">
@@ -370,8 +370,8 @@ function StatusPanel() {
     return <p className="status-line">{t("proposal.statusLine.withdrawn", { date: formatDate(t.locale, p.closedAt ?? p.updatedAt) })}</p>;
   if (p.status === "voting" && p.closesAt !== null) {
     return (
-      <section aria-labelledby="voting-title" className="panel voting">
-        <h2 id="voting-title">{t("vote.open.title")}</h2>
+      <section aria-labelledby="h-voting" className="panel voting">
+        <h2 id="h-voting">{t("vote.open.title")}</h2>
         <p>
           {t("vote.closesOn", { date: formatDate(t.locale, p.closesAt, "datetime") })}{" "}
           {t(`vote.rule.${p.decisionRule ?? "majority"}`)}
@@ -391,8 +391,8 @@ function Outcome() {
   if (!d.votes || !p.tally) return null;
   const members = p.memberCountAtClose ?? 0;
   return (
-    <section aria-labelledby="outcome-title" className={`panel outcome outcome-${p.status}`}>
-      <h2 id="outcome-title">{t("vote.outcome.title")}</h2>
+    <section aria-labelledby="h-outcome" className={`panel outcome outcome-${p.status}`}>
+      <h2 id="h-outcome">{t("vote.outcome.title")}</h2>
       <p className="outcome-line">
         <strong>{t(`proposal.status.${p.status}`)}</strong>
         {" — "}
@@ -485,8 +485,8 @@ function EditForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   });
   const live = useLiveTitle(String(fields.title.initialValue ?? p.title));
   return (
-    <section aria-labelledby="edit-title" className="panel">
-      <h2 id="edit-title">{t("proposal.edit.title")}</h2>
+    <section aria-labelledby="h-edit" className="panel">
+      <h2 id="h-edit">{t("proposal.edit.title")}</h2>
       <Form method="post" {...getFormProps(form)} onInput={live.onInput}>
         <input type="hidden" name="intent" value="edit" />
         <FormErrors form={form} />
@@ -495,7 +495,7 @@ function EditForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
         ) : (
           <>
             <TextField field={fields.title} label={t("proposal.field.title")} hint={t("proposal.field.titleHint")} />
-            <ConcretenessPanel title={live.title} id="edit-hints" />
+            <ConcretenessPanel title={live.title} id="edit-hints" level={3} />
             <TextareaField field={fields.body} label={t("proposal.field.body")} hint={t("proposal.field.bodyHint")} optional rows={10} />
             <SelectField
               field={fields.category}
@@ -521,8 +521,8 @@ function OpenVoteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
     onValidate: ({ formData }) => parseWithZod(formData, { schema: openVoteSchema }),
   });
   return (
-    <section aria-labelledby="open-vote-title" className="panel">
-      <h2 id="open-vote-title">{t("vote.openForm.title")}</h2>
+    <section aria-labelledby="h-open-vote" className="panel">
+      <h2 id="h-open-vote">{t("vote.openForm.title")}</h2>
       <p>{t("vote.openForm.help")}</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors form={form} />
@@ -557,8 +557,8 @@ function VoteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   const chosen = String(fields.choice.initialValue ?? "");
   const choiceError = fields.choice.errors?.length ? fields.choice.errors.map((e) => translateError(t, e)).join(" ") : null;
   return (
-    <section aria-labelledby="vote-title" className="panel">
-      <h2 id="vote-title">{t("vote.form.title")}</h2>
+    <section aria-labelledby="h-vote" className="panel">
+      <h2 id="h-vote">{t("vote.form.title")}</h2>
       {d.myVote ? (
         <p>
           {t("vote.form.current", {
@@ -613,8 +613,8 @@ function Comments({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
   });
   return (
-    <section aria-labelledby="comments-title" className="panel" id="comments">
-      <h2 id="comments-title">{t.plural("comments.count", d.comments.length)}</h2>
+    <section aria-labelledby="h-comments" className="panel" id="comments">
+      <h2 id="h-comments">{t.plural("comments.count", d.comments.length)}</h2>
       {d.comments.length === 0 ? <p className="muted">{t("comments.none")}</p> : null}
       <ol className="comments">
         {d.comments.map((c) => (
