@@ -5,6 +5,7 @@ import { users } from "../db/schema";
 import type { DB } from "../db/client";
 import { hashPassword } from "../app/auth.server";
 import { seedCheckins } from "./demo/checkins";
+import { seedNorms } from "./demo/norms";
 import { DEMO_PASSWORD, demoPeople, seedPeople, type DemoContext } from "./demo/people";
 
 const DAY = 86_400_000;
@@ -19,6 +20,7 @@ export async function seedDemoIfEmpty(db: DB, now = Date.now()) {
     (tx) => {
       const ctx: DemoContext = { tx: tx as unknown as DB, start, passwordHash };
       seedPeople(ctx);
+      seedNorms(ctx);
       // Needs the demo norms (seeded before this line); without them it adds nothing.
       seedCheckins(ctx, now);
     },

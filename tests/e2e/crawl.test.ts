@@ -14,7 +14,6 @@ import { browserSuite, demoLead, demoMember } from "./support/suite";
 // scanned); once the route exists, the page gets every check like any other.
 // Delete an entry when its feature is merged.
 const PENDING_FEATURES: { feature: string; url: RegExp }[] = [
-  { feature: "norms, proposals, agreement (issue 3)", url: /^\/teams\/[^/]+\/(agreement|proposals|norms)(\/|\.|$)/ },
 ];
 
 // Links of one shape (another proposal, another member's page, another ?version=)
