@@ -19,6 +19,7 @@ import {
   users,
 } from "../../db/schema";
 import type { DB } from "../../db/client";
+import { listActiveNorms } from "./norms.server";
 import type { Distribution, Signal } from "../domain/checkin-results";
 import type { TrendPoint } from "../domain/norm-trend";
 import { compareCodePoints } from "../domain/random";
@@ -65,23 +66,6 @@ export function closeCycleEarly(teamId: string, cycleId: number, actorId: string
 
 // ---------------------------------------------------------------- opening
 
-export type ActiveNorm = { id: number; code: string; version: number; title: string };
-
-function activeNormsIn(tx: DB, teamId: string): ActiveNorm[] {
-  return tx
-    .select({ id: norms.id, code: norms.code, version: norms.currentVersion, title: normVersions.title })
-    .from(norms)
-    .innerJoin(normVersions, and(eq(normVersions.normId, norms.id), eq(normVersions.version, norms.currentVersion)))
-    .where(and(eq(norms.teamId, teamId), eq(norms.status, "active")))
-    .orderBy(asc(norms.number))
-    .all();
-}
-
-/** The team's active norms with the title of their current version, in code order. */
-export function activeNorms(teamId: string) {
-  return activeNormsIn(db, teamId);
-}
-
 export type OpenCycleInput = { title: string; normCodes: string[]; closesAt: number; peersPerMember: number };
 
 /**
@@ -90,7 +74,7 @@ export type OpenCycleInput = { title: string; normCodes: string[]; closesAt: num
  */
 export function openCycle(teamId: string, actorId: string, input: OpenCycleInput, now = Date.now()) {
   return write((tx) => {
-    const active = activeNormsIn(tx, teamId);
+    const active = listActiveNorms(teamId, tx);
     const wanted = new Set(input.normCodes);
     const unknown = [...wanted].filter((code) => !active.some((n) => n.code === code));
     if (unknown.length > 0) return { ok: false as const, unknown };
@@ -108,7 +92,7 @@ export function openCycle(teamId: string, actorId: string, input: OpenCycleInput
       closesAt: input.closesAt,
       peersPerMember: input.peersPerMember,
       seed: randomInt(0, 2 ** 31),
-      norms: active.filter((n) => wanted.has(n.code)).map((n) => ({ normId: n.id, normVersion: n.version, code: n.code })),
+      norms: active.filter((n) => wanted.has(n.code)).map((n) => ({ normId: n.id, normVersion: n.currentVersion, code: n.code })),
       participants,
     });
     return { ok: true as const, cycleId };

@@ -8,7 +8,6 @@ import {
   conversations,
   cycleParticipants,
   norms,
-  normVersions,
   users,
 } from "../../db/schema";
 import type { DB } from "../../db/client";
@@ -170,17 +169,6 @@ export function openActionCountForNorm(teamId: string, normId: number) {
       )
       .get()?.n ?? 0
   );
-}
-
-/** The active norms of the team with their current title, to refer to in a conversation. */
-export function listActiveNormTitles(teamId: string) {
-  return db
-    .select({ id: norms.id, code: norms.code, number: norms.number, title: normVersions.title })
-    .from(norms)
-    .innerJoin(normVersions, and(eq(normVersions.normId, norms.id), eq(normVersions.version, norms.currentVersion)))
-    .where(and(eq(norms.teamId, teamId), eq(norms.status, "active")))
-    .orderBy(asc(norms.number))
-    .all();
 }
 
 function ensureConversation(tx: DB, teamId: string, cycleId: number, memberId: string, now: number) {

@@ -15,9 +15,9 @@ export function normVersionOn(normId: SQLiteColumn, version: SQLiteColumn) {
 
 const currentVersionJoin = normVersionOn(norms.id, norms.currentVersion);
 
-/** Active norms with their current text, by code number (one statement). */
-export function listActiveNorms(teamId: string) {
-  return db
+/** Active norms with their current text, by code number (one statement); inside a transaction when given one. */
+export function listActiveNorms(teamId: string, tx: DB = db) {
+  return tx
     .select({
       id: norms.id,
       code: norms.code,

@@ -13,6 +13,7 @@ import { renderMarkdown } from "~/markdown.server";
 import { acknowledge, getAgreementPage, parseVersionParam, type AgreementNorm } from "~/models/agreement.server";
 import { closeDueVotes } from "~/models/proposals.server";
 import { notFound, requireMember } from "~/permissions.server";
+import { ScrollBox } from "~/components/scroll-box";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -224,6 +225,7 @@ function Coverage() {
     <section aria-labelledby="h-coverage" className="panel no-print">
       <h2 id="h-coverage">{t("agreement.coverage.title", { version: d.latest })}</h2>
       <p>{t.plural("agreement.coverage.summary", d.coverage.members.length, { done: d.coverage.done })}</p>
+      <ScrollBox label={t("agreement.coverage.title", { version: d.latest })}>
       <table className="table">
         <thead>
           <tr>
@@ -242,6 +244,7 @@ function Coverage() {
           ))}
         </tbody>
       </table>
+      </ScrollBox>
     </section>
   );
 }

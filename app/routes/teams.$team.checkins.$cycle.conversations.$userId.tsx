@@ -14,12 +14,12 @@ import {
   addNote,
   editNote,
   findConversationScope,
-  listActiveNormTitles,
   loadConversation,
   markHeld,
   noteRevisions,
   setActionDone,
 } from "~/models/conversations.server";
+import { listActiveNorms } from "~/models/norms.server";
 import { forbidden, notFound, requireMember, type TeamContext } from "~/permissions.server";
 
 export { ErrorBoundary } from "~/components/error-page";
@@ -99,7 +99,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     actions: page.actions,
     carriedOver: page.carriedOver,
-    norms: listActiveNormTitles(ctx.team.id),
+    norms: listActiveNorms(ctx.team.id).map((n) => ({ id: n.id, code: n.code, title: n.title })),
     today: todayIso(),
   };
 }
@@ -131,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "action": {
       requireLeadHere(ctx);
-      const norms = listActiveNormTitles(ctx.team.id);
+      const norms = listActiveNorms(ctx.team.id);
       const schema = actionSchemaFor(norms.map((n) => n.code));
       const submission = parseWithZod(formData, { schema });
       if (submission.status !== "success") return data({ intent: "action" as const, result: submission.reply() }, { status: 400 });

@@ -13,6 +13,7 @@ import {
   type TeamNormFigures,
 } from "~/models/checkins.server";
 import { requireMember } from "~/permissions.server";
+import { ScrollBox } from "~/components/scroll-box";
 
 // Privacy: everything here comes from the tables frozen at close, which hold no
 // rater, no per-rater value and no rating time. Members are identified by name
@@ -202,7 +203,7 @@ function DistributionTable({ code, self, peer }: { code: string; self: Distribut
   const t = useT();
   const cell = (d: Distribution | null, i: number) => (d ? d[i] : <Figure value={null} />);
   return (
-    <div className="table-wrap">
+    <ScrollBox label={t("checkins.results.distribution", { code })}>
       <table className="table distribution">
         <caption>{t("checkins.results.distribution", { code })}</caption>
         <thead>
@@ -222,6 +223,6 @@ function DistributionTable({ code, self, peer }: { code: string; self: Distribut
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

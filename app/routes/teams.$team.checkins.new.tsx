@@ -8,7 +8,8 @@ import { intInRange, msg, requiredText } from "~/forms";
 import { redirectWithFlash } from "~/flash.server";
 import { parseLocalDateTime, toLocalDateTimeInput } from "~/i18n/format";
 import { useT } from "~/i18n/react";
-import { activeNorms, openCycle } from "~/models/checkins.server";
+import { openCycle } from "~/models/checkins.server";
+import { listActiveNorms } from "~/models/norms.server";
 import { requireLead } from "~/permissions.server";
 
 export { ErrorBoundary } from "~/components/error-page";
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireLead(request, params);
   // Two weeks from now at five in the afternoon, Dutch time.
   const closesAt = `${toLocalDateTimeInput(Date.now() + 14 * DAY).slice(0, 10)}T17:00`;
-  return { teamId: team.id, threshold: team.anonymityThreshold, norms: activeNorms(team.id), closesAt };
+  return { teamId: team.id, threshold: team.anonymityThreshold, norms: listActiveNorms(team.id).map((n) => ({ id: n.id, code: n.code, version: n.currentVersion, title: n.title })), closesAt };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

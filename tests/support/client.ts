@@ -32,6 +32,8 @@ export class Client {
     const res = await fetch(this.base + path, { ...init, headers, redirect: "manual" });
     this.store(res);
     const html = await res.text();
+    // A NUL byte in served HTML is always a bug (see app/html-stream.server.ts); every HTTP test checks it.
+    if (html.includes("\u0000")) throw new Error(`NUL byte in the response to ${init.method ?? "GET"} ${path}`);
     return { status: res.status, headers: res.headers, html, location: res.headers.get("location") };
   }
 
