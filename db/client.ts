@@ -17,6 +17,10 @@ export function migrationsFolder() {
   return path.resolve(process.env.NORMWERK_ROOT ?? process.cwd(), "db/migrations");
 }
 
+// Tests set NORMWERK_LOG_SQL to a file to collect every statement the app runs,
+// then check each one's query plan (tests/http/query-plans.test.ts).
+const sqlLog = process.env.NORMWERK_LOG_SQL ? new Set<string>() : null;
+
 export function openDatabase(file: string): DB {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
@@ -28,6 +32,10 @@ export function openDatabase(file: string): DB {
   sqlite.prepare = ((source: string) => {
     statementCounter.count++;
     statementCounter.onStatement?.();
+    if (sqlLog && !sqlLog.has(source)) {
+      sqlLog.add(source);
+      fs.appendFileSync(process.env.NORMWERK_LOG_SQL!, JSON.stringify(source) + "\n");
+    }
     return prepare(source);
   }) as typeof sqlite.prepare;
   const db = drizzle(sqlite, { schema }) as DB;
