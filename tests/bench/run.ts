@@ -2,14 +2,14 @@
 // production server, signs in as a lead and a member of team 1, and measures the
 // hot pages with autocannon against GET /login as the reference page.
 //   npm run bench -- [--teams 200] [--duration 10] [--connections 50] [--reseed]
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
-import Database from "better-sqlite3";
+import { hotPages, SCALE_LEAD, SCALE_MEMBER, SCALE_PASSWORD, SCALE_TEAM, seedScale } from "../support/scale";
 
 const { values: args } = parseArgs({
   options: {
@@ -25,7 +25,6 @@ const BIG = Number(args.teams);
 const DURATION = Number(args.duration);
 const WARMUP = Number(args.warmup);
 const CONNECTIONS = Number(args.connections);
-const PASSWORD = "normwerk-scale";
 
 type Row = { page: string; rps: number; p50: number; p99: number };
 type Run = { teams: number; rows: Row[]; write: Row; jsGzipBytes: number };
@@ -34,10 +33,9 @@ function scaleFile(teams: number) {
   const file = path.join(root, `data/scale-${teams}.db`);
   if (args.reseed || !fs.existsSync(file)) {
     console.log(`Seeding ${teams} team(s) into ${path.relative(root, file)} …`);
-    execFileSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "seeds/scale.ts", "--teams", String(teams), "--out", file, "--quiet"], {
-      cwd: root,
-      stdio: "inherit",
-    });
+    const started = Date.now();
+    seedScale(file, { teams });
+    console.log(`  seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   return file;
 }
@@ -74,7 +72,7 @@ async function signIn(url: string, email: string) {
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: url },
-    body: new URLSearchParams({ email, password: PASSWORD }),
+    body: new URLSearchParams({ email, password: SCALE_PASSWORD }),
   });
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith("normwerk_session="));
   if (res.status !== 303 || !cookie) throw new Error(`sign-in failed for ${email}: ${res.status}`);
@@ -115,44 +113,35 @@ async function firstVisitJs(base: string, pagePath: string, cookie: string) {
 
 async function benchmark(teams: number): Promise<Run> {
   const file = scaleFile(teams);
-  const sql = new Database(file, { readonly: true });
-  const teamId = "scale-t0001";
-  const proposal = sql.prepare("select id from proposals where team_id = ? and status = 'voting' order by id limit 1").get(teamId) as { id: number };
-  const cycle = sql.prepare("select id from checkin_cycles where team_id = ? and status = 'closed' order by id desc limit 1").get(teamId) as { id: number };
-  const member = sql.prepare("select id from users where email = ?").get("m01.t0001@scale.test") as { id: string };
-  sql.close();
-
+  const pages = hotPages(file);
   const server = await startServer(file);
   try {
-    const lead = await signIn(server.url, "lead.t0001@scale.test");
-    const memberCookie = await signIn(server.url, "m01.t0001@scale.test");
-    const base = `${server.url}/teams/${teamId}`;
-    const pages: [string, string, string | undefined][] = [
-      ["GET /login (reference)", `${server.url}/login`, undefined],
-      ["team home (member)", base, memberCookie],
-      ["agreement (member)", `${base}/agreement`, memberCookie],
-      ["norm permalink", `${base}/norms/N-1`, memberCookie],
-      ["proposal in voting", `${base}/proposals/${proposal.id}`, memberCookie],
-      ["check-in results (lead)", `${base}/checkins/${cycle.id}/results`, lead],
-      ["conversation (lead)", `${base}/checkins/${cycle.id}/conversations/${member.id}`, lead],
-    ];
+    const cookies = {
+      visitor: undefined,
+      lead: await signIn(server.url, SCALE_LEAD),
+      member: await signIn(server.url, SCALE_MEMBER),
+    };
+    const voting = pages.find((p) => p.name === "proposal in voting")!;
+    const teamHome = pages.find((p) => p.name === "team home")!;
     const rows: Row[] = [];
-    for (const [page, url, cookie] of pages) {
+    for (const page of pages) {
+      const url = server.url + page.path;
+      const cookie = cookies[page.as];
       await measure(url, { cookie, duration: WARMUP, connections: 10 });
       const r = await measure(url, { cookie });
-      rows.push({ page, ...r });
-      console.log(`  ${teams} team(s): ${page.padEnd(26)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms`);
+      rows.push({ page: page.name, ...r });
+      console.log(`  ${teams} team(s): ${page.name.padEnd(26)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms`);
     }
     // A write under load: votes by a member while 40 connections read the team home page.
-    const readLoad = measure(base, { cookie: memberCookie, connections: 40 });
-    const write = await measure(`${base}/proposals/${proposal.id}`, {
-      cookie: memberCookie,
+    const readLoad = measure(server.url + teamHome.path, { cookie: cookies.member, connections: 40 });
+    const write = await measure(server.url + voting.path, {
+      cookie: cookies.member,
       method: "POST",
       body: "intent=vote&choice=agree&reason=",
       connections: 10,
     });
     await readLoad;
-    const jsGzipBytes = await firstVisitJs(server.url, `/teams/${teamId}/agreement`, memberCookie);
+    const jsGzipBytes = await firstVisitJs(server.url, `/teams/${SCALE_TEAM}/agreement`, cookies.member);
     return { teams, rows, write: { page: "vote (POST) under read load", ...write }, jsGzipBytes };
   } finally {
     server.stop();
