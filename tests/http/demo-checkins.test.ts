@@ -1,6 +1,5 @@
 // The demo check-ins, seeded into a database the way `npm run demo` does (with
 // stand-in demo norms until the norms feature seeds its own), then served.
-import path from "node:path";
 import { expect, test } from "vitest";
 import { DEMO_TEAM_ID } from "../../seeds/demo/people";
 import { useDemoServer } from "../support/demo-seed";
@@ -46,18 +45,13 @@ test("the open cycle is partly filled", async () => {
 });
 
 test("the demo is the same after every reset, and empty without norms", () => {
-  const again = path.join(demo.dir, "again.db");
-  demo.seed(again);
-  const dump = (file: string) =>
-    JSON.stringify([
-      queryTestDb(file, "select cycle_id, rater_id, ratee_id, norm_id, rating, observation from peer_ratings order by 1, 2, 3, 4"),
-      queryTestDb(file, "select cycle_id, user_id, norm_id, rating, example from self_ratings order by 1, 2, 3"),
-      queryTestDb(file, "select * from cycle_results order by cycle_id, user_id, norm_id"),
-      queryTestDb(file, "select cycle_id, user_id, norm_id, position, text from cycle_observations order by 1, 2, 3, 4"),
-    ]);
-  expect(dump(again)).toBe(dump(demo.server.dbPath));
-
-  const bare = path.join(demo.dir, "bare.db");
-  demo.seed(bare, false);
-  expect(queryTestDb(bare, "select id from checkin_cycles")).toEqual([]);
+  const { served, again, bare } = demo.reseed([
+    "select cycle_id, rater_id, ratee_id, norm_id, rating, observation from peer_ratings order by 1, 2, 3, 4",
+    "select cycle_id, user_id, norm_id, rating, example from self_ratings order by 1, 2, 3",
+    "select * from cycle_results order by cycle_id, user_id, norm_id",
+    "select cycle_id, user_id, norm_id, position, text from cycle_observations order by 1, 2, 3, 4",
+    "select id from checkin_cycles",
+  ]);
+  expect(again).toBe(served);
+  expect(bare.flat()).toEqual([]);
 });

@@ -13,6 +13,7 @@ import { seedCheckins } from "../../seeds/demo/checkins";
 import { seedConversations } from "../../seeds/demo/conversations";
 import { DEMO_PASSWORD, DEMO_TEAM_ID, seedPeople } from "../../seeds/demo/people";
 import { Client } from "./client";
+import { queryTestDb } from "./norm-fixtures";
 import { startServer, type TestServer } from "./server";
 
 const DAY = 86_400_000;
@@ -67,6 +68,7 @@ export function seedDemoFile(file: string, opts: { now: number; passwordHash: st
 export function useDemoServer() {
   const now = Date.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "normwerk-demo-"));
+  let resets = 0;
   const handle = {
     now,
     dir,
@@ -74,6 +76,18 @@ export function useDemoServer() {
     passwordHash: "",
     /** Seeds another file with the same clock and password hash (for comparing resets). */
     seed: (file: string, withNorms = true) => seedDemoFile(file, { now, passwordHash: handle.passwordHash, withNorms }),
+    /**
+     * Seeds the demo again into fresh files and returns the rows `queries` read from the
+     * served file, from a reset, and from a reset without norms (JSON, for comparing).
+     */
+    reseed: (queries: string[]) => {
+      const again = path.join(dir, `again-${++resets}.db`);
+      const bare = path.join(dir, `bare-${resets}.db`);
+      handle.seed(again);
+      handle.seed(bare, false);
+      const dump = (file: string) => JSON.stringify(queries.map((sql) => queryTestDb(file, sql)));
+      return { served: dump(handle.server.dbPath), again: dump(again), bare: queries.map((sql) => queryTestDb(bare, sql)) };
+    },
     signIn: async (email: string) => {
       const client = new Client(handle.server.url);
       const res = await client.post("/login", { email, password: DEMO_PASSWORD });
