@@ -4,6 +4,7 @@ import {
   Form,
   Link,
   Links,
+  LiveReload,
   Meta,
   NavLink,
   Outlet,
@@ -13,7 +14,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { getCurrentSession } from "./auth.server";
 import { readFlash } from "./flash.server";
 import { type Messages, type T } from "./i18n";
@@ -23,6 +24,7 @@ import { resolveLocale } from "./i18n/locale.server";
 import { listTeamsForUser } from "./models/teams.server";
 import { ErrorPage } from "./components/error-page";
 import { FlashMessage } from "./components/flash";
+import { Menu } from "./components/menu";
 import { I18nProvider, useT } from "./i18n/react";
 
 export const links: LinksFunction = () => [
@@ -76,9 +78,24 @@ function Document({ locale, messages, children }: { locale: Locale; messages?: M
         </I18nProvider>
         <ScrollRestoration />
         <Scripts />
+        {/* Reloads the browser after `npm run dev` rebuilt; renders nothing outside development. */}
+        <LiveReload />
       </body>
     </html>
   );
+}
+
+/**
+ * After a client-side navigation nothing tells a screen reader that a new page is
+ * there, and focus stays on a link that may be gone. Moving focus to <main>, as a
+ * full page load followed by the skip link would, fixes both. Not on the first render.
+ */
+function useFocusMainOnNavigation(key: string) {
+  const firstKey = useRef(key);
+  useEffect(() => {
+    if (key === firstKey.current) return;
+    document.getElementById("main")?.focus({ preventScroll: true });
+  }, [key]);
 }
 
 function Shell({ children }: { children: ReactNode }) {
@@ -86,6 +103,7 @@ function Shell({ children }: { children: ReactNode }) {
   const t = useT();
   const location = useLocation();
   const team = root?.currentTeam;
+  useFocusMainOnNavigation(location.key);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -99,11 +117,15 @@ function Shell({ children }: { children: ReactNode }) {
           {!root ? null : root.user ? (
             <>
               <TeamSwitcher t={t} teams={root.teams} currentId={team?.id} />
-              <details className="menu user-menu">
-                <summary>
-                  <span className="visually-hidden">{t("shell.userMenu")}: </span>
-                  {root.user.name}
-                </summary>
+              <Menu
+                className="user-menu"
+                summary={
+                  <>
+                    <span className="visually-hidden">{t("shell.userMenu")}: </span>
+                    {root.user.name}
+                  </>
+                }
+              >
                 <div className="menu-panel">
                   <p className="muted">{t("shell.signedInAs", { name: root.user.name })}</p>
                   <Link to="/account">{t("shell.account")}</Link>
@@ -113,7 +135,7 @@ function Shell({ children }: { children: ReactNode }) {
                     </button>
                   </Form>
                 </div>
-              </details>
+              </Menu>
             </>
           ) : (
             <nav aria-label={t("shell.mainNav")} className="visitor-nav">
@@ -139,8 +161,7 @@ function Shell({ children }: { children: ReactNode }) {
 
 function TeamSwitcher({ t, teams, currentId }: { t: T; teams: { id: string; name: string }[]; currentId?: string }) {
   return (
-    <details className="menu team-menu">
-      <summary>{t("shell.teamSwitcher")}</summary>
+    <Menu className="team-menu" summary={t("shell.teamSwitcher")}>
       <nav className="menu-panel" aria-label={t("shell.myTeams")}>
         <ul>
           {teams.map((team) => (
@@ -155,7 +176,7 @@ function TeamSwitcher({ t, teams, currentId }: { t: T; teams: { id: string; name
           </li>
         </ul>
       </nav>
-    </details>
+    </Menu>
   );
 }
 

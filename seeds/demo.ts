@@ -6,6 +6,7 @@ import type { DB } from "../db/client";
 import { hashPassword } from "../app/auth.server";
 import { seedCheckins } from "./demo/checkins";
 import { seedConversations } from "./demo/conversations";
+import { seedNorms } from "./demo/norms";
 import { DEMO_PASSWORD, demoPeople, seedPeople, type DemoContext } from "./demo/people";
 
 const DAY = 86_400_000;
@@ -20,6 +21,7 @@ export async function seedDemoIfEmpty(db: DB, now = Date.now()) {
     (tx) => {
       const ctx: DemoContext = { tx: tx as unknown as DB, start, passwordHash };
       seedPeople(ctx);
+      seedNorms(ctx);
       // Needs the demo norms (seeded before this line); without them it adds nothing.
       seedCheckins(ctx, now);
       // Reads the closed cycles the line above made; without them it adds nothing.

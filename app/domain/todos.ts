@@ -1,19 +1,15 @@
 // One to-do list for the team home page, built from what each feature says is
 // waiting for the member. Pure: the route gathers the items, this orders them.
 
-export type Todo =
-  | { kind: "vote"; id: string; title: string; href: string; dueAt: number }
-  | { kind: "self-rating"; id: string; title: string; href: string; dueAt: number }
-  | { kind: "peer-rating"; id: string; title: string; href: string; dueAt: number; count: number }
-  | { kind: "action"; id: string; title: string; href: string; dueAt: number | null; normCode: string | null; normHref: string | null }
-  | { kind: "acknowledge"; id: string; title: string; href: string; dueAt: null; version: number };
+/** What the ordering needs of a to-do; callers add whatever they render. */
+export type Todo = { kind: string; id: string; dueAt: number | null };
 
 /**
  * Most urgent first: whatever is overdue or due soonest, then undated work.
  * Reading a new agreement version has no deadline but matters more than an
  * undated action, so it comes right after the dated items.
  */
-export function orderTodos(todos: Todo[]): Todo[] {
+export function orderTodos<T extends Todo>(todos: readonly T[]): T[] {
   const rank = (t: Todo) => (t.dueAt !== null ? 0 : t.kind === "acknowledge" ? 1 : 2);
   return [...todos].sort((a, b) => {
     const r = rank(a) - rank(b);

@@ -4,6 +4,8 @@ import * as audit from "./messages/audit";
 import * as checkins from "./messages/checkins";
 import * as common from "./messages/common";
 import * as conversations from "./messages/conversations";
+import * as norms from "./messages/norms";
+import * as proposals from "./messages/proposals";
 
 // Each feature keeps its strings in its own file under messages/; register it here.
 const en = {
@@ -11,12 +13,16 @@ const en = {
   ...audit.en,
   ...conversations.en,
   ...checkins.en,
+  ...proposals.en,
+  ...norms.en,
 };
 const nl = {
   ...common.nl,
   ...audit.nl,
   ...conversations.nl,
   ...checkins.nl,
+  ...proposals.nl,
+  ...norms.nl,
 };
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { auditLog, users } from "../../db/schema";
 import type { DB } from "../../db/client";
 import { db } from "../db.server";
+import { GROUP_PREFIXES, type AuditGroup } from "../domain/audit";
 
 export type AuditKind =
   | "team.created"
@@ -42,17 +43,6 @@ export function audit(
     })
     .run();
 }
-
-export const AUDIT_GROUPS = ["team", "proposal", "norm", "agreement", "cycle", "conversation"] as const;
-export type AuditGroup = (typeof AUDIT_GROUPS)[number];
-const GROUP_PREFIXES: Record<AuditGroup, string[]> = {
-  team: ["team.", "invite.", "member."],
-  proposal: ["proposal."],
-  norm: ["norm."],
-  agreement: ["agreement."],
-  cycle: ["cycle."],
-  conversation: ["conversation."],
-};
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -601,3 +601,17 @@ export function checkinTodos(teamId: string, userId: string, now = Date.now()): 
     })
     .filter((c) => c.selfOpen || c.peersOpen.length > 0);
 }
+
+/** The most recently closed cycle the member took part in (for "my latest results"), or null. */
+export function latestClosedCycleFor(teamId: string, userId: string) {
+  return (
+    db
+      .select({ id: checkinCycles.id, title: checkinCycles.title, closedAt: checkinCycles.closedAt })
+      .from(checkinCycles)
+      .innerJoin(cycleParticipants, and(eq(cycleParticipants.cycleId, checkinCycles.id), eq(cycleParticipants.userId, userId)))
+      .where(and(eq(checkinCycles.teamId, teamId), eq(checkinCycles.status, "closed")))
+      .orderBy(desc(checkinCycles.closedAt), desc(checkinCycles.id))
+      .limit(1)
+      .get() ?? null
+  );
+}

@@ -2,15 +2,17 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { formatDate } from "~/i18n/format";
+import { ScrollBox } from "~/components/scroll-box";
 import { useT } from "~/i18n/react";
-import { AUDIT_GROUPS, listAudit, type AuditGroup, type AuditKind } from "~/models/audit.server";
+import { AUDIT_GROUPS, isAuditGroup } from "~/domain/audit";
+import { listAudit, type AuditKind } from "~/models/audit.server";
 import { requireLead } from "~/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireLead(request, params);
   const url = new URL(request.url);
   const groupParam = url.searchParams.get("kind");
-  const group = AUDIT_GROUPS.includes(groupParam as AuditGroup) ? (groupParam as AuditGroup) : undefined;
+  const group = isAuditGroup(groupParam) ? groupParam : undefined;
   const before = Number(url.searchParams.get("before"));
   const page = listAudit(team.id, { group, before: Number.isSafeInteger(before) && before > 0 ? before : undefined });
   return { teamId: team.id, group: group ?? "", isFirstPage: !(before > 0), ...page };
@@ -41,7 +43,7 @@ export default function Audit() {
       {rows.length === 0 ? (
         <p>{t("audit.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollBox label={t("audit.title")}>
           <table className="table">
             <thead>
               <tr>
@@ -60,7 +62,7 @@ export default function Audit() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <p className="actions">
         {nextBefore ? (

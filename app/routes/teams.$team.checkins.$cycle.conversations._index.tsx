@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { todayIso } from "~/i18n/format";
+import { ScrollBox } from "~/components/scroll-box";
 import { useT } from "~/i18n/react";
 import { conversationOverview, findCycleTitle } from "~/models/conversations.server";
 import { notFound, requireLead } from "~/permissions.server";
@@ -27,7 +28,7 @@ export default function ConversationOverview() {
       {rows.length === 0 ? (
         <p>{t("conversation.overview.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollBox label={t("conversation.overview.title", { title: cycle.title })}>
           <table className="table">
             <thead>
               <tr>
@@ -52,7 +53,7 @@ export default function ConversationOverview() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

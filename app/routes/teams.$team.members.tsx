@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SubmitButton } from "~/components/forms";
 import { CopyButton } from "~/components/copy-button";
+import { ScrollBox } from "~/components/scroll-box";
 import { redirectWithFlash } from "~/flash.server";
 import { msg, parseMsg } from "~/forms";
 import type { MessageKey } from "~/i18n";
@@ -80,6 +81,7 @@ export default function Members() {
           <p>{t(error.key as MessageKey, error.params)}</p>
         </div>
       ) : null}
+      <ScrollBox label={t("members.title")}>
       <table className="table">
         <thead>
           <tr>
@@ -127,6 +129,7 @@ export default function Members() {
           ))}
         </tbody>
       </table>
+      </ScrollBox>
 
       {isLead ? (
         <section aria-labelledby="invites-title" className="panel">

@@ -1,23 +1,24 @@
 import { expect, test } from "vitest";
 import { dueDayToMs, orderTodos, type Todo } from "~/domain/todos";
 
-const base = { title: "x", href: "/x" };
+
+
 
 test("to-dos come most urgent first: dated by due time, then the agreement to read, then undated actions", () => {
   const todos: Todo[] = [
-    { ...base, kind: "action", id: "a-undated", dueAt: null, normCode: null, normHref: null },
-    { ...base, kind: "vote", id: "v-late", dueAt: 3_000 },
-    { ...base, kind: "acknowledge", id: "ack", dueAt: null, version: 4 },
-    { ...base, kind: "action", id: "a-overdue", dueAt: 1_000, normCode: "N-2", normHref: "/n" },
-    { ...base, kind: "self-rating", id: "s", dueAt: 2_000 },
+    { kind: "action", id: "a-undated", dueAt: null },
+    { kind: "vote", id: "v-late", dueAt: 3_000 },
+    { kind: "acknowledge", id: "ack", dueAt: null },
+    { kind: "action", id: "a-overdue", dueAt: 1_000 },
+    { kind: "self-rating", id: "s", dueAt: 2_000 },
   ];
   expect(orderTodos(todos).map((t) => t.id)).toEqual(["a-overdue", "s", "v-late", "ack", "a-undated"]);
 });
 
 test("equal due times keep a stable order, and the input is not changed", () => {
   const todos: Todo[] = [
-    { ...base, kind: "vote", id: "b", dueAt: 5 },
-    { ...base, kind: "vote", id: "a", dueAt: 5 },
+    { kind: "vote", id: "b", dueAt: 5 },
+    { kind: "vote", id: "a", dueAt: 5 },
   ];
   expect(orderTodos(todos).map((t) => t.id)).toEqual(["a", "b"]);
   expect(todos.map((t) => t.id)).toEqual(["b", "a"]);

@@ -132,6 +132,9 @@ export const en = {
   "team.home.inviteTeam": "Invite your team",
   "team.home.inviteTeamHelp": "Norms only work when the whole team decides on them. Create an invite link and share it with your colleagues.",
   "team.home.yourRole": "Your role: {role}",
+  "team.home.latestResults": "My latest check-in results",
+  "team.home.closedOn": "closed {date}",
+  "team.home.todo.action": "Action: {text}",
 
   "members.title": "Members",
   "members.name": "Name",
@@ -315,6 +318,9 @@ export const nl: Translations<typeof en> = {
   "team.home.inviteTeam": "Nodig je team uit",
   "team.home.inviteTeamHelp": "Normen werken pas als het hele team erover beslist. Maak een uitnodigingslink en deel die met je collega's.",
   "team.home.yourRole": "Je rol: {role}",
+  "team.home.latestResults": "Mijn laatste check-in-resultaten",
+  "team.home.closedOn": "gesloten op {date}",
+  "team.home.todo.action": "Actie: {text}",
 
   "members.title": "Leden",
   "members.name": "Naam",

@@ -1,0 +1,155 @@
+import { Link } from "@remix-run/react";
+import { useEffect, useState, type ReactNode } from "react";
+import type { ProposalStatus } from "~/models/proposals.server";
+import { concretenessHints, type ConcretenessHint } from "../domain/concreteness";
+import type { DiffPart } from "../domain/diff";
+import type { NormCategory } from "../domain/norms";
+import type { MessageKey, T } from "../i18n";
+import { formatDate } from "../i18n/format";
+import { useT } from "../i18n/react";
+
+/** HTML produced by renderMarkdown on the server (sanitized there; never raw user input). */
+export function Markdown({ html, className = "prose" }: { html: string; className?: string }) {
+  return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export function CategoryName({ category }: { category: NormCategory }) {
+  const t = useT();
+  return <>{t(`category.${category}`)}</>;
+}
+
+export function StatusBadge({ status }: { status: ProposalStatus }) {
+  const t = useT();
+  return <span className={`badge status-${status}`}>{t(`proposal.status.${status}`)}</span>;
+}
+
+export function NormLink({ teamId, code, children }: { teamId: string; code: string; children?: ReactNode }) {
+  return <Link to={`/teams/${teamId}/norms/${code}`}>{children ?? code}</Link>;
+}
+
+export function DateTime({ ms, style = "datetime" }: { ms: number; style?: "date" | "datetime" }) {
+  const t = useT();
+  return <time dateTime={new Date(ms).toISOString()}>{formatDate(t.locale, ms, style)}</time>;
+}
+
+/** A word-level diff: removed words struck through, added words underlined, both also named for screen readers. */
+export function WordDiff({ parts, label }: { parts: DiffPart[]; label: string }) {
+  const t = useT();
+  return (
+    <div className="diff" role="group" aria-label={label}>
+      {parts.map((p, i) =>
+        p.kind === "same" ? (
+          <span key={i}>{p.text}</span>
+        ) : p.kind === "added" ? (
+          <ins key={i}>
+            <span className="visually-hidden">{`[${t("diff.added")}: `}</span>
+            {p.text}
+            <span className="visually-hidden">]</span>
+          </ins>
+        ) : (
+          <del key={i}>
+            <span className="visually-hidden">{`[${t("diff.removed")}: `}</span>
+            {p.text}
+            <span className="visually-hidden">]</span>
+          </del>
+        ),
+      )}
+    </div>
+  );
+}
+
+export function DiffLegend() {
+  const t = useT();
+  return (
+    <p className="hint">
+      {t("diff.legend.before")} <del>{t("diff.legend.removed")}</del> {t("diff.legend.middle")} <ins>{t("diff.legend.added")}</ins>.
+    </p>
+  );
+}
+
+/**
+ * Tips that make a norm's title observable. Rendered on the server from the
+ * stored title; with JavaScript, `useLiveTitle` feeds it what is being typed.
+ */
+export function ConcretenessPanel({ title, id = "concreteness", level = 2 }: { title: string; id?: string; level?: 2 | 3 }) {
+  const t = useT();
+  const hints = concretenessHints(title);
+  const Heading = level === 2 ? "h2" : "h3";
+  return (
+    <section className="hints" aria-labelledby={`${id}-title`} aria-live="polite">
+      <Heading id={`${id}-title`}>{t("hints.title")}</Heading>
+      {!title.trim() ? (
+        <p className="muted">{t("hints.empty")}</p>
+      ) : hints.length === 0 ? (
+        <p className="hint-ok">{t("hints.concrete")}</p>
+      ) : (
+        <>
+          <ul>
+            {hints.map((h) => (
+              <li key={h.kind}>
+                <HintText hint={h} />
+              </li>
+            ))}
+          </ul>
+          <p className="muted">{t("hints.neverBlocks")}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function HintText({ hint }: { hint: ConcretenessHint }) {
+  const t = useT();
+  const words = hint.words.map((word) => t("hints.quote", { word })).join(", ");
+  return (
+    <>
+      <strong>{t(`hints.${hint.kind}.problem` as MessageKey, { words })}</strong> {t(`hints.${hint.kind}.fix` as MessageKey)}{" "}
+      <span className="example">{t(`hints.${hint.kind}.example` as MessageKey)}</span>
+    </>
+  );
+}
+
+/** The title being typed in a form (for live hints); starts from the server-rendered value. */
+export function useLiveTitle(initial: string) {
+  const [title, setTitle] = useState(initial);
+  const onInput = (event: React.FormEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLInputElement;
+    if (target.name === "title") setTitle(target.value);
+  };
+  return { title, onInput };
+}
+
+export function AuthorName({ name }: { name: string | null }) {
+  const t = useT();
+  return <>{name ?? t("proposal.formerMember")}</>;
+}
+
+export function Turnout({ voters, members, quorumPercent }: { voters: number; members: number; quorumPercent: number }) {
+  const t = useT();
+  const percent = members > 0 ? Math.round((voters / members) * 100) : 0;
+  return (
+    <p className="turnout">
+      {t.plural("vote.turnout", members, { voters, percent })} {t("vote.quorum", { quorum: quorumPercent })}
+    </p>
+  );
+}
+
+/** How a proposal is named in lists: an add by its title, a change or retirement by its norm. */
+export function proposalTitle(t: T, p: { kind: string; title: string; normCode: string | null; normTitle: string | null }) {
+  if (p.kind === "add") return p.title;
+  if (p.kind === "change") return t("proposal.heading.change", { code: p.normCode ?? "", title: p.title });
+  return t("proposal.heading.retire", { code: p.normCode ?? "", title: p.normTitle ?? "" });
+}
+
+/** Opens the browser's print dialog; shown only once JavaScript runs (Ctrl+P prints the same clean view without it). */
+export function PrintButton() {
+  const t = useT();
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  if (!ready) return null;
+  return (
+    <button type="button" className="link-button" onClick={() => window.print()}>
+      {t("shell.print")}
+    </button>
+  );
+}

@@ -1,0 +1,274 @@
+// Concreteness hints for a norm's title, in English and Dutch. A norm works when
+// a colleague can observe whether it was kept: an action you can see or hear, and
+// a moment, time limit or amount. These are heuristics that advise; they never
+// block saving (a team may know better), so a false alarm costs little and a
+// missed vague word costs little too.
+
+export type HintKind =
+  | "vague-attitude"
+  | "vague-speed"
+  | "vague-hedge"
+  | "vague-quality"
+  | "no-action"
+  | "no-trigger";
+
+export type ConcretenessHint = { kind: HintKind; words: string[] };
+
+type VagueKind = Extract<HintKind, `vague-${string}`>;
+
+// Patterns are regular-expression sources matched as whole words, case-insensitive.
+const VAGUE: Record<VagueKind, string[]> = {
+  "vague-attitude": [
+    // English
+    "friendly", "friendlier", "friendliness", "customer[- ]?friendly", "customer[- ]?(?:oriented|focused|centric)",
+    "service[- ]?(?:minded|oriented)", "professional(?:ly|ism)?", "polite(?:ly|ness)?", "courteous(?:ly)?",
+    "respectful(?:ly)?", "kindly", "nice(?:ly)?", "helpful", "empath(?:y|etic|etically|ic)", "understanding",
+    "positive(?: attitude)?", "open[- ]minded", "approachable", "proactive(?:ly)?", "with a smile", "properly",
+    "appropriate(?:ly)?", "engaged", "enthusiastic(?:ally)?", "careful(?:ly)?", "thorough(?:ly)?", "seriously",
+    "attentive(?:ly)?", "personal attention", "customer[- ]first", "hospitable",
+    // Dutch
+    "klantvriendelijk(?:e|er|heid)?", "vriendelijk(?:e|er|heid)?", "klantgericht(?:e|er|heid)?",
+    "servicegericht(?:e|er|heid)?", "professione(?:el|le)", "professionaliteit", "beleefd(?:e|heid)?",
+    "respectvol(?:le)?", "netjes", "correct(?:e)?", "behulpza(?:am|me)", "empathi(?:e|sch|sche)", "invoelend(?:e)?",
+    "begrip", "positie(?:f|ve)(?: (?:houding|instelling))?", "proactie(?:f|ve)", "betrokken(?:heid)?",
+    "enthousiast(?:e)?", "met een glimlach", "aardig(?:e)?", "prettig(?:e)?", "zorgvuldig(?:e|heid)?", "serieus",
+    "persoonlijke aandacht", "aandachtig", "gastvrij(?:e|heid)?", "oplossingsgericht(?:e)?", "flexibe(?:l|le)",
+  ],
+  "vague-speed": [
+    "as soon as possible", "asap", "a\\.s\\.a\\.p\\.?", "quick(?:ly)?", "fast", "prompt(?:ly)?", "swift(?:ly)?",
+    "in (?:a )?timely (?:manner|fashion)", "timely", "in good time", "right away", "soon(?!\\s+as)", "shortly",
+    "without delay", "speed(?:y|ily)", "rapid(?:ly)?",
+    "zo snel mogelijk", "zsm", "z\\.s\\.m\\.?", "snel(?:le|ler)?", "vlot(?:te)?", "zo spoedig mogelijk",
+    "spoedig", "tijdig(?:e)?", "op tijd", "zo vlug mogelijk", "vlug", "binnen afzienbare tijd", "zo kort mogelijk",
+  ],
+  "vague-hedge": [
+    "where(?:ver)? possible", "if possible", "when(?:ever)? possible", "as much as possible", "as far as possible",
+    "(?:if|where|when) (?:necessary|needed|appropriate|feasible)", "try(?:ing)?(?: to)?", "tries(?: to)?",
+    "strive(?:s)?(?: to)?", "aim(?:s)? to", "do (?:our|my|their|your) best", "our best", "ideally", "preferably",
+    "in principle", "usually", "generally", "normally", "often", "sometimes", "whenever we can", "if we can",
+    "if time (?:permits|allows)",
+    "waar mogelijk", "indien mogelijk", "zo mogelijk", "als het (?:kan|mogelijk is)", "waar (?:dat|het) kan",
+    "waar nodig", "indien nodig", "zo nodig", "als (?:dat|het) nodig is", "zo ?veel mogelijk", "zo goed mogelijk",
+    "zo min mogelijk", "proberen", "probeer(?:t)?", "(?:ernaar )?streven", "streeft", "ons best(?: doen)?",
+    "in principe", "bij voorkeur", "meestal", "doorgaans", "vaak", "soms", "normaal gesproken", "in de regel",
+    "(?:het )?liefst", "als de tijd het toelaat",
+  ],
+  "vague-quality": [
+    "good(?: service)?", "great(?: service)?", "excellent(?: service)?", "outstanding", "exceptional", "top[- ]notch",
+    "high[- ]quality", "quality service", "optimal(?:ly)?", "optimum", "the best(?: possible)?(?: service)?",
+    "best possible", "superb", "adequate(?:ly)?", "sufficient(?:ly)?", "satisfactory", "(?:go|goes|going) the extra mile",
+    "extra mile", "top priority", "wow",
+    "goed(?:e)?(?: service| dienstverlening)?", "uitstekend(?:e)?", "uitmuntend(?:e)?", "optima(?:al|le)",
+    "kwalitatief(?: goed)?", "hoge kwaliteit", "excellent(?:e)?", "topservice", "perfect(?:e)?", "adequa(?:at|te)",
+    "voldoende", "een stapje extra", "extra mijl", "centraal", "prioriteit",
+  ],
+};
+
+// Verbs of behaviour a colleague can see or hear, in their usual forms.
+const EN_VERBS: string[] = [
+  ...en("call"), ...en("phone"), ...en("ring"), "rang", ...en("e-mail"), ...en("email"), ...en("mail"), ...en("text"),
+  ...en("message"), ...en("write"), "wrote", "written", ...en("send"), "sent", ...en("reply"), ...en("respond"),
+  ...en("answer"), ...en("tell"), "told", ...en("say"), "said", ...en("name"), ...en("mention"), ...en("introduce"),
+  ...en("greet"), ...en("ask"), ...en("confirm"), ...en("check"), ...en("verify"), ...en("note"), ...en("record"),
+  ...en("log"), ...en("register"), ...en("document"), ...en("transfer"), ...en("forward"), ...en("hand"),
+  ...en("pass"), ...en("escalate"), ...en("offer"), ...en("refund"), ...en("compensate"), ...en("repeat"),
+  ...en("summarise"), ...en("summarize"), ...en("listen"), ...en("let"), ...en("interrupt"), ...en("schedule"),
+  ...en("plan"), ...en("book"), ...en("update"), ...en("inform"), ...en("notify"), ...en("explain"),
+  ...en("follow"), ...en("close"), ...en("resolve"), ...en("solve"), ...en("decide"), ...en("give"), "gave", "given",
+  ...en("pick"), ...en("report"), ...en("share"), ...en("read"), ...en("apologise"), ...en("apologize"),
+  ...en("thank"), ...en("show"), "shown", ...en("visit"), ...en("arrange"), ...en("assign"), ...en("approve"),
+  ...en("replace"), ...en("deliver"), ...en("return"), ...en("put"), ...en("contact"), ...en("promise"), ...en("use"),
+  ...en("address"), ...en("look"), ...en("leave"), "left", ...en("add"), ...en("fill"), ...en("enter"),
+  ...en("attach"), ...en("invite"), ...en("meet"), "met", ...en("discuss"), ...en("review"), ...en("smile"),
+  ...en("stand"), "stood", ...en("hang"), "hung", ...en("walk"), ...en("speak"), "spoke", "spoken", ...en("keep"),
+  "kept", ...en("open"), ...en("end"), ...en("start"), ...en("pay"), "paid", ...en("credit"),
+];
+
+const NL_VERBS: string[] = [
+  ...nl("bel", "bellen", ["belde", "belden", "gebeld"], ["terug", "na", "op", "door"]),
+  ...nl("mail", "mailen", ["mailde", "mailden", "gemaild"], ["terug", "door"]),
+  ...nl("e-mail", "e-mailen", ["e-mailde", "ge-e-maild"]),
+  ...nl("app", "appen", ["appte", "geappt"]),
+  ...nl("stuur", "sturen", ["stuurde", "stuurden", "gestuurd", "verstuurd"], ["ver", "door", "toe", "terug", "op", "na"]),
+  ...nl("antwoord", "antwoorden", ["antwoordde", "geantwoord", "beantwoord", "beantwoordt"], ["be"]),
+  ...nl("reageer", "reageren", ["reageerde", "gereageerd"]),
+  ...nl("noem", "noemen", ["noemde", "genoemd"]),
+  ...nl("vertel", "vertellen", ["vertelde", "verteld"]),
+  ...nl("zeg", "zeggen", ["zei", "zeiden", "gezegd", "toegezegd"], ["toe"]),
+  ...nl("vraag", "vragen", ["vroeg", "vroegen", "gevraagd", "nagevraagd"], ["na", "door", "uit"]),
+  ...nl("bevestig", "bevestigen", ["bevestigde", "bevestigd"]),
+  ...nl("noteer", "noteren", ["noteerde", "genoteerd"]),
+  ...nl("leg", "leggen", ["legde", "legden", "vastgelegd", "uitgelegd"], ["vast", "uit"]),
+  ...nl("registreer", "registreren", ["registreerde", "geregistreerd"]),
+  ...nl("controleer", "controleren", ["controleerde", "gecontroleerd"]),
+  ...nl("check", "checken", ["checkte", "gecheckt"]),
+  ...nl("verbind", "verbinden", ["verbond", "doorverbonden", "doorverbinding"], ["door"]),
+  ...nl("zet", "zetten", ["zette", "gezet", "doorgezet", "overgezet"], ["door", "over", "terug", "klaar"]),
+  ...nl("escaleer", "escaleren", ["escaleerde", "geëscaleerd"]),
+  ...nl("bied", "bieden", ["bood", "boden", "geboden", "aangeboden"], ["aan"]),
+  ...nl("betaal", "betalen", ["betaalde", "betaald", "terugbetaald"], ["terug"]),
+  ...nl("vergoed", "vergoeden", ["vergoedde"]),
+  ...nl("compenseer", "compenseren", ["compenseerde", "gecompenseerd"]),
+  ...nl("herhaal", "herhalen", ["herhaalde", "herhaald"]),
+  ...nl("vat", "vatten", ["vatte", "samengevat"], ["samen"]),
+  ...nl("begroet", "begroeten", ["begroette"]),
+  ...nl("stel", "stellen", ["stelde", "gesteld", "voorgesteld"], ["voor"]),
+  ...nl("luister", "luisteren", ["luisterde", "geluisterd"]),
+  ...nl("laat", "laten", ["liet", "lieten"]),
+  ...nl("praat", "praten", ["uitgepraat"], ["uit"]),
+  ...nl("plan", "plannen", ["plande", "gepland", "ingepland"], ["in"]),
+  ...nl("informeer", "informeren", ["informeerde", "geïnformeerd"]),
+  ...nl("volg", "volgen", ["volgde", "opgevolgd"], ["op"]),
+  ...nl("los", "lossen", ["loste", "opgelost"], ["op"]),
+  ...nl("beslis", "beslissen", ["besliste", "beslist"]),
+  ...nl("geef", "geven", ["gaf", "gaven", "gegeven", "teruggegeven", "doorgegeven"], ["terug", "door", "aan"]),
+  ...nl("neem", "nemen", ["nam", "namen", "genomen", "opgenomen", "overgenomen"], ["op", "over", "mee"]),
+  "overdragen", "overgedragen", "draagt",
+  ...nl("meld", "melden", ["meldde", "gemeld", "teruggemeld"], ["terug", "aan"]),
+  ...nl("deel", "delen", ["deelde", "gedeeld"]),
+  ...nl("lees", "lezen", ["las", "lazen", "gelezen"]),
+  ...nl("koppel", "koppelen", ["koppelde", "teruggekoppeld"], ["terug"]),
+  ...nl("bedank", "bedanken", ["bedankte", "bedankt"]),
+  ...nl("toon", "tonen", ["toonde", "getoond"]),
+  ...nl("spreek", "spreken", ["sprak", "spraken", "gesproken", "afgesproken", "aangesproken"], ["af", "aan", "in"]),
+  ...nl("beloof", "beloven", ["beloofde", "beloofd"]),
+  ...nl("gebruik", "gebruiken", ["gebruikte", "gebruikt"]),
+  ...nl("open", "openen", ["opende", "geopend"]),
+  ...nl("sluit", "sluiten", ["sloot", "gesloten", "afgesloten"], ["af"]),
+  ...nl("beëindig", "beëindigen", ["beëindigde", "beëindigd"]),
+  ...nl("schrijf", "schrijven", ["schreef", "geschreven", "opgeschreven"], ["op", "terug"]),
+  ...nl("kijk", "kijken", ["keek", "gekeken", "nagekeken"], ["na"]),
+  ...nl("zoek", "zoeken", ["zocht", "gezocht", "uitgezocht", "opgezocht"], ["uit", "op"]),
+  ...nl("houd", "houden", ["hield", "gehouden"]),
+  ...nl("verwijs", "verwijzen", ["verwees", "verwezen", "doorverwezen"], ["door"]),
+  ...nl("stem", "stemmen", ["stemde", "afgestemd"], ["af"]),
+  ...nl("regel", "regelen", ["regelde", "geregeld"]),
+  ...nl("pak", "pakken", ["pakte", "opgepakt"], ["op"]),
+  ...nl("onderbreek", "onderbreken", ["onderbrak", "onderbroken"]),
+  ...nl("voer", "voeren", ["voerde", "gevoerd"]),
+  ...nl("kom", "komen", ["kwam", "kwamen", "gekomen", "teruggekomen", "nagekomen"], ["terug", "na"]),
+  ...nl("hang", "hangen", ["hing", "opgehangen"], ["op"]),
+  ...nl("bespreek", "bespreken", ["besprak", "besproken"]),
+  ...nl("verstrek", "verstrekken", ["verstrekte", "verstrekt"]),
+  ...nl("accordeer", "accorderen", ["geaccordeerd"]),
+];
+
+// A moment, a time limit, an amount or a condition.
+const TRIGGERS: string[] = [
+  "\\d",
+  "[€$£%]",
+  // English
+  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fifteen", "twenty",
+  "thirty", "forty", "fifty", "hundred", "half", "quarter", "once", "twice",
+  "seconds?", "minutes?", "hours?", "days?", "(?:working|business) days?", "weeks?", "months?", "today", "tomorrow",
+  "morning", "afternoon", "evening", "noon", "o'clock", "deadline", "euros?", "dollars?", "percent", "per cent",
+  "when", "whenever", "after", "before", "every", "each", "if", "as soon as", "until", "during", "within", "per",
+  "without", "at the (?:start|end|beginning)", "first", "last",
+  // Dutch
+  "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twaalf", "vijftien", "twintig",
+  "dertig", "veertig", "vijftig", "honderd", "halve?", "kwartier", "eenmaal", "tweemaal",
+  "seconden?", "minuut", "minuten", "uur", "uren", "dagen", "dag", "werkdag(?:en)?", "weken", "week", "maand(?:en)?",
+  "vandaag", "morgen", "ochtend", "middag", "avond", "'s (?:ochtends|middags|avonds)", "tijdstip", "euro", "procent",
+  "als", "wanneer", "zodra", "na", "nadat", "voordat", "vóór", "bij", "elke?", "iedere?", "binnen", "uiterlijk",
+  "tijdens", "tot", "totdat", "zonder", "telkens", "dezelfde", "eerste", "laatste",
+];
+
+/** Hints that explain what keeps `title` from being observable; empty when it looks concrete. */
+export function concretenessHints(title: string): ConcretenessHint[] {
+  let text = normalise(stripQuotes(title));
+  if (!text.trim()) return [];
+
+  const hints: ConcretenessHint[] = [];
+  const found = findVague(text);
+  for (const kind of Object.keys(VAGUE) as VagueKind[]) {
+    const words = unique(found.filter((f) => f.kind === kind).map((f) => f.word));
+    if (words.length) hints.push({ kind, words });
+  }
+  // What was flagged as vague no longer counts as an action or a trigger
+  // ("as soon as possible" is not the trigger "as soon as").
+  for (const f of found) text = text.slice(0, f.start) + " ".repeat(f.end - f.start) + text.slice(f.end);
+
+  if (!ACTION.test(text)) hints.push({ kind: "no-action", words: [] });
+  // A vague speed word already asks for a time limit; saying it twice is noise.
+  if (!TRIGGER.test(text) && !hints.some((h) => h.kind === "vague-speed")) hints.push({ kind: "no-trigger", words: [] });
+  return hints;
+}
+
+// ---------------------------------------------------------------- helpers
+
+const L = "\\p{L}\\p{N}";
+const wordsRegex = (sources: string[], flags = "giu") =>
+  new RegExp(`(?<![${L}-])(?:${sources.join("|")})(?![${L}-])`, flags);
+
+const VAGUE_PATTERNS = (Object.entries(VAGUE) as [VagueKind, string[]][]).map(([kind, sources]) => ({
+  kind,
+  regex: wordsRegex(sources.map((s) => s.replace(/ /g, "\\s+"))),
+}));
+// Forms that are also common words in the other language, or nouns ("met" is
+// English "met" and Dutch "with"; "de regel" is "the rule").
+const NOT_VERBS = new Set(["met", "hand", "rang", "wees", "deel", "toon", "regel", "stem"]);
+const ACTION = wordsRegex(
+  [...EN_VERBS, ...NL_VERBS].filter((v) => !NOT_VERBS.has(v)).map(escapeRegex),
+  "iu",
+);
+const TRIGGER = new RegExp(
+  `(?:\\d|[€$£%])|(?<![${L}])(?:${TRIGGERS.filter((t) => t !== "\\d" && t !== "[€$£%]")
+    .map((s) => s.replace(/ /g, "\\s+"))
+    .join("|")})(?![${L}])`,
+  "iu",
+);
+
+type Found = { kind: VagueKind; word: string; start: number; end: number };
+
+/** Every vague phrase, longest first where phrases overlap ("good service" over "good"). */
+function findVague(text: string): Found[] {
+  const all: Found[] = [];
+  for (const { kind, regex } of VAGUE_PATTERNS) {
+    regex.lastIndex = 0;
+    for (const m of text.matchAll(regex)) {
+      all.push({ kind, word: m[0].replace(/\s+/g, " ").toLowerCase(), start: m.index, end: m.index + m[0].length });
+    }
+  }
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Found[] = [];
+  for (const f of all) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Quoted speech ("we never say 'my colleague will be right with you'") is an example, not the norm's own words. */
+function stripQuotes(s: string) {
+  return s
+    .replace(/[“„«‹][^”“»›]*[”“»›]/g, " ")
+    .replace(/‘[^’]*’(?![\p{L}])/gu, " ")
+    .replace(/"[^"]*"/g, " ")
+    .replace(/(^|[\s(:])'[^']*'(?=$|[\s.,;:!?)])/gu, "$1 ");
+}
+
+function normalise(s: string) {
+  return s.replace(/[’‘`´]/g, "'").replace(/[‐‑‒–—]/g, "-").normalize("NFC");
+}
+
+function unique(xs: string[]) {
+  return [...new Set(xs)];
+}
+
+function escapeRegex(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Regular English forms of a verb (over-generating is harmless: they are only matched). */
+function en(verb: string): string[] {
+  const forms = [verb];
+  if (/[^aeiou]y$/.test(verb)) forms.push(verb.slice(0, -1) + "ies", verb.slice(0, -1) + "ied", verb + "ing");
+  else if (verb.endsWith("e")) forms.push(verb + "s", verb + "d", verb.slice(0, -1) + "ing");
+  else if (/(s|sh|ch|x)$/.test(verb)) forms.push(verb + "es", verb + "ed", verb + "ing");
+  else forms.push(verb + "s", verb + "ed", verb + "ing", verb + verb.slice(-1) + "ed", verb + verb.slice(-1) + "ing");
+  return forms;
+}
+
+/** Dutch forms: stem, stem+t, infinitive, listed past forms, and separable-prefix compounds. */
+function nl(stem: string, infinitive: string, past: string[], prefixes: string[] = []): string[] {
+  const forms = [stem, stem.endsWith("t") ? stem : stem + "t", infinitive, ...past];
+  for (const p of prefixes) forms.push(p + infinitive, p + stem, p + stem + "t");
+  return forms;
+}

@@ -1,0 +1,503 @@
+import { and, asc, count, desc, eq, inArray, lt, lte, sql } from "drizzle-orm";
+import {
+  memberships,
+  norms,
+  normVersions,
+  proposalComments,
+  proposals,
+  teams,
+  users,
+  votes,
+  type NormCategory,
+} from "../../db/schema";
+import type { DB } from "../../db/client";
+import { db, write } from "../db.server";
+import { conflictOnApply } from "../domain/norms";
+import { decide, type DecisionRule, type Tally, type VoteChoice } from "../domain/votes";
+import { registerSweep } from "../sweep.server";
+import { publishAgreementVersionTx } from "./agreement.server";
+import { audit } from "./audit.server";
+import { addNormVersionTx, createNormTx, findNorm, normVersionOn, retireNormTx } from "./norms.server";
+
+const DAY = 86_400_000;
+
+export type ProposalKind = "add" | "change" | "retire";
+export type ProposalStatus = (typeof proposals.$inferSelect)["status"];
+export type Actor = { id: string; isLead: boolean };
+
+/** Why a write was refused; routes turn these into 403 / 404 / 409. */
+export type Refusal =
+  | { refused: "not-found" }
+  | { refused: "forbidden" }
+  | { refused: "state"; status: ProposalStatus }
+  | { refused: "too-late" }
+  | { refused: "stale" }
+  | { refused: "norm-retired" };
+
+export const CLOSED_STATUSES: ProposalStatus[] = ["adopted", "rejected", "conflict"];
+
+// ---------------------------------------------------------------- create and edit
+
+export type NewProposal =
+  | { kind: "add"; title: string; body: string; category: NormCategory }
+  | { kind: "change"; normCode: string; title: string; body: string; category: NormCategory | undefined }
+  | { kind: "retire"; normCode: string; body: string };
+
+/** A new draft; null when a change/retire names no active norm of this team. */
+export function createProposal(teamId: string, authorId: string, input: NewProposal, now = Date.now()) {
+  return write((tx) => createProposalTx(tx, teamId, authorId, input, now));
+}
+
+export function createProposalTx(tx: DB, teamId: string, authorId: string, input: NewProposal, now: number) {
+  let normId: number | null = null;
+  let baseVersion: number | null = null;
+  let category: NormCategory | null = input.kind === "retire" ? null : (input.category ?? null);
+  let subject = input.kind === "retire" ? "" : input.title;
+  if (input.kind !== "add") {
+    const norm = findNorm(tx, teamId, { code: input.normCode });
+    if (!norm || norm.status !== "active") return null;
+    normId = norm.id;
+    baseVersion = norm.currentVersion;
+    // A change that does not name a category keeps the norm's.
+    if (input.kind === "change") category ??= norm.category;
+    subject = norm.code;
+  }
+  const row = tx
+    .insert(proposals)
+    .values({
+      teamId,
+      authorId,
+      kind: input.kind,
+      normId,
+      baseVersion,
+      title: input.kind === "retire" ? "" : input.title,
+      body: input.body,
+      category,
+      status: "draft",
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: proposals.id })
+    .get();
+  audit(tx, { teamId, actorId: authorId, kind: "proposal.created", subject, data: { proposalId: row.id, kind: input.kind }, at: now });
+  return row.id;
+}
+
+type Loaded = typeof proposals.$inferSelect;
+
+function load(tx: DB, teamId: string, id: number): Loaded | undefined {
+  return tx.select().from(proposals).where(and(eq(proposals.teamId, teamId), eq(proposals.id, id))).get();
+}
+
+/** Only the author edits, and only while it is a draft. Retire proposals have only a reason (the body). */
+export function editDraft(
+  teamId: string,
+  actor: Actor,
+  id: number,
+  input: { title: string; body: string; category?: NormCategory },
+  now = Date.now(),
+): Refusal | { ok: true } {
+  return write((tx) => {
+    const p = load(tx, teamId, id);
+    if (!p) return { refused: "not-found" };
+    if (p.authorId !== actor.id) return { refused: "forbidden" };
+    if (p.status !== "draft") return { refused: "state", status: p.status };
+    tx.update(proposals)
+      .set(
+        p.kind === "retire"
+          ? { body: input.body, updatedAt: now }
+          : { title: input.title, body: input.body, category: input.category ?? p.category, updatedAt: now },
+      )
+      .where(eq(proposals.id, p.id))
+      .run();
+    return { ok: true };
+  });
+}
+
+/** Every member may comment until the outcome (draft or voting). */
+export function addComment(teamId: string, actor: Actor, id: number, body: string, now = Date.now()): Refusal | { ok: true } {
+  return write((tx) => addCommentTx(tx, teamId, actor, id, body, now));
+}
+
+export function addCommentTx(tx: DB, teamId: string, actor: Actor, id: number, body: string, now: number): Refusal | { ok: true } {
+  const p = load(tx, teamId, id);
+  if (!p) return { refused: "not-found" };
+  if (p.status !== "draft" && p.status !== "voting") return { refused: "state", status: p.status };
+  if (p.status === "voting" && p.closesAt !== null && now >= p.closesAt) {
+    closeProposalTx(tx, p.id, { now, actorId: null, early: false });
+    return { refused: "too-late" };
+  }
+  tx.insert(proposalComments).values({ teamId, proposalId: p.id, authorId: actor.id, body, createdAt: now }).run();
+  return { ok: true };
+}
+
+// ---------------------------------------------------------------- vote lifecycle
+
+/**
+ * Author or lead opens the vote on a draft. The team's rule and quorum are
+ * copied onto the proposal: a settings change later does not change this vote.
+ */
+export function openVote(teamId: string, actor: Actor, id: number, closesAt: number | null, now = Date.now()): Refusal | { ok: true; closesAt: number } {
+  return write((tx) => openVoteTx(tx, teamId, actor, id, closesAt, now));
+}
+
+export function openVoteTx(tx: DB, teamId: string, actor: Actor, id: number, closesAt: number | null, now: number): Refusal | { ok: true; closesAt: number } {
+  const p = load(tx, teamId, id);
+  if (!p) return { refused: "not-found" };
+  if (p.authorId !== actor.id && !actor.isLead) return { refused: "forbidden" };
+  if (p.status !== "draft") return { refused: "state", status: p.status };
+  if (p.kind !== "add") {
+    const norm = p.normId ? findNorm(tx, teamId, { id: p.normId }) : null;
+    if (conflictOnApply(p, norm)) return { refused: norm?.status === "retired" ? "norm-retired" : "stale" };
+  }
+  const team = tx
+    .select({ rule: teams.decisionRule, quorum: teams.quorumPercent, days: teams.voteDays })
+    .from(teams)
+    .where(eq(teams.id, teamId))
+    .get();
+  if (!team) return { refused: "not-found" };
+  const closes = closesAt ?? now + team.days * DAY;
+  tx.update(proposals)
+    .set({ status: "voting", votingOpenedAt: now, closesAt: closes, decisionRule: team.rule, quorumPercent: team.quorum, updatedAt: now })
+    .where(and(eq(proposals.id, p.id), eq(proposals.status, "draft")))
+    .run();
+  audit(tx, {
+    teamId,
+    actorId: actor.id,
+    kind: "proposal.vote-opened",
+    subject: subjectOf(tx, p),
+    data: { proposalId: p.id, closesAt: closes, rule: team.rule, quorumPercent: team.quorum },
+    at: now,
+  });
+  return { ok: true, closesAt: closes };
+}
+
+/**
+ * One vote per member per proposal (primary key + upsert), changeable until the
+ * close. A vote that arrives after the closing time is refused, and the vote is
+ * closed right there, in the same transaction.
+ */
+export function castVote(teamId: string, actor: Actor, id: number, choice: VoteChoice, reason: string, now = Date.now()): Refusal | { ok: true } {
+  return write((tx) => castVoteTx(tx, teamId, actor, id, choice, reason, now));
+}
+
+export function castVoteTx(tx: DB, teamId: string, actor: Actor, id: number, choice: VoteChoice, reason: string, now: number): Refusal | { ok: true } {
+  const p = load(tx, teamId, id);
+  if (!p) return { refused: "not-found" };
+  if (p.status !== "voting") return { refused: "state", status: p.status };
+  if (p.closesAt !== null && now >= p.closesAt) {
+    closeProposalTx(tx, p.id, { now, actorId: null, early: false });
+    return { refused: "too-late" };
+  }
+  tx.insert(votes)
+    .values({ teamId, proposalId: p.id, userId: actor.id, choice, reason, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({ target: [votes.proposalId, votes.userId], set: { choice, reason, updatedAt: now } })
+    .run();
+  return { ok: true };
+}
+
+/** A lead closes the vote before its time. */
+export function closeEarly(teamId: string, actor: Actor, id: number, now = Date.now()): Refusal | { ok: true; status: ProposalStatus } {
+  if (!actor.isLead) return { refused: "forbidden" };
+  // Votes that were already due close first, in order, so agreement versions follow the closing times.
+  closeDueVotes(teamId, now);
+  return write((tx) => {
+    const p = load(tx, teamId, id);
+    if (!p) return { refused: "not-found" };
+    if (p.status !== "voting") return { refused: "state", status: p.status };
+    const status = closeProposalTx(tx, p.id, { now, actorId: actor.id, early: true });
+    return status ? { ok: true, status } : { refused: "state", status: p.status };
+  });
+}
+
+/** Author or lead withdraws a draft or an open vote. */
+export function withdraw(teamId: string, actor: Actor, id: number, now = Date.now()): Refusal | { ok: true } {
+  return write((tx) => {
+    const p = load(tx, teamId, id);
+    if (!p) return { refused: "not-found" };
+    if (p.authorId !== actor.id && !actor.isLead) return { refused: "forbidden" };
+    if (p.status !== "draft" && p.status !== "voting") return { refused: "state", status: p.status };
+    const res = tx
+      .update(proposals)
+      .set({ status: "withdrawn", withdrawnBy: actor.id, closedAt: now, updatedAt: now })
+      .where(and(eq(proposals.id, p.id), inArray(proposals.status, ["draft", "voting"])))
+      .run();
+    if (res.changes !== 1) return { refused: "state", status: p.status };
+    audit(tx, { teamId, actorId: actor.id, kind: "proposal.withdrawn", subject: subjectOf(tx, p), data: { proposalId: p.id, from: p.status }, at: now });
+    return { ok: true };
+  });
+}
+
+/**
+ * The author brings a proposal up to date with its norm's current version. A
+ * draft is moved onto the new base in place; a proposal whose adoption ended in
+ * `conflict` is copied into a new draft (the conflict stays on record).
+ */
+export function rebase(teamId: string, actor: Actor, id: number, now = Date.now()): Refusal | { ok: true; id: number } {
+  return write((tx) => {
+    const p = load(tx, teamId, id);
+    if (!p) return { refused: "not-found" };
+    if (p.authorId !== actor.id) return { refused: "forbidden" };
+    if (p.status !== "draft" && p.status !== "conflict") return { refused: "state", status: p.status };
+    const norm = p.normId ? findNorm(tx, teamId, { id: p.normId }) : null;
+    if (!norm || norm.status !== "active") return { refused: "norm-retired" };
+    if (p.status === "draft") {
+      if (p.baseVersion === norm.currentVersion) return { ok: true, id: p.id };
+      tx.update(proposals).set({ baseVersion: norm.currentVersion, updatedAt: now }).where(eq(proposals.id, p.id)).run();
+      audit(tx, { teamId, actorId: actor.id, kind: "proposal.rebased", subject: norm.code, data: { proposalId: p.id, from: p.baseVersion, to: norm.currentVersion }, at: now });
+      return { ok: true, id: p.id };
+    }
+    const row = tx
+      .insert(proposals)
+      .values({
+        teamId,
+        authorId: actor.id,
+        kind: p.kind,
+        normId: p.normId,
+        baseVersion: norm.currentVersion,
+        title: p.title,
+        body: p.body,
+        category: p.category,
+        status: "draft",
+        rebasedFromId: p.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: proposals.id })
+      .get();
+    audit(tx, { teamId, actorId: actor.id, kind: "proposal.rebased", subject: norm.code, data: { proposalId: row.id, from: p.id, to: norm.currentVersion }, at: now });
+    return { ok: true, id: row.id };
+  });
+}
+
+/**
+ * Closes one vote, exactly once: the status moves from `voting` with a guarded
+ * UPDATE, and only the transaction that made that change applies the outcome.
+ * Counted are the votes of people who are members at the close, cast before the
+ * closing time; the rule and quorum are those stored when the vote opened.
+ * Returns the new status, or null when there was nothing to close.
+ */
+export function closeProposalTx(tx: DB, id: number, opts: { now: number; actorId: string | null; early: boolean }): ProposalStatus | null {
+  const p = tx.select().from(proposals).where(and(eq(proposals.id, id), eq(proposals.status, "voting"))).get();
+  if (!p || p.closesAt === null) return null;
+  if (!opts.early && p.closesAt > opts.now) return null;
+  const closedAt = opts.early ? Math.min(opts.now, p.closesAt) : p.closesAt;
+
+  const counted = tx
+    .select({ choice: votes.choice, n: count() })
+    .from(votes)
+    .innerJoin(memberships, and(eq(memberships.teamId, votes.teamId), eq(memberships.userId, votes.userId)))
+    .where(and(eq(votes.proposalId, p.id), opts.early ? undefined : lt(votes.updatedAt, closedAt)))
+    .groupBy(votes.choice)
+    .all();
+  const t: Tally = { agree: 0, object: 0, abstain: 0 };
+  for (const row of counted) t[row.choice] = row.n;
+  const memberCount = tx.select({ n: count() }).from(memberships).where(eq(memberships.teamId, p.teamId)).get()?.n ?? 0;
+  const rule: DecisionRule = p.decisionRule ?? "majority";
+  const decision = decide({ rule, quorumPercent: p.quorumPercent ?? 50, memberCount, tally: t });
+
+  const norm = p.normId ? findNorm(tx, p.teamId, { id: p.normId }) : null;
+  const conflict = decision.outcome === "adopted" ? conflictOnApply(p, norm) : null;
+  const status: ProposalStatus = conflict ? "conflict" : decision.outcome;
+
+  const res = tx
+    .update(proposals)
+    .set({
+      status,
+      closedAt,
+      closedBy: opts.actorId,
+      memberCountAtClose: memberCount,
+      tallyAgree: t.agree,
+      tallyObject: t.object,
+      tallyAbstain: t.abstain,
+      outcomeReason: conflict ?? decision.reason,
+      updatedAt: opts.now,
+    })
+    .where(and(eq(proposals.id, p.id), eq(proposals.status, "voting")))
+    .run();
+  if (res.changes !== 1) return null;
+
+  let subject = norm?.code ?? p.title;
+  if (status === "adopted") subject = applyTx(tx, p, norm, opts.now, opts.actorId);
+  audit(tx, {
+    teamId: p.teamId,
+    actorId: opts.actorId,
+    kind: "proposal.closed",
+    subject,
+    data: {
+      proposalId: p.id,
+      outcome: status,
+      reason: conflict ?? decision.reason,
+      early: opts.early,
+      rule,
+      quorumPercent: p.quorumPercent,
+      members: memberCount,
+      agree: t.agree,
+      object: t.object,
+      abstain: t.abstain,
+    },
+    at: opts.now,
+  });
+  return status;
+}
+
+/** Adoption: the norm change and a new agreement version, in the closing transaction. Returns the norm code. */
+function applyTx(tx: DB, p: Loaded, norm: ReturnType<typeof findNorm>, at: number, actorId: string | null) {
+  const ctx = { teamId: p.teamId, actorId, proposalId: p.id, at };
+  const category = p.category ?? norm?.category ?? "other";
+  if (p.kind === "add") {
+    const created = createNormTx(tx, ctx, { title: p.title, body: p.body, category });
+    // The proposal now points at the norm it created, for the norm's history.
+    tx.update(proposals).set({ normId: created.normId }).where(eq(proposals.id, p.id)).run();
+    publishAgreementVersionTx(tx, { ...ctx, changeKind: "add", normId: created.normId, normCode: created.code, normVersion: 1 });
+    return created.code;
+  }
+  if (!norm) throw new Error(`proposal ${p.id}: norm vanished after the conflict check`);
+  if (p.kind === "change") {
+    const version = addNormVersionTx(tx, ctx, norm, { title: p.title, body: p.body, category });
+    publishAgreementVersionTx(tx, { ...ctx, changeKind: "change", normId: norm.id, normCode: norm.code, normVersion: version });
+  } else {
+    retireNormTx(tx, ctx, norm);
+    publishAgreementVersionTx(tx, { ...ctx, changeKind: "retire", normId: norm.id, normCode: norm.code, normVersion: norm.currentVersion });
+  }
+  return norm.code;
+}
+
+function subjectOf(tx: DB, p: Loaded) {
+  if (p.kind === "add") return p.title.slice(0, 160);
+  const norm = p.normId ? tx.select({ code: norms.code }).from(norms).where(eq(norms.id, p.normId)).get() : null;
+  return norm?.code ?? "";
+}
+
+/**
+ * Closes every vote whose time is up, oldest first, each in its own transaction.
+ * Called by the sweep (all teams) and by team page loaders (one team), so no
+ * outcome waits for somebody to open the proposal. One statement when nothing is due.
+ */
+export function closeDueVotes(teamId: string | null, now = Date.now()) {
+  const due = db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(and(eq(proposals.status, "voting"), lte(proposals.closesAt, now), teamId ? eq(proposals.teamId, teamId) : undefined))
+    .orderBy(asc(proposals.closesAt), asc(proposals.id))
+    .all();
+  let closed = 0;
+  for (const { id } of due) if (write((tx) => closeProposalTx(tx, id, { now, actorId: null, early: false }))) closed++;
+  return closed;
+}
+
+registerSweep((now) => closeDueVotes(null, now));
+
+// ---------------------------------------------------------------- reading
+
+const memberCountOf = (teamId: string) =>
+  db.select({ n: count() }).from(memberships).where(eq(memberships.teamId, teamId)).get()?.n ?? 0;
+
+/** What an action needs to check permissions before it validates input (one statement). */
+export function getProposalMeta(teamId: string, id: number) {
+  return (
+    db
+      .select({ id: proposals.id, authorId: proposals.authorId, kind: proposals.kind, status: proposals.status, normCode: norms.code })
+      .from(proposals)
+      .leftJoin(norms, eq(norms.id, proposals.normId))
+      .where(and(eq(proposals.teamId, teamId), eq(proposals.id, id)))
+      .get() ?? null
+  );
+}
+
+/**
+ * The proposal page in five statements: the proposal with its author and norm,
+ * the base and current versions of that norm, the comments, the votes, the team size.
+ */
+export function getProposalPage(teamId: string, id: number) {
+  const row = db
+    .select({
+      proposal: proposals,
+      authorName: users.name,
+      norm: { id: norms.id, code: norms.code, status: norms.status, currentVersion: norms.currentVersion },
+    })
+    .from(proposals)
+    .leftJoin(users, eq(users.id, proposals.authorId))
+    .leftJoin(norms, eq(norms.id, proposals.normId))
+    .where(and(eq(proposals.teamId, teamId), eq(proposals.id, id)))
+    .get();
+  if (!row) return null;
+  const p = row.proposal;
+  const norm = row.norm?.id ? row.norm : null;
+  const wanted = norm ? [...new Set([p.baseVersion ?? norm.currentVersion, norm.currentVersion])] : [];
+  const versions = norm
+    ? db
+        .select({ version: normVersions.version, title: normVersions.title, body: normVersions.body, category: normVersions.category })
+        .from(normVersions)
+        .where(and(eq(normVersions.teamId, teamId), eq(normVersions.normId, norm.id), inArray(normVersions.version, wanted)))
+        .all()
+    : [];
+  const comments = db
+    .select({ id: proposalComments.id, body: proposalComments.body, createdAt: proposalComments.createdAt, authorName: users.name })
+    .from(proposalComments)
+    .leftJoin(users, eq(users.id, proposalComments.authorId))
+    .where(and(eq(proposalComments.teamId, teamId), eq(proposalComments.proposalId, p.id)))
+    .orderBy(asc(proposalComments.id))
+    .all();
+  const voteRows = db
+    .select({
+      userId: votes.userId,
+      name: users.name,
+      choice: votes.choice,
+      reason: votes.reason,
+      updatedAt: votes.updatedAt,
+      member: memberships.userId,
+    })
+    .from(votes)
+    .innerJoin(users, eq(users.id, votes.userId))
+    .leftJoin(memberships, and(eq(memberships.teamId, votes.teamId), eq(memberships.userId, votes.userId)))
+    .where(and(eq(votes.teamId, teamId), eq(votes.proposalId, p.id)))
+    .orderBy(asc(users.name), asc(users.id))
+    .all();
+  return {
+    proposal: p,
+    authorName: row.authorName,
+    norm,
+    baseVersion: versions.find((v) => v.version === (p.baseVersion ?? norm?.currentVersion)) ?? null,
+    currentVersion: versions.find((v) => v.version === norm?.currentVersion) ?? null,
+    comments,
+    votes: voteRows,
+    memberCount: memberCountOf(teamId),
+  };
+}
+
+/** The proposals of a team (all, or only drafts and open votes) with vote counts and `userId`'s vote (two statements). */
+export function listProposals(teamId: string, userId: string, only: "all" | "open" = "all") {
+  const voteCount = sql<number>`(select count(*) from ${votes} v
+    join ${memberships} m on m.team_id = v.team_id and m.user_id = v.user_id
+    where v.proposal_id = ${proposals.id})`;
+  const myVote = sql<string | null>`(select v.choice from ${votes} v where v.proposal_id = ${proposals.id} and v.user_id = ${userId})`;
+  const rows = db
+    .select({
+      id: proposals.id,
+      kind: proposals.kind,
+      status: proposals.status,
+      title: proposals.title,
+      authorName: users.name,
+      authorId: proposals.authorId,
+      normCode: norms.code,
+      normTitle: normVersions.title,
+      createdAt: proposals.createdAt,
+      updatedAt: proposals.updatedAt,
+      closesAt: proposals.closesAt,
+      closedAt: proposals.closedAt,
+      outcomeReason: proposals.outcomeReason,
+      voteCount,
+      myVote,
+    })
+    .from(proposals)
+    .leftJoin(users, eq(users.id, proposals.authorId))
+    .leftJoin(norms, eq(norms.id, proposals.normId))
+    .leftJoin(normVersions, normVersionOn(norms.id, norms.currentVersion))
+    .where(and(eq(proposals.teamId, teamId), only === "open" ? inArray(proposals.status, ["draft", "voting"]) : undefined))
+    .orderBy(desc(proposals.updatedAt), desc(proposals.id))
+    .all();
+  return { proposals: rows, memberCount: memberCountOf(teamId) };
+}
+
+export type ProposalListItem = ReturnType<typeof listProposals>["proposals"][number];

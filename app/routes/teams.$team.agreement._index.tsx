@@ -1,0 +1,247 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { SubmitButton, translateError } from "~/components/forms";
+import { CategoryName, DateTime, Markdown, NormLink, PrintButton, WordDiff, DiffLegend } from "~/components/norms";
+import { agreementChanges, groupByCategory } from "~/domain/agreement";
+import { wordDiff } from "~/domain/diff";
+import { redirectWithFlash } from "~/flash.server";
+import { msg } from "~/forms";
+import { formatDate } from "~/i18n/format";
+import { useT } from "~/i18n/react";
+import { renderMarkdown } from "~/markdown.server";
+import { acknowledge, getAgreementPage, parseVersionParam, type AgreementNorm } from "~/models/agreement.server";
+import { closeDueVotes } from "~/models/proposals.server";
+import { notFound, requireMember } from "~/permissions.server";
+
+export { ErrorBoundary } from "~/components/error-page";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, user, isLead } = await requireMember(request, params);
+  closeDueVotes(team.id);
+  const requested = parseVersionParam(new URL(request.url).searchParams.get("version"));
+  const page = getAgreementPage(team.id, user.id, requested, isLead);
+  if (!page) notFound();
+  const render = (n: AgreementNorm) => ({ code: n.code, title: n.title, category: n.category, bodyHtml: renderMarkdown(n.body) });
+  const changes = page.previousNorms ? agreementChanges(page.previousNorms, page.norms) : null;
+  const coverage = page.coverage;
+  return {
+    teamId: team.id,
+    teamName: team.name,
+    latest: page.latest,
+    isLatest: page.isLatest,
+    shown: page.shown,
+    groups: groupByCategory(page.norms).map((g) => ({ category: g.category, norms: g.norms.map(render) })),
+    acknowledged: page.acknowledged,
+    changes: changes
+      ? {
+          since: page.acknowledged?.version ?? 0,
+          added: changes.added.map(render),
+          changed: changes.changed.map(({ before, after }) => ({
+            code: after.code,
+            title: after.title,
+            fromVersion: before.version,
+            toVersion: after.version,
+            titleDiff: wordDiff(before.title, after.title),
+            bodyDiff: wordDiff(before.body, after.body),
+          })),
+          retired: changes.retired.map((n) => ({ code: n.code, title: n.title })),
+        }
+      : null,
+    coverage: coverage
+      ? { members: coverage.map((m) => ({ name: m.name, role: m.role, at: m.at })), done: coverage.filter((m) => m.at !== null).length }
+      : null,
+  };
+}
+
+const ackSchema = z.object({ intent: z.literal("acknowledge"), version: z.coerce.number().int().min(1).max(1_000_000_000) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team, user } = await requireMember(request, params);
+  const parsed = ackSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: msg("agreement.ack.invalid") }, { status: 400 });
+  const result = acknowledge(team.id, user.id, parsed.data.version);
+  if (result === "no-such-version") return data({ error: msg("agreement.ack.invalid") }, { status: 400 });
+  return redirectWithFlash(`/teams/${team.id}/agreement`, { key: "agreement.ack.done", params: { version: parsed.data.version } });
+}
+
+export default function Agreement() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const base = `/teams/${d.teamId}/agreement`;
+  const needsAck = d.isLatest && d.latest > 0 && (d.acknowledged?.version ?? 0) < d.latest;
+  return (
+    <article className="agreement">
+      <h1>{t("agreement.title")}</h1>
+      {d.shown ? (
+        <p className="lead">
+          {t("agreement.versionLine", { version: d.shown.version, team: d.teamName })} · <DateTime ms={d.shown.createdAt} style="date" />
+        </p>
+      ) : null}
+      <p className="actions no-print">
+        <Link to={`${base}/history`}>{t("agreement.history")}</Link>
+        {d.latest > 0 ? (
+          <a href={d.isLatest ? `${base}.md` : `${base}.md?version=${d.shown?.version}`} download>
+            {t("agreement.download")}
+          </a>
+        ) : null}
+        {d.latest > 0 ? <PrintButton /> : null}
+      </p>
+
+      {actionData?.error ? (
+        <div className="form-error" role="alert">
+          <p>{translateError(t, actionData.error)}</p>
+        </div>
+      ) : null}
+
+      {!d.isLatest && d.shown ? (
+        <div className="notice" role="note">
+          <p>
+            {t("agreement.olderVersion", { version: d.shown.version, latest: d.latest })} <Link to={base}>{t("agreement.readCurrent")}</Link>
+          </p>
+        </div>
+      ) : null}
+
+      {d.latest === 0 ? (
+        <div className="panel">
+          <p>{t("agreement.empty")}</p>
+          <p>
+            <Link to={`/teams/${d.teamId}/proposals/new`}>{t("team.home.draftFirst")}</Link>
+          </p>
+        </div>
+      ) : null}
+
+      {d.isLatest && d.acknowledged && d.acknowledged.version === d.latest ? (
+        <p className="ack-done">
+          {t("agreement.ack.doneOn", { version: d.latest, date: formatDate(t.locale, d.acknowledged.at) })}
+        </p>
+      ) : null}
+
+      {needsAck && d.changes ? <Changes /> : null}
+      {needsAck && !d.acknowledged ? (
+        <div className="notice no-print" role="note">
+          <p>{t("agreement.ack.newMember", { version: d.latest })}</p>
+        </div>
+      ) : null}
+
+      {d.groups.map((g) => (
+        <section key={g.category} aria-labelledby={`cat-${g.category}`} className="category">
+          <h2 id={`cat-${g.category}`}>
+            <CategoryName category={g.category} />
+          </h2>
+          {g.norms.map((n) => (
+            <article key={n.code} className="norm" aria-labelledby={`norm-${n.code}`}>
+              <h3 id={`norm-${n.code}`}>
+                <NormLink teamId={d.teamId} code={n.code} /> · {n.title}
+              </h3>
+              <Markdown html={n.bodyHtml} />
+            </article>
+          ))}
+        </section>
+      ))}
+
+      {needsAck ? <AckForm version={d.latest} /> : null}
+      {d.coverage && d.isLatest ? <Coverage /> : null}
+    </article>
+  );
+}
+
+function AckForm({ version }: { version: number }) {
+  const t = useT();
+  return (
+    <Form method="post" className="panel ack">
+      <input type="hidden" name="intent" value="acknowledge" />
+      <input type="hidden" name="version" value={version} />
+      <p>{t("agreement.ack.help")}</p>
+      <SubmitButton>{t("agreement.ack.button", { version })}</SubmitButton>
+    </Form>
+  );
+}
+
+function Changes() {
+  const d = useLoaderData<typeof loader>();
+  const t = useT();
+  const c = d.changes;
+  if (!c) return null;
+  return (
+    <section aria-labelledby="h-changes" className="panel changes">
+      <h2 id="h-changes">{t("agreement.changes.title", { since: c.since, latest: d.latest })}</h2>
+      <DiffLegend />
+      {c.added.length ? (
+        <>
+          <h3>{t("agreement.changes.added")}</h3>
+          {c.added.map((n) => (
+            <div key={n.code} className="change">
+              <p>
+                <strong>
+                  <NormLink teamId={d.teamId} code={n.code} /> · {n.title}
+                </strong>
+              </p>
+              <Markdown html={n.bodyHtml} />
+            </div>
+          ))}
+        </>
+      ) : null}
+      {c.changed.length ? (
+        <>
+          <h3>{t("agreement.changes.changed")}</h3>
+          {c.changed.map((n) => (
+            <div key={n.code} className="change">
+              <p>
+                <strong>
+                  <NormLink teamId={d.teamId} code={n.code} /> · {n.title}
+                </strong>{" "}
+                <span className="muted">{t("agreement.changes.versions", { from: n.fromVersion, to: n.toVersion })}</span>
+              </p>
+              <WordDiff parts={n.titleDiff} label={t("proposal.diff.titleField")} />
+              <WordDiff parts={n.bodyDiff} label={t("proposal.diff.bodyField")} />
+            </div>
+          ))}
+        </>
+      ) : null}
+      {c.retired.length ? (
+        <>
+          <h3>{t("agreement.changes.retired")}</h3>
+          <ul>
+            {c.retired.map((n) => (
+              <li key={n.code}>
+                <NormLink teamId={d.teamId} code={n.code} /> · <del>{n.title}</del>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function Coverage() {
+  const d = useLoaderData<typeof loader>();
+  const t = useT();
+  if (!d.coverage) return null;
+  return (
+    <section aria-labelledby="h-coverage" className="panel no-print">
+      <h2 id="h-coverage">{t("agreement.coverage.title", { version: d.latest })}</h2>
+      <p>{t.plural("agreement.coverage.summary", d.coverage.members.length, { done: d.coverage.done })}</p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t("members.name")}</th>
+            <th scope="col">{t("members.role")}</th>
+            <th scope="col">{t("agreement.coverage.status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.coverage.members.map((m, i) => (
+            <tr key={i}>
+              <th scope="row">{m.name}</th>
+              <td>{t(`role.${m.role}`)}</td>
+              <td>{m.at ? t("agreement.coverage.readOn", { date: formatDate(t.locale, m.at) }) : <strong>{t("agreement.coverage.notYet")}</strong>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

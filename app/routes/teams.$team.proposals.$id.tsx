@@ -1,0 +1,649 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, SelectField, SubmitButton, TextareaField, TextField, translateError } from "~/components/forms";
+import {
+  AuthorName,
+  CategoryName,
+  ConcretenessPanel,
+  DateTime,
+  DiffLegend,
+  Markdown,
+  NormLink,
+  proposalTitle,
+  StatusBadge,
+  Turnout,
+  useLiveTitle,
+  WordDiff,
+} from "~/components/norms";
+import { wordDiff } from "~/domain/diff";
+import { NORM_CATEGORY_ORDER } from "~/domain/norms";
+import { parseClosesAt, VOTE_CHOICES, type VoteChoice } from "~/domain/votes";
+import { redirectWithFlash } from "~/flash.server";
+import { msg } from "~/forms";
+import type { MessageKey } from "~/i18n";
+import { formatDate, parseLocalDateTime } from "~/i18n/format";
+import { useT } from "~/i18n/react";
+import { renderMarkdown } from "~/markdown.server";
+import {
+  addComment,
+  castVote,
+  CLOSED_STATUSES,
+  closeDueVotes,
+  closeEarly,
+  editDraft,
+  getProposalMeta,
+  getProposalPage,
+  openVote,
+  rebase,
+  withdraw,
+  type Actor,
+  type Refusal,
+} from "~/models/proposals.server";
+import { forbidden, notFound, requireMember } from "~/permissions.server";
+import { commentSchema, editSchema, openVoteSchema, voteSchema } from "~/proposal-forms";
+
+export { ErrorBoundary } from "~/components/error-page";
+
+const DAY = 86_400_000;
+
+/** Proposal ids are positive integers; anything else is a page that does not exist. */
+function parseProposalId(value: string | undefined) {
+  if (!value || !/^[1-9]\d{0,9}$/.test(value)) notFound();
+  return Number(value);
+}
+
+function refusalMessage(r: Exclude<Refusal, { refused: "not-found" | "forbidden" }>, intent: string, code: string) {
+  // A vote that reaches a decided proposal came after the close, whoever closed it (sweep, lead or clock).
+  if (intent === "vote" && r.refused === "state" && CLOSED_STATUSES.includes(r.status)) return msg("vote.refused.tooLate");
+  switch (r.refused) {
+    case "too-late":
+      return msg("vote.refused.tooLate");
+    case "stale":
+      return msg("proposal.refused.stale", { code });
+    case "norm-retired":
+      return msg("proposal.refused.normRetired", { code });
+    case "state":
+      return r.status === "draft"
+        ? msg("proposal.refused.draft")
+        : r.status === "voting"
+          ? msg("proposal.refused.voting")
+          : r.status === "withdrawn"
+            ? msg("proposal.refused.withdrawn")
+            : msg("proposal.refused.decided");
+  }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, user, isLead } = await requireMember(request, params);
+  const id = parseProposalId(params.id);
+  closeDueVotes(team.id);
+  const page = getProposalPage(team.id, id);
+  if (!page) notFound();
+  const { proposal: p, norm } = page;
+  const isAuthor = p.authorId === user.id;
+  const open = p.status === "draft" || p.status === "voting";
+  const closed = p.status === "adopted" || p.status === "rejected" || p.status === "conflict";
+  const base = page.baseVersion;
+  const current = page.currentVersion;
+  const stale = !!norm && open && (norm.status === "retired" || norm.currentVersion !== p.baseVersion);
+  const counted = page.votes.filter((v) => v.member !== null);
+  const mine = page.votes.find((v) => v.userId === user.id) ?? null;
+
+  return {
+    teamId: team.id,
+    voteDays: team.voteDays,
+    now: Date.now(),
+    proposal: {
+      id: p.id,
+      kind: p.kind,
+      status: p.status,
+      title: p.title,
+      body: p.body,
+      bodyHtml: renderMarkdown(p.body),
+      category: p.category,
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+      votingOpenedAt: p.votingOpenedAt,
+      closesAt: p.closesAt,
+      closedAt: p.closedAt,
+      decisionRule: p.decisionRule,
+      quorumPercent: p.quorumPercent,
+      outcomeReason: p.outcomeReason,
+      rebasedFromId: p.rebasedFromId,
+      earlyClose: p.closedBy !== null,
+      tally: closed ? { agree: p.tallyAgree ?? 0, object: p.tallyObject ?? 0, abstain: p.tallyAbstain ?? 0 } : null,
+      memberCountAtClose: p.memberCountAtClose,
+    },
+    author: { name: page.authorName, isMe: isAuthor },
+    norm: norm
+      ? {
+          code: norm.code,
+          status: norm.status,
+          currentVersion: norm.currentVersion,
+          baseVersion: p.baseVersion,
+          current: current ? { title: current.title, bodyHtml: renderMarkdown(current.body), category: current.category } : null,
+        }
+      : null,
+    stale,
+    // A change is shown against the version it was written for.
+    diff:
+      p.kind === "change" && base
+        ? {
+            version: base.version,
+            title: wordDiff(base.title, p.title),
+            body: wordDiff(base.body, p.body),
+            categoryFrom: base.category !== p.category ? base.category : null,
+          }
+        : null,
+    comments: page.comments.map((c) => ({ id: c.id, authorName: c.authorName, createdAt: c.createdAt, html: renderMarkdown(c.body) })),
+    // Running: only the count and the member's own vote. Who voted what is shown after the close.
+    turnout: { voters: counted.length, members: page.memberCount },
+    myVote: mine && p.status === "voting" ? { choice: mine.choice, reason: mine.reason, updatedAt: mine.updatedAt } : null,
+    votes: closed ? counted.map((v) => ({ name: v.name, choice: v.choice, reason: v.reason })) : null,
+    can: {
+      edit: isAuthor && p.status === "draft",
+      openVote: (isAuthor || isLead) && p.status === "draft",
+      vote: p.status === "voting",
+      close: isLead && p.status === "voting",
+      withdraw: (isAuthor || isLead) && open,
+      comment: open,
+      rebase: isAuthor && norm?.status === "active" && (p.status === "conflict" || (p.status === "draft" && stale)),
+    },
+  };
+}
+
+type ActionResult = { intent: string; result?: SubmissionResult<string[]>; error?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team, user, isLead } = await requireMember(request, params);
+  const id = parseProposalId(params.id);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const actor: Actor = { id: user.id, isLead };
+  const here = `/teams/${team.id}/proposals/${id}`;
+  const p = getProposalMeta(team.id, id);
+  if (!p) notFound();
+  const isAuthor = p.authorId === user.id;
+
+  // Permission before validation: a member who may not do this learns nothing from a 400.
+  if (intent === "edit" && !isAuthor) forbidden();
+  if ((intent === "open-vote" || intent === "withdraw") && !isAuthor && !isLead) forbidden();
+  if (intent === "close" && !isLead) forbidden();
+  if (intent === "rebase" && !isAuthor) forbidden();
+
+  const refuse = (r: Refusal, result?: SubmissionResult<string[]>) => {
+    if (r.refused === "not-found") notFound();
+    if (r.refused === "forbidden") forbidden();
+    return data<ActionResult>({ intent, result, error: refusalMessage(r, intent, p.normCode ?? "") }, { status: 409 });
+  };
+  const invalid = (result: SubmissionResult<string[]>) => data<ActionResult>({ intent, result }, { status: 400 });
+
+  switch (intent) {
+    case "edit": {
+      const submission = parseWithZod(formData, { schema: editSchema(p.kind) });
+      if (submission.status !== "success") return invalid(submission.reply());
+      const r = editDraft(team.id, actor, id, { ...submission.value, title: submission.value.title ?? "" });
+      if ("refused" in r) return refuse(r, submission.reply());
+      return redirectWithFlash(here, { key: "proposal.saved" });
+    }
+    case "comment": {
+      const submission = parseWithZod(formData, { schema: commentSchema });
+      if (submission.status !== "success") return invalid(submission.reply());
+      const r = addComment(team.id, actor, id, submission.value.body);
+      if ("refused" in r) return refuse(r, submission.reply());
+      return redirectWithFlash(`${here}#comments`, { key: "proposal.commented" });
+    }
+    case "open-vote": {
+      const submission = parseWithZod(formData, { schema: openVoteSchema });
+      if (submission.status !== "success") return invalid(submission.reply());
+      const now = Date.now();
+      const parsed = parseClosesAt(submission.value.closesAt, now, (v) => parseLocalDateTime(v));
+      if (!parsed.ok) {
+        const error = parsed.error === "invalid" ? msg("form.invalidDate") : parsed.error === "past" ? msg("vote.closesAt.past") : msg("vote.closesAt.tooFar");
+        return invalid(submission.reply({ fieldErrors: { closesAt: [error] } }));
+      }
+      const r = openVote(team.id, actor, id, parsed.closesAt, now);
+      if ("refused" in r) return refuse(r, submission.reply());
+      return redirectWithFlash(here, { key: "proposal.voteOpened" });
+    }
+    case "vote": {
+      const submission = parseWithZod(formData, { schema: voteSchema });
+      if (submission.status !== "success") return invalid(submission.reply());
+      const r = castVote(team.id, actor, id, submission.value.choice, submission.value.reason);
+      if ("refused" in r) return refuse(r, submission.reply());
+      return redirectWithFlash(here, { key: "vote.saved" });
+    }
+    case "close": {
+      const r = closeEarly(team.id, actor, id);
+      if ("refused" in r) return refuse(r);
+      return redirectWithFlash(here, { key: `proposal.closed.${r.status}` as MessageKey });
+    }
+    case "withdraw": {
+      const r = withdraw(team.id, actor, id);
+      if ("refused" in r) return refuse(r);
+      return redirectWithFlash(here, { key: "proposal.withdrawnFlash" });
+    }
+    case "rebase": {
+      const r = rebase(team.id, actor, id);
+      if ("refused" in r) return refuse(r);
+      return redirectWithFlash(`/teams/${team.id}/proposals/${r.id}`, { key: "proposal.rebasedFlash" });
+    }
+    default:
+      return data<ActionResult>({ intent, error: msg("form.invalidChoice") }, { status: 400 });
+  }
+}
+
+export default function ProposalPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const t = useT();
+  const p = d.proposal;
+  const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
+  const heading = proposalTitle(t, { ...p, normCode: d.norm?.code ?? null, normTitle: d.norm?.current?.title ?? null });
+
+  return (
+    <article className="proposal">
+      <p className="muted">
+        <Link to={`/teams/${d.teamId}/proposals`}>{t("proposals.title")}</Link> / {t("proposal.number", { id: p.id })}
+      </p>
+      <h1>{heading}</h1>
+      <p className="meta">
+        <StatusBadge status={p.status} /> {t(`proposal.kind.${p.kind}`)} ·{" "}
+        {t("proposal.byOn", { name: d.author.name ?? t("proposal.formerMember"), date: formatDate(t.locale, p.createdAt) })}
+        {p.category ? (
+          <>
+            {" "}
+            · <CategoryName category={p.category} />
+          </>
+        ) : null}
+        {p.rebasedFromId ? (
+          <>
+            {" "}
+            · <Link to={`/teams/${d.teamId}/proposals/${p.rebasedFromId}`}>{t("proposal.rebasedFrom", { id: p.rebasedFromId })}</Link>
+          </>
+        ) : null}
+      </p>
+
+      {actionData?.error ? (
+        <div className="form-error" role="alert">
+          <p>{translateError(t, actionData.error)}</p>
+        </div>
+      ) : null}
+
+      <StatusPanel />
+
+      {d.norm && d.stale ? (
+        <div className="notice" role="note">
+          <p>
+            {d.norm.status === "retired"
+              ? t("proposal.stale.retired", { code: d.norm.code })
+              : t("proposal.stale.changed", { code: d.norm.code, version: d.norm.currentVersion })}
+          </p>
+          {d.can.rebase ? <RebaseForm /> : null}
+        </div>
+      ) : null}
+
+      <section aria-labelledby="h-text" className="panel">
+        <h2 id="h-text">{p.kind === "retire" ? t("proposal.retireReason") : t("proposal.text")}</h2>
+        {p.kind === "retire" ? (
+          <>
+            <Markdown html={p.bodyHtml} />
+            {d.norm?.current ? (
+              <>
+                <h3>{t("proposal.retireWhat", { code: d.norm.code })}</h3>
+                <blockquote className="norm-quote">
+                  <p>
+                    <strong>{d.norm.current.title}</strong>
+                  </p>
+                  <Markdown html={d.norm.current.bodyHtml} />
+                </blockquote>
+              </>
+            ) : null}
+          </>
+        ) : (
+          <>
+            <p className="norm-title">{p.title}</p>
+            {p.body.trim() ? <Markdown html={p.bodyHtml} /> : <p className="muted">{t("proposal.noBody")}</p>}
+          </>
+        )}
+      </section>
+
+      {d.diff && d.norm ? (
+        <section aria-labelledby="h-diff" className="panel">
+          <h2 id="h-diff">{t("proposal.diff.title", { code: d.norm.code, version: d.diff.version })}</h2>
+          <DiffLegend />
+          <h3>{t("proposal.diff.titleField")}</h3>
+          <WordDiff parts={d.diff.title} label={t("proposal.diff.titleField")} />
+          <h3>{t("proposal.diff.bodyField")}</h3>
+          <WordDiff parts={d.diff.body} label={t("proposal.diff.bodyField")} />
+          {d.diff.categoryFrom && p.category ? (
+            <p>
+              {t("proposal.diff.category", { from: t(`category.${d.diff.categoryFrom}`), to: t(`category.${p.category}`) })}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {p.status === "draft" && p.kind !== "retire" && !d.can.edit ? <ConcretenessPanel title={p.title} /> : null}
+      {d.can.edit ? <EditForm lastResult={resultFor("edit")} /> : null}
+      {d.can.openVote ? <OpenVoteForm lastResult={resultFor("open-vote")} /> : null}
+      {d.can.vote ? <VoteForm lastResult={resultFor("vote")} /> : null}
+      {d.votes ? <Outcome /> : null}
+
+      <Comments lastResult={resultFor("comment")} />
+
+      {d.can.close || d.can.withdraw ? (
+        <section aria-labelledby="h-manage" className="panel">
+          <h2 id="h-manage">{t("proposal.manage")}</h2>
+          <div className="actions">
+            {d.can.close ? (
+              <Form method="post">
+                <SubmitButton name="intent" value="close" className="button secondary">
+                  {t("proposal.closeNow")}
+                </SubmitButton>
+              </Form>
+            ) : null}
+            {d.can.withdraw ? (
+              <Form method="post">
+                <SubmitButton name="intent" value="withdraw" className="button danger">
+                  {t("proposal.withdraw")}
+                </SubmitButton>
+              </Form>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+function useData() {
+  return useLoaderData<typeof loader>();
+}
+
+function StatusPanel() {
+  const d = useData();
+  const t = useT();
+  const p = d.proposal;
+  if (p.status === "draft") return <p className="status-line">{t("proposal.statusLine.draft")}</p>;
+  if (p.status === "withdrawn")
+    return <p className="status-line">{t("proposal.statusLine.withdrawn", { date: formatDate(t.locale, p.closedAt ?? p.updatedAt) })}</p>;
+  if (p.status === "voting" && p.closesAt !== null) {
+    return (
+      <section aria-labelledby="h-voting" className="panel voting">
+        <h2 id="h-voting">{t("vote.open.title")}</h2>
+        <p>
+          {t("vote.closesOn", { date: formatDate(t.locale, p.closesAt, "datetime") })}{" "}
+          {t(`vote.rule.${p.decisionRule ?? "majority"}`)}
+        </p>
+        <Turnout voters={d.turnout.voters} members={d.turnout.members} quorumPercent={p.quorumPercent ?? 0} />
+        <p className="muted">{t("vote.secretUntilClose")}</p>
+      </section>
+    );
+  }
+  return null;
+}
+
+function Outcome() {
+  const d = useData();
+  const t = useT();
+  const p = d.proposal;
+  if (!d.votes || !p.tally) return null;
+  const members = p.memberCountAtClose ?? 0;
+  return (
+    <section aria-labelledby="h-outcome" className={`panel outcome outcome-${p.status}`}>
+      <h2 id="h-outcome">{t("vote.outcome.title")}</h2>
+      <p className="outcome-line">
+        <strong>{t(`proposal.status.${p.status}`)}</strong>
+        {" — "}
+        {t(`vote.reason.${p.outcomeReason ?? "no-quorum"}` as MessageKey, { code: d.norm?.code ?? "" })}
+      </p>
+      <p>
+        {t(p.earlyClose ? "vote.closedEarlyOn" : "vote.closedOn", { date: formatDate(t.locale, p.closedAt ?? 0, "datetime") })}{" "}
+        {t(`vote.rule.${p.decisionRule ?? "majority"}`)}
+      </p>
+      <Turnout voters={p.tally.agree + p.tally.object + p.tally.abstain} members={members} quorumPercent={p.quorumPercent ?? 0} />
+      <table className="table tally">
+        <caption className="visually-hidden">{t("vote.tally")}</caption>
+        <thead>
+          <tr>
+            {VOTE_CHOICES.map((c) => (
+              <th scope="col" key={c}>
+                {t(`vote.choice.${c}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            {VOTE_CHOICES.map((c) => (
+              <td key={c} data-choice={c}>
+                {p.tally?.[c]}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+      {d.norm && p.status === "adopted" ? (
+        <p>
+          <NormLink teamId={d.teamId} code={d.norm.code}>
+            {t("proposal.seeNorm", { code: d.norm.code })}
+          </NormLink>
+        </p>
+      ) : null}
+      {p.status === "conflict" && d.can.rebase ? <RebaseForm /> : null}
+      <h3>{t("vote.byName")}</h3>
+      {d.votes.length === 0 ? (
+        <p className="muted">{t("vote.nobodyVoted")}</p>
+      ) : (
+        <table className="table votes">
+          <thead>
+            <tr>
+              <th scope="col">{t("members.name")}</th>
+              <th scope="col">{t("vote.choice")}</th>
+              <th scope="col">{t("vote.reason")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.votes.map((v, i) => (
+              <tr key={i}>
+                <th scope="row">{v.name}</th>
+                <td>{t(`vote.choice.${v.choice}`)}</td>
+                <td className="pre-wrap">{v.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function RebaseForm() {
+  const t = useT();
+  return (
+    <Form method="post">
+      <p>{t("proposal.rebaseHelp")}</p>
+      <SubmitButton name="intent" value="rebase" className="button secondary">
+        {t("proposal.rebase")}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+function EditForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const d = useData();
+  const t = useT();
+  const p = d.proposal;
+  const schema = editSchema(p.kind);
+  const [form, fields] = useForm({
+    id: "edit",
+    lastResult,
+    defaultValue: { title: p.title, body: p.body, category: p.category ?? undefined },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const live = useLiveTitle(String(fields.title.initialValue ?? p.title));
+  return (
+    <section aria-labelledby="h-edit" className="panel">
+      <h2 id="h-edit">{t("proposal.edit.title")}</h2>
+      <Form method="post" {...getFormProps(form)} onInput={live.onInput}>
+        <input type="hidden" name="intent" value="edit" />
+        <FormErrors form={form} />
+        {p.kind === "retire" ? (
+          <TextareaField field={fields.body} label={t("proposal.field.reason")} hint={t("proposal.field.reasonHint")} rows={6} />
+        ) : (
+          <>
+            <TextField field={fields.title} label={t("proposal.field.title")} hint={t("proposal.field.titleHint")} />
+            <ConcretenessPanel title={live.title} id="edit-hints" level={3} />
+            <TextareaField field={fields.body} label={t("proposal.field.body")} hint={t("proposal.field.bodyHint")} optional rows={10} />
+            <SelectField
+              field={fields.category}
+              label={t("proposal.field.category")}
+              options={NORM_CATEGORY_ORDER.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+            />
+          </>
+        )}
+        <SubmitButton name="intent" value="edit">
+          {t("proposal.edit.submit")}
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+function OpenVoteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const d = useData();
+  const t = useT();
+  const [form, fields] = useForm({
+    id: "open-vote",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: openVoteSchema }),
+  });
+  return (
+    <section aria-labelledby="h-open-vote" className="panel">
+      <h2 id="h-open-vote">{t("vote.openForm.title")}</h2>
+      <p>{t("vote.openForm.help")}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors form={form} />
+        <TextField
+          field={fields.closesAt}
+          type="datetime-local"
+          optional
+          label={t("vote.field.closesAt")}
+          hint={t("vote.field.closesAtHint", {
+            days: d.voteDays,
+            date: formatDate(t.locale, d.now + d.voteDays * DAY, "datetime"),
+          })}
+        />
+        <SubmitButton name="intent" value="open-vote">
+          {t("vote.openForm.submit")}
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+function VoteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const d = useData();
+  const t = useT();
+  const [form, fields] = useForm({
+    id: "vote",
+    lastResult,
+    defaultValue: d.myVote ? { choice: d.myVote.choice, reason: d.myVote.reason } : undefined,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: voteSchema }),
+  });
+  const chosen = String(fields.choice.initialValue ?? "");
+  const choiceError = fields.choice.errors?.length ? fields.choice.errors.map((e) => translateError(t, e)).join(" ") : null;
+  return (
+    <section aria-labelledby="h-vote" className="panel">
+      <h2 id="h-vote">{t("vote.form.title")}</h2>
+      {d.myVote ? (
+        <p>
+          {t("vote.form.current", {
+            choice: t(`vote.choice.${d.myVote.choice}`),
+            date: formatDate(t.locale, d.myVote.updatedAt, "datetime"),
+          })}
+        </p>
+      ) : (
+        <p>{t("vote.form.notYet")}</p>
+      )}
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors form={form} />
+        <fieldset aria-describedby={choiceError ? fields.choice.errorId : undefined}>
+          <legend>{t("vote.choice")}</legend>
+          {VOTE_CHOICES.map((c: VoteChoice) => (
+            <div className="radio" key={c}>
+              <input
+                type="radio"
+                id={`${fields.choice.id}-${c}`}
+                name={fields.choice.name}
+                value={c}
+                defaultChecked={chosen === c}
+                aria-invalid={choiceError ? true : undefined}
+              />
+              <label htmlFor={`${fields.choice.id}-${c}`}>
+                <strong>{t(`vote.choice.${c}`)}</strong> <span className="muted">{t(`vote.choiceHelp.${c}`)}</span>
+              </label>
+            </div>
+          ))}
+          {choiceError ? (
+            <p id={fields.choice.errorId} className="field-error">
+              {choiceError}
+            </p>
+          ) : null}
+        </fieldset>
+        <TextareaField field={fields.reason} label={t("vote.field.reason")} hint={t("vote.field.reasonHint")} rows={3} />
+        <SubmitButton name="intent" value="vote">
+          {d.myVote ? t("vote.form.change") : t("vote.form.submit")}
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+function Comments({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const d = useData();
+  const t = useT();
+  const [form, fields] = useForm({
+    id: "comment",
+    lastResult,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
+  });
+  return (
+    <section aria-labelledby="h-comments" className="panel" id="comments">
+      <h2 id="h-comments">{t.plural("comments.count", d.comments.length)}</h2>
+      {d.comments.length === 0 ? <p className="muted">{t("comments.none")}</p> : null}
+      <ol className="comments">
+        {d.comments.map((c) => (
+          <li key={c.id} id={`comment-${c.id}`}>
+            <p className="comment-meta">
+              <strong>
+                <AuthorName name={c.authorName} />
+              </strong>{" "}
+              <span className="muted">
+                <DateTime ms={c.createdAt} />
+              </span>
+            </p>
+            <Markdown html={c.html} />
+          </li>
+        ))}
+      </ol>
+      {d.can.comment ? (
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors form={form} />
+          <TextareaField field={fields.body} label={t("comments.field")} hint={t("comments.markdownHint")} rows={4} />
+          <SubmitButton name="intent" value="comment">
+            {t("comments.submit")}
+          </SubmitButton>
+        </Form>
+      ) : (
+        <p className="muted">{t("comments.closed")}</p>
+      )}
+    </section>
+  );
+}

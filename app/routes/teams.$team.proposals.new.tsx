@@ -1,0 +1,187 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, SelectField, SubmitButton, TextareaField, TextField, translateError } from "~/components/forms";
+import { ConcretenessPanel, Markdown, useLiveTitle } from "~/components/norms";
+import { NORM_CATEGORY_ORDER } from "~/domain/norms";
+import { redirectWithFlash } from "~/flash.server";
+import { msg } from "~/forms";
+import { useT } from "~/i18n/react";
+import { renderMarkdown } from "~/markdown.server";
+import { listActiveNorms } from "~/models/norms.server";
+import { createProposal } from "~/models/proposals.server";
+import { requireMember } from "~/permissions.server";
+import { newProposalSchema } from "~/proposal-forms";
+
+export { ErrorBoundary } from "~/components/error-page";
+
+type Kind = "add" | "change" | "retire";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team } = await requireMember(request, params);
+  const url = new URL(request.url);
+  const norms = listActiveNorms(team.id);
+  const requestedKind = url.searchParams.get("kind");
+  const kind: Kind = requestedKind === "change" || requestedKind === "retire" ? requestedKind : "add";
+  const code = url.searchParams.get("normCode");
+  // change/retire start from a chosen norm; without one, the page offers the choice (a GET form, no JavaScript needed).
+  const norm = kind !== "add" && code ? (norms.find((n) => n.code === code) ?? null) : null;
+  return {
+    teamId: team.id,
+    kind: kind !== "add" && !norm ? ("choose" as const) : kind,
+    chooseFor: kind !== "add" && !norm ? kind : null,
+    unknownCode: kind !== "add" && code && !norm ? code : null,
+    norm: norm
+      ? { code: norm.code, title: norm.title, body: norm.body, category: norm.category, bodyHtml: renderMarkdown(norm.body) }
+      : null,
+    norms: norms.map((n) => ({ code: n.code, title: n.title })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team, user } = await requireMember(request, params);
+  const submission = parseWithZod(await request.formData(), { schema: newProposalSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const v = submission.value;
+  const id = createProposal(
+    team.id,
+    user.id,
+    v.kind === "add"
+      ? { kind: "add", title: v.title ?? "", body: v.body, category: v.category! }
+      : v.kind === "change"
+        ? { kind: "change", normCode: v.normCode ?? "", title: v.title ?? "", body: v.body, category: v.category }
+        : { kind: "retire", normCode: v.normCode ?? "", body: v.body },
+  );
+  if (id === null) {
+    return data(submission.reply({ fieldErrors: { normCode: [msg("proposal.unknownNorm", { code: v.normCode ?? "" })] } }), { status: 400 });
+  }
+  return redirectWithFlash(`/teams/${team.id}/proposals/${id}`, { key: "proposal.created" });
+}
+
+export default function NewProposal() {
+  const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const t = useT();
+  const base = `/teams/${d.teamId}/proposals/new`;
+  return (
+    <section className="narrow">
+      <h1>{t("proposal.new.title")}</h1>
+      <nav aria-label={t("proposal.new.kindNav")} className="kind-tabs">
+        <ul>
+          {(["add", "change", "retire"] as const).map((k) => {
+            const current = d.kind === k || d.chooseFor === k;
+            return (
+              <li key={k}>
+                <Link to={k === "add" ? base : `${base}?kind=${k}`} aria-current={current ? "page" : undefined}>
+                  {t(`proposal.new.kind.${k}`)}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      {d.kind === "choose" ? <ChooseNorm /> : <ProposalForm key={`${d.kind}-${d.norm?.code ?? ""}`} lastResult={lastResult} />}
+    </section>
+  );
+}
+
+/** Step one of a change or retirement: which norm (a GET form, so it works without JavaScript). */
+function ChooseNorm() {
+  const d = useLoaderData<typeof loader>();
+  const t = useT();
+  if (d.norms.length === 0) {
+    return (
+      <p>
+        {t("proposal.new.noNorms")} <Link to={`/teams/${d.teamId}/proposals/new`}>{t("proposal.new.kind.add")}</Link>
+      </p>
+    );
+  }
+  return (
+    <Form method="get" className="panel">
+      {d.unknownCode ? (
+        <p className="form-error" role="alert">
+          {t("proposal.unknownNorm", { code: d.unknownCode })}
+        </p>
+      ) : null}
+      <input type="hidden" name="kind" value={d.chooseFor ?? "change"} />
+      <div className="field">
+        <label htmlFor="choose-norm">{t("proposal.field.norm")}</label>
+        <select id="choose-norm" name="normCode">
+          {d.norms.map((n) => (
+            <option key={n.code} value={n.code}>
+              {n.code} · {n.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button">
+        {t("proposal.new.continue")}
+      </button>
+    </Form>
+  );
+}
+
+function ProposalForm({ lastResult }: { lastResult: ReturnType<typeof useActionData<typeof action>> }) {
+  const d = useLoaderData<typeof loader>();
+  const t = useT();
+  const kind = d.kind as Kind;
+  const [form, fields] = useForm({
+    id: "proposal",
+    lastResult,
+    defaultValue: d.norm && kind === "change" ? { title: d.norm.title, body: d.norm.body, category: d.norm.category } : undefined,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newProposalSchema }),
+  });
+  const live = useLiveTitle(String(fields.title.initialValue ?? ""));
+  const action = d.norm ? `?kind=${kind}&normCode=${encodeURIComponent(d.norm.code)}` : undefined;
+  return (
+    <Form method="post" action={action} {...getFormProps(form)} onInput={live.onInput}>
+      <FormErrors form={form} />
+      <input type="hidden" name="kind" value={kind} />
+      {d.norm ? <input type="hidden" name="normCode" value={d.norm.code} /> : null}
+      {fields.kind.errors?.length || fields.normCode.errors?.length ? (
+        <div className="form-error" role="alert">
+          {[...(fields.kind.errors ?? []), ...(fields.normCode.errors ?? [])].map((e) => (
+            <p key={e}>{translateError(t, e)}</p>
+          ))}
+        </div>
+      ) : null}
+
+      {kind === "add" ? <p>{t("proposal.new.addHelp")}</p> : null}
+      {d.norm && kind === "change" ? <p>{t("proposal.new.changeHelp", { code: d.norm.code })}</p> : null}
+      {d.norm && kind === "retire" ? (
+        <>
+          <p>{t("proposal.new.retireHelp", { code: d.norm.code })}</p>
+          <blockquote className="norm-quote">
+            <p>
+              <strong>
+                {d.norm.code} · {d.norm.title}
+              </strong>
+            </p>
+            <Markdown html={d.norm.bodyHtml} />
+          </blockquote>
+        </>
+      ) : null}
+
+      {kind === "retire" ? (
+        <TextareaField field={fields.body} label={t("proposal.field.reason")} hint={t("proposal.field.reasonHint")} rows={6} />
+      ) : (
+        <>
+          <TextField field={fields.title} label={t("proposal.field.title")} hint={t("proposal.field.titleHint")} />
+          <ConcretenessPanel title={live.title} />
+          <TextareaField field={fields.body} label={t("proposal.field.body")} hint={t("proposal.field.bodyHint")} optional rows={10} />
+          <SelectField
+            field={fields.category}
+            label={t("proposal.field.category")}
+            options={[
+              ...(kind === "add" ? [{ value: "", label: t("proposal.field.chooseCategory") }] : []),
+              ...NORM_CATEGORY_ORDER.map((c) => ({ value: c, label: t(`category.${c}`) })),
+            ]}
+          />
+        </>
+      )}
+      <SubmitButton>{t("proposal.new.submit")}</SubmitButton>
+    </Form>
+  );
+}

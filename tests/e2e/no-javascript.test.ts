@@ -1,0 +1,119 @@
+// The whole foundation with JavaScript switched off: every step is a plain HTML form
+// post, as for someone whose scripts failed to load or who blocks them.
+import type { Locator, Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { uniqueEmail } from "../support/client";
+import { axeProblemsWithoutScripts, formatProblems, pageShapeProblems, reflowProblems, unnamedControls } from "./support/browser";
+import { browserSuite } from "./support/suite";
+
+const suite = browserSuite();
+const noScripts = { javaScriptEnabled: false };
+
+/** Clicks a submit button and returns the status the POST itself answered (303, 400, …). */
+async function submit(page: Page, button: Locator) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.request().isNavigationRequest()),
+    button.click(),
+  ]);
+  await page.waitForLoadState("load");
+  return response.status();
+}
+
+function field(page: Page, name: string) {
+  return page.locator(`main [name="${name}"]`);
+}
+
+/** The error text tied to a field through aria-describedby: what a screen reader reads with it. */
+async function errorFor(page: Page, name: string) {
+  const input = field(page, name);
+  await expect.poll(() => input.getAttribute("aria-invalid")).toBe("true");
+  const ids = ((await input.getAttribute("aria-describedby")) ?? "").split(/\s+/).filter(Boolean);
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
+  return texts.join(" ");
+}
+
+async function expectAccessible(page: Page) {
+  const problems = [
+    ...(await pageShapeProblems(page, "en")),
+    ...(await reflowProblems(page)),
+    ...(await unnamedControls(page)),
+    ...(await axeProblemsWithoutScripts(page)),
+  ];
+  expect(problems, `\n${formatProblems(problems)}\n`).toEqual([]);
+}
+
+test("sign up, create a team, invite and join work through plain form posts", async () => {
+  const page = await suite.page(noScripts);
+  const email = uniqueEmail("nojs");
+
+  // Sign up, first with a password that is too short: 400, the message, the rest kept.
+  await page.goto("/signup");
+  await field(page, "email").fill(email);
+  await field(page, "name").fill("Anna de Vries");
+  await field(page, "password").fill("kort");
+  expect(await submit(page, page.locator("main button[type=submit]"))).toBe(400);
+  expect(await errorFor(page, "password")).toContain("at least 10 characters");
+  expect(await field(page, "email").inputValue()).toBe(email);
+  expect(await field(page, "name").inputValue()).toBe("Anna de Vries");
+  expect(await field(page, "password").inputValue()).toBe("");
+  await expectAccessible(page);
+
+  await field(page, "password").fill("lang genoeg wachtwoord");
+  expect(await submit(page, page.locator("main button[type=submit]"))).toBe(303);
+  expect(new URL(page.url()).pathname).toBe("/");
+  await expect.poll(() => page.locator("header").innerText()).toContain("Anna de Vries");
+
+  // Create a team, first without a name: the description typed so far survives.
+  await page.locator("main a", { hasText: "Create a team" }).click();
+  await page.waitForURL("**/teams/new");
+  await field(page, "description").fill("Telefoon, chat en e-mail — regio Zuid.\nTweede regel.");
+  expect(await submit(page, page.locator("main button[type=submit]"))).toBe(400);
+  expect(await errorFor(page, "name")).toContain("This field is required.");
+  expect(await field(page, "description").inputValue()).toBe("Telefoon, chat en e-mail — regio Zuid.\nTweede regel.");
+  await expectAccessible(page);
+
+  await field(page, "name").fill("Klantenservice Zuid");
+  expect(await submit(page, page.locator("main button[type=submit]"))).toBe(303);
+  const teamPath = new URL(page.url()).pathname;
+  expect(teamPath).toMatch(/^\/teams\/[^/]+$/);
+  expect(await page.locator("h1").innerText()).toBe("Klantenservice Zuid");
+  expect(await page.locator("main [role=status]").innerText()).toContain("Team created");
+
+  // An invite link, shown as a link to follow.
+  await page.goto(`${teamPath}/members`);
+  expect(await page.locator("main a[href^='/join/']").count()).toBe(0);
+  expect(await submit(page, page.locator("main button[name=intent][value=invite]"))).toBe(303);
+  expect(new URL(page.url()).pathname).toBe(`${teamPath}/members`);
+  expect(await page.locator("main [role=status]").innerText()).toContain("New invite link created.");
+  const joinPath = await page.locator("main a[href^='/join/']").getAttribute("href");
+  expect(joinPath).toMatch(/^\/join\/[A-Za-z0-9_-]{22,}$/);
+  await expectAccessible(page);
+
+  // A colleague without an account opens it, signs up on the way and joins.
+  const newcomer = await suite.page(noScripts);
+  await newcomer.goto(joinPath!);
+  expect(await newcomer.locator("h1").innerText()).toContain("Klantenservice Zuid");
+  await newcomer.locator("main a", { hasText: "Sign up" }).click();
+  await field(newcomer, "email").fill(uniqueEmail("newcomer"));
+  await field(newcomer, "name").fill("Bram Mulder");
+  await field(newcomer, "password").fill("nog een lang wachtwoord");
+  expect(await submit(newcomer, newcomer.locator("main button[type=submit]"))).toBe(303);
+  expect(new URL(newcomer.url()).pathname).toBe(joinPath);
+  expect(await submit(newcomer, newcomer.locator("main button[type=submit]"))).toBe(303);
+  expect(new URL(newcomer.url()).pathname).toBe(teamPath);
+  expect(await newcomer.locator("main [role=status]").innerText()).toContain("Klantenservice Zuid");
+
+  // The lead sees the new member.
+  await page.goto(`${teamPath}/members`);
+  expect(await page.locator("main table").innerText()).toContain("Bram Mulder");
+});
+
+test("the footer's language buttons work without JavaScript", async () => {
+  const page = await suite.page(noScripts);
+  await page.goto("/login");
+  expect(await page.locator("html").getAttribute("lang")).toBe("en");
+  expect(await submit(page, page.locator("footer button[value=nl]"))).toBe(303);
+  expect(new URL(page.url()).pathname).toBe("/login");
+  expect(await page.locator("html").getAttribute("lang")).toBe("nl");
+  expect(await page.locator("h1").innerText()).toBe("Inloggen");
+});

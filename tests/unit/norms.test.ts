@@ -1,0 +1,113 @@
+import { describe, expect, test } from "vitest";
+import { agreementChanges, agreementMarkdown, groupByCategory, type SnapshotNorm } from "~/domain/agreement";
+import { hasChanges, wordDiff } from "~/domain/diff";
+import { assignNormNumber, conflictOnApply, normCode, parseNormCode } from "~/domain/norms";
+
+describe("norm codes", () => {
+  test("N-1, N-2, … and back", () => {
+    expect(normCode(1)).toBe("N-1");
+    expect(normCode(12)).toBe("N-12");
+    expect(parseNormCode("N-12")).toBe(12);
+  });
+  test("anything that is not exactly a code is rejected", () => {
+    for (const bad of ["n-1", "N-0", "N-01", "N-1.5", "N1", "N-", "N--1", " N-1", "N-1 ", "N-99999999999", ""]) {
+      expect(parseNormCode(bad)).toBeNull();
+    }
+  });
+  test("the next number follows the team counter", () => {
+    expect(assignNormNumber(1, [])).toBe(1);
+    expect(assignNormNumber(4, [1, 2, 3])).toBe(4);
+  });
+  test("a code is never reused, even when a retired norm had the highest number", () => {
+    // N-3 was retired; its number stays taken.
+    expect(assignNormNumber(4, [1, 2, 3])).toBe(4);
+    // A counter that fell behind is overruled by the numbers in use.
+    expect(assignNormNumber(2, [1, 2, 5])).toBe(6);
+    expect(assignNormNumber(0, [])).toBe(1);
+  });
+});
+
+describe("conflict detection", () => {
+  const active = (currentVersion: number) => ({ currentVersion, status: "active" as const });
+  test("an add never conflicts", () => {
+    expect(conflictOnApply({ kind: "add", baseVersion: null }, null)).toBeNull();
+  });
+  test("a change on the version it was written against applies", () => {
+    expect(conflictOnApply({ kind: "change", baseVersion: 2 }, active(2))).toBeNull();
+    expect(conflictOnApply({ kind: "retire", baseVersion: 1 }, active(1))).toBeNull();
+  });
+  test("a newer version meanwhile is a conflict", () => {
+    expect(conflictOnApply({ kind: "change", baseVersion: 1 }, active(2))).toBe("norm-changed");
+    expect(conflictOnApply({ kind: "retire", baseVersion: 1 }, active(3))).toBe("norm-changed");
+  });
+  test("a norm retired meanwhile is a conflict", () => {
+    expect(conflictOnApply({ kind: "change", baseVersion: 2 }, { currentVersion: 2, status: "retired" })).toBe("norm-retired");
+  });
+  test("a missing norm is a conflict", () => {
+    expect(conflictOnApply({ kind: "change", baseVersion: 1 }, null)).toBe("norm-missing");
+  });
+});
+
+describe("word diff", () => {
+  test("marks added and removed words and keeps the rest", () => {
+    const parts = wordDiff("We call back within two working days.", "We call back within one working day.");
+    expect(parts.filter((p) => p.kind === "removed").map((p) => p.text.trim())).toEqual(["two", "days"]);
+    expect(parts.filter((p) => p.kind === "added").map((p) => p.text.trim())).toEqual(["one", "day"]);
+    expect(parts.filter((p) => p.kind !== "added").map((p) => p.text).join("")).toBe("We call back within two working days.");
+    expect(parts.filter((p) => p.kind !== "removed").map((p) => p.text).join("")).toBe("We call back within one working day.");
+  });
+  test("identical texts have no changes", () => {
+    expect(hasChanges(wordDiff("Gelijk", "Gelijk"))).toBe(false);
+    expect(hasChanges(wordDiff("", "Nieuw"))).toBe(true);
+  });
+});
+
+describe("agreement changes", () => {
+  const n = (normId: number, version: number, title = `Norm ${normId} v${version}`): SnapshotNorm => ({
+    normId,
+    code: `N-${normId}`,
+    version,
+    title,
+    body: "",
+    category: "customer-contact",
+  });
+  test("added, changed and retired since an older version", () => {
+    const from = [n(1, 1), n(2, 1), n(3, 1)];
+    const to = [n(1, 1), n(2, 2), n(4, 1), n(10, 1)];
+    const c = agreementChanges(from, to);
+    expect(c.added.map((x) => x.code)).toEqual(["N-4", "N-10"]);
+    expect(c.changed.map((x) => [x.before.version, x.after.version])).toEqual([[1, 2]]);
+    expect(c.retired.map((x) => x.code)).toEqual(["N-3"]);
+  });
+  test("from nothing, everything is added", () => {
+    expect(agreementChanges([], [n(2, 1), n(1, 3)]).added.map((x) => x.code)).toEqual(["N-1", "N-2"]);
+  });
+  test("groups by category in a fixed order, by code number within", () => {
+    const norms = [
+      { ...n(11, 1), category: "complaints" as const },
+      { ...n(2, 1), category: "colleagues" as const },
+      { ...n(3, 1), category: "complaints" as const },
+      { ...n(1, 1), category: "customer-contact" as const },
+    ];
+    expect(groupByCategory(norms).map((g) => [g.category, g.norms.map((x) => x.code)])).toEqual([
+      ["customer-contact", ["N-1"]],
+      ["complaints", ["N-3", "N-11"]],
+      ["colleagues", ["N-2"]],
+    ]);
+  });
+});
+
+describe("agreement as Markdown", () => {
+  test("title, groups by category, each norm with its code, bodies unchanged", () => {
+    const md = agreementMarkdown({
+      title: "Teamafspraken — Klantenservice",
+      subtitle: "Versie 2",
+      empty: "Nog geen normen.",
+      groups: [{ heading: "Klachten", norms: [{ code: "N-1", title: "We luisteren\neerst", body: "- een\n- twee\n\n" }] }],
+    });
+    expect(md).toBe("# Teamafspraken — Klantenservice\n\nVersie 2\n\n## Klachten\n\n### N-1 · We luisteren eerst\n\n- een\n- twee\n");
+  });
+  test("an empty agreement says so", () => {
+    expect(agreementMarkdown({ title: "T", subtitle: "S", empty: "Nog geen normen.", groups: [] })).toContain("Nog geen normen.");
+  });
+});
