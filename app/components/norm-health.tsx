@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { trendSummary, versionChanges, type TrendPoint } from "../domain/norm-trend";
 import { formatDate, formatNumber, TIME_ZONE } from "../i18n/format";
 import { useT } from "../i18n/react";
+import { ScrollBox } from "./scroll-box";
 
 const W = 560;
 const H = 230;
@@ -101,7 +102,7 @@ export function NormHealthChart({ id, code, points }: { id: string; code: string
       </figcaption>
       <details className="chart-data">
         <summary>{t("checkins.chart.table")}</summary>
-        <div className="table-wrap">
+        <ScrollBox label={t("checkins.chart.caption", { code })}>
           <table className="table">
             <caption className="visually-hidden">{t("checkins.chart.caption", { code })}</caption>
             <thead>
@@ -129,7 +130,7 @@ export function NormHealthChart({ id, code, points }: { id: string; code: string
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </details>
     </figure>
   );

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MemberResultList } from "~/components/member-results";
 import { Figure, NormHealthChart } from "~/components/norm-health";
+import { ScrollBox } from "~/components/scroll-box";
 import type { Distribution } from "~/domain/checkin-results";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/react";
@@ -132,10 +133,11 @@ function TeamNorm({ norm, figures, health }: { norm: CycleNorm; figures: TeamNor
 function DistributionTable({ code, self, peer }: { code: string; self: Distribution | null; peer: Distribution | null }) {
   const t = useT();
   const cell = (d: Distribution | null, i: number) => (d ? d[i] : <Figure value={null} />);
+  const caption = t("checkins.results.distribution", { code });
   return (
-    <div className="table-wrap">
+    <ScrollBox label={caption}>
       <table className="table distribution">
-        <caption>{t("checkins.results.distribution", { code })}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t("checkins.results.rating")}</th>
@@ -153,6 +155,6 @@ function DistributionTable({ code, self, peer }: { code: string; self: Distribut
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
