@@ -5,6 +5,7 @@ import { users } from "../db/schema";
 import type { DB } from "../db/client";
 import { hashPassword } from "../app/auth.server";
 import { seedCheckins } from "./demo/checkins";
+import { seedConversations } from "./demo/conversations";
 import { seedNorms } from "./demo/norms";
 import { DEMO_PASSWORD, demoPeople, seedPeople, type DemoContext } from "./demo/people";
 
@@ -23,6 +24,8 @@ export async function seedDemoIfEmpty(db: DB, now = Date.now()) {
       seedNorms(ctx);
       // Needs the demo norms (seeded before this line); without them it adds nothing.
       seedCheckins(ctx, now);
+      // Reads the closed cycles the line above made; without them it adds nothing.
+      seedConversations(ctx, now);
     },
     { behavior: "immediate" },
   );

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { trendSummary, versionChanges, type TrendPoint } from "../domain/norm-trend";
 import { formatDate, formatNumber, TIME_ZONE } from "../i18n/format";
 import { useT } from "../i18n/react";
-import { ScrollBox } from "~/components/scroll-box";
+import { ScrollBox } from "./scroll-box";
 
 const W = 560;
 const H = 230;

@@ -344,8 +344,12 @@ export type NormResult = {
   signal: Signal;
   observations: string[];
 };
-/** One member's results. No user id on purpose: the results pages need names only. */
-export type MemberResults = { name: string; isMe: boolean; norms: NormResult[] };
+/**
+ * One member's results. The user id is the member's own (never a rater's); it only
+ * reaches a page where the viewer may open that member's conversation (see
+ * `cycleResultsFor`).
+ */
+export type MemberResults = { userId: string; name: string; isMe: boolean; norms: NormResult[] };
 export type TeamNormFigures = {
   normId: number;
   meanSelf: number | null;
@@ -366,12 +370,12 @@ function parseDistribution(json: string): Distribution | null {
 }
 
 /**
- * The frozen results of a closed cycle: the viewer's own, the team figures, the
- * norm health up to this cycle, and for leads every participant's. A fixed number
- * of statements whatever the team size.
+ * Frozen per-member results of a cycle (all participants, or only `onlyUserId`), in
+ * the cycle's norm order and sorted by name: two statements whatever the team size.
+ * Peer figures and observations below the threshold were never frozen; the checks
+ * on `peerShown` are a second lock.
  */
-export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, isLead: boolean) {
-  const normList = cycleNormList(cycle.id);
+function frozenMemberResults(cycleId: number, normList: CycleNorm[], viewerId: string, onlyUserId: string | null) {
   const results = db
     .select({
       userId: cycleResults.userId,
@@ -387,29 +391,17 @@ export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, 
     })
     .from(cycleResults)
     .innerJoin(users, eq(users.id, cycleResults.userId))
-    .where(and(eq(cycleResults.cycleId, cycle.id), isLead ? undefined : eq(cycleResults.userId, viewerId)))
+    .where(and(eq(cycleResults.cycleId, cycleId), onlyUserId === null ? undefined : eq(cycleResults.userId, onlyUserId)))
     .all();
   const observations = db
     .select({ userId: cycleObservations.userId, normId: cycleObservations.normId, text: cycleObservations.text })
     .from(cycleObservations)
-    .where(and(eq(cycleObservations.cycleId, cycle.id), isLead ? undefined : eq(cycleObservations.userId, viewerId)))
+    .where(and(eq(cycleObservations.cycleId, cycleId), onlyUserId === null ? undefined : eq(cycleObservations.userId, onlyUserId)))
     .orderBy(asc(cycleObservations.userId), asc(cycleObservations.normId), asc(cycleObservations.position))
     .all();
-  const team: TeamNormFigures[] = db
-    .select()
-    .from(cycleNormStats)
-    .where(eq(cycleNormStats.cycleId, cycle.id))
-    .all()
-    .map((s) => ({
-      normId: s.normId,
-      meanSelf: s.meanSelf,
-      meanPeer: s.meanPeer,
-      selfDistribution: parseDistribution(s.selfDistribution),
-      peerDistribution: parseDistribution(s.peerDistribution),
-    }));
 
   const order = new Map(normList.map((n, i) => [n.normId, i]));
-  const byUser = new Map<string, MemberResults & { userId: string }>();
+  const byUser = new Map<string, MemberResults>();
   for (const r of results) {
     let member = byUser.get(r.userId);
     if (!member) byUser.set(r.userId, (member = { userId: r.userId, name: r.name, isMe: r.userId === viewerId, norms: [] }));
@@ -426,14 +418,34 @@ export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, 
     });
   }
   for (const o of observations) {
-    byUser.get(o.userId)?.norms.find((n) => n.normId === o.normId)?.observations.push(o.text);
+    const norm = byUser.get(o.userId)?.norms.find((n) => n.normId === o.normId);
+    if (norm?.peerShown) norm.observations.push(o.text);
   }
-  const members: MemberResults[] = [...byUser.values()]
+  return [...byUser.values()]
     .sort((a, b) => a.name.localeCompare(b.name) || compareCodePoints(a.userId, b.userId))
-    .map(({ name, isMe, norms: list }) => ({
-      name,
-      isMe,
-      norms: list.sort((a, b) => (order.get(a.normId) ?? 0) - (order.get(b.normId) ?? 0)),
+    .map((m) => ({ ...m, norms: m.norms.sort((a, b) => (order.get(a.normId) ?? 0) - (order.get(b.normId) ?? 0)) }));
+}
+
+/**
+ * The frozen results of a closed cycle: the viewer's own, the team figures, the
+ * norm health up to this cycle, and for leads every participant's (with their user
+ * id, for the link to each conversation). A fixed number of statements whatever
+ * the team size.
+ */
+export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, isLead: boolean) {
+  const normList = cycleNormList(cycle.id);
+  const members = frozenMemberResults(cycle.id, normList, viewerId, isLead ? null : viewerId);
+  const team: TeamNormFigures[] = db
+    .select()
+    .from(cycleNormStats)
+    .where(eq(cycleNormStats.cycleId, cycle.id))
+    .all()
+    .map((s) => ({
+      normId: s.normId,
+      meanSelf: s.meanSelf,
+      meanPeer: s.meanPeer,
+      selfDistribution: parseDistribution(s.selfDistribution),
+      peerDistribution: parseDistribution(s.peerDistribution),
     }));
   return {
     norms: normList,
@@ -443,6 +455,16 @@ export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, 
     health: normHealth(teamId, normList.map((n) => n.normId), cycle.closedAt ?? undefined),
     threshold: cycle.anonymityThreshold ?? 3,
   };
+}
+
+/**
+ * One member's frozen results of a closed cycle, for their check-in conversation:
+ * three statements. The caller decides who may see them (the member, a lead).
+ */
+export function memberResultsFor(cycleId: number, memberId: string, viewerId: string) {
+  const normList = cycleNormList(cycleId);
+  const [member] = frozenMemberResults(cycleId, normList, viewerId, memberId);
+  return { norms: normList, member: member ?? null };
 }
 
 function emptyFigures(normId: number): TeamNormFigures {

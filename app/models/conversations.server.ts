@@ -25,6 +25,7 @@ export function findConversationScope(teamId: string, cycleId: number, memberId:
       status: checkinCycles.status,
       openedAt: checkinCycles.openedAt,
       closesAt: checkinCycles.closesAt,
+      anonymityThreshold: checkinCycles.anonymityThreshold,
       memberName: users.name,
     })
     .from(checkinCycles)

@@ -20,6 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const perPerson = peersEach(page.participantCount, cycle.peersPerMember);
   return {
     teamId: team.id,
+    // Only for the link to the viewer's own conversation.
+    userId: user.id,
     isLead,
     cycle: { id: cycle.id, title: cycle.title, status: cycle.status, closesAt: cycle.closesAt, closedAt: cycle.closedAt },
     ...page,
@@ -72,6 +74,20 @@ export default function CyclePage() {
             {t("checkins.cycle.seeResults")}
           </Link>
         </p>
+      ) : null}
+      {d.isLead || d.isParticipant ? (
+        <ul className="inline-links">
+          {d.isLead ? (
+            <li>
+              <Link to={`${base}/conversations`}>{t("conversation.overview.link")}</Link>
+            </li>
+          ) : null}
+          {d.isParticipant ? (
+            <li>
+              <Link to={`${base}/conversations/${d.userId}`}>{t("conversation.myConversation")}</Link>
+            </li>
+          ) : null}
+        </ul>
       ) : null}
       {open && d.hiddenReason === "small-team" ? (
         <p className="notice">{t("checkins.cycle.smallTeam", { needed: d.threshold + 1, threshold: d.threshold })}</p>

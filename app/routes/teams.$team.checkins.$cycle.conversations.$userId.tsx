@@ -4,11 +4,13 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SelectField, SubmitButton, TextareaField, TextField } from "~/components/forms";
+import { MemberResultList } from "~/components/member-results";
 import { redirectWithFlash } from "~/flash.server";
 import { choice, msg, optionalText, requiredText } from "~/forms";
 import { formatDate, formatDay, todayIso } from "~/i18n/format";
 import { useT } from "~/i18n/react";
 import { renderMarkdown } from "~/markdown.server";
+import { closeDueCycles, memberResultsFor } from "~/models/checkins.server";
 import {
   addAction,
   addNote,
@@ -65,6 +67,8 @@ const doneSchema = z.object({
 
 async function scope(request: Request, params: LoaderFunctionArgs["params"]) {
   const ctx = await requireMember(request, params);
+  // A cycle past its closing time is closed (and its results frozen) before it is read.
+  closeDueCycles(Date.now(), ctx.team.id);
   const cycleId = Number(params.cycle);
   const memberId = params.userId ?? "";
   if (!Number.isSafeInteger(cycleId)) notFound();
@@ -84,15 +88,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   return {
     teamId: ctx.team.id,
-    viewer: { id: ctx.user.id, isLead: ctx.isLead, isMember: memberId === ctx.user.id },
-    cycle: { id: cycle.cycleId, title: cycle.title, status: cycle.status },
+    viewer: { isLead: ctx.isLead, isMember: memberId === ctx.user.id },
+    cycle: { id: cycle.cycleId, title: cycle.title, status: cycle.status, closesAt: cycle.closesAt },
     member: { id: memberId, name: cycle.memberName },
     held: page.conversation?.heldAt ? { at: page.conversation.heldAt, by: page.conversation.heldByName } : null,
-    notes: page.notes.map((n) => ({
+    // Only the member (their own page) and leads get here; the results come from the
+    // tables frozen at close, so they carry no rater and nothing below the threshold.
+    results: cycle.status === "closed" ? memberResultsFor(cycle.cycleId, memberId, ctx.user.id) : null,
+    threshold: cycle.anonymityThreshold ?? 3,
+    notes: page.notes.map(({ authorId, ...n }) => ({
       ...n,
+      // Who wrote a note is shown by name; no user id goes to the page.
+      mine: authorId === ctx.user.id,
       html: renderMarkdown(n.body),
       // The raw text is only needed where it can be edited.
-      body: n.authorId === ctx.user.id ? n.body : "",
+      body: authorId === ctx.user.id ? n.body : "",
       revisions: revisions
         .filter((r) => r.noteId === n.id)
         .map((r) => ({ editedAt: r.editedAt, html: renderMarkdown(r.body) })),
@@ -175,11 +185,12 @@ export default function Conversation() {
   const { viewer, member, cycle } = page;
   const resultFor = (intent: string) =>
     actionData && "result" in actionData && actionData.intent === intent ? actionData.result : undefined;
-  const cycleBase = `/teams/${page.teamId}/checkins/${cycle.id}`;
+  // Before the conversation the member's first job is to say what they want to discuss.
+  const preparing = viewer.isMember && !page.held;
   return (
     <section>
       <p className="muted">
-        <Link to={cycleBase}>{cycle.title}</Link>
+        <Link to={`/teams/${page.teamId}/checkins/${cycle.id}`}>{cycle.title}</Link>
       </p>
       <h1>{viewer.isMember ? t("conversation.titleOwn") : t("conversation.title", { name: member.name })}</h1>
       {actionData && "error" in actionData ? (
@@ -200,20 +211,52 @@ export default function Conversation() {
         </Form>
       ) : null}
 
-      <p>
-        <Link to={`${cycleBase}/results`}>{viewer.isMember ? t("conversation.myResults") : t("conversation.results")}</Link>
-      </p>
-
-      {viewer.isMember && page.notes.length === 0 ? (
+      {preparing ? (
         <section className="panel" aria-labelledby="prepare-title">
           <h2 id="prepare-title">{t("conversation.prepare.title")}</h2>
           <p>{t("conversation.prepare.body")}</p>
+          <NoteForm page={page} resultFor={resultFor} inPanel />
         </section>
       ) : null}
 
+      <ResultsSection page={page} />
       <ActionsSection page={page} resultFor={resultFor} />
-      <NotesSection page={page} resultFor={resultFor} />
+      <NotesSection page={page} resultFor={resultFor} withForm={!preparing} />
       <NormsAtHand page={page} />
+    </section>
+  );
+}
+
+/** The member's results of this cycle: for a lead about the member, for the member about themselves. */
+function ResultsSection({ page }: { page: LoaderData }) {
+  const t = useT();
+  const own = page.viewer.isMember;
+  const base = `/teams/${page.teamId}/checkins/${page.cycle.id}`;
+  return (
+    <section aria-labelledby="results-title">
+      <h2 id="results-title">
+        {own ? t("conversation.resultsTitleOwn") : t("conversation.resultsTitle", { name: page.member.name })}
+      </h2>
+      {page.results === null ? (
+        <p className="notice">{t("checkins.results.notYet", { date: formatDate(t.locale, page.cycle.closesAt, "datetime") })}</p>
+      ) : page.results.member === null ? (
+        <p className="muted">{t("conversation.noResults")}</p>
+      ) : (
+        <>
+          <p className="hint">
+            {own ? t("checkins.results.intro") : t("checkins.results.membersHelp", { threshold: page.threshold })}
+          </p>
+          <MemberResultList
+            norms={page.results.norms}
+            results={page.results.member.norms}
+            Heading="h3"
+            name={own ? undefined : page.member.name}
+          />
+        </>
+      )}
+      <p>
+        <Link to={`${base}/results`}>{own ? t("conversation.myResults") : t("conversation.results")}</Link>
+      </p>
     </section>
   );
 }
@@ -319,15 +362,16 @@ function ActionList({
   );
 }
 
-function NotesSection({ page, resultFor }: { page: LoaderData; resultFor: (intent: string) => any }) {
+function NotesSection({
+  page,
+  resultFor,
+  withForm,
+}: {
+  page: LoaderData;
+  resultFor: (intent: string) => any;
+  withForm: boolean;
+}) {
   const t = useT();
-  const [form, fields] = useForm({
-    id: "new-note",
-    lastResult: resultFor("note"),
-    defaultValue: { visibility: "shared" },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema }),
-  });
   return (
     <section aria-labelledby="notes-title">
       <h2 id="notes-title">{t("conversation.notes")}</h2>
@@ -356,44 +400,58 @@ function NotesSection({ page, resultFor }: { page: LoaderData; resultFor: (inten
                 </ol>
               </details>
             ) : null}
-            {note.authorId === page.viewer.id ? <EditNote note={note} resultFor={resultFor} /> : null}
+            {note.mine ? <EditNote note={note} resultFor={resultFor} /> : null}
           </li>
         ))}
       </ol>
-      <Form method="post" {...getFormProps(form)} className="panel">
-        <h3>{page.viewer.isMember ? t("conversation.newNoteMember") : t("conversation.newNote")}</h3>
-        <input type="hidden" name="intent" value="note" />
-        <TextareaField
-          field={fields.body}
-          label={t("conversation.noteBody")}
-          hint={page.viewer.isMember ? t("conversation.noteHintMember") : t("conversation.noteHintLead")}
-        />
-        {page.viewer.isLead ? (
-          <fieldset>
-            <legend>{t("conversation.visibility")}</legend>
-            {(["shared", "private"] as const).map((v) => (
-              <div key={v} className="radio">
-                <input
-                  type="radio"
-                  id={`visibility-${v}`}
-                  name="visibility"
-                  value={v}
-                  defaultChecked={(fields.visibility.initialValue ?? "shared") === v}
-                />
-                <label htmlFor={`visibility-${v}`}>
-                  {v === "shared" ? t("conversation.visibility.shared") : t("conversation.visibility.private")}
-                </label>
-              </div>
-            ))}
-          </fieldset>
-        ) : (
-          <input type="hidden" name="visibility" value="shared" />
-        )}
-        <SubmitButton intent="note">
-          {t("conversation.addNote")}
-        </SubmitButton>
-      </Form>
+      {withForm ? <NoteForm page={page} resultFor={resultFor} /> : null}
     </section>
+  );
+}
+
+/** The one "new note" form of the page: in the prepare panel for a member before the conversation, else under the notes. */
+function NoteForm({ page, resultFor, inPanel }: { page: LoaderData; resultFor: (intent: string) => any; inPanel?: boolean }) {
+  const t = useT();
+  const [form, fields] = useForm({
+    id: "new-note",
+    lastResult: resultFor("note"),
+    defaultValue: { visibility: "shared" },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema }),
+  });
+  const own = page.viewer.isMember;
+  return (
+    <Form method="post" {...getFormProps(form)} className={inPanel ? undefined : "panel"}>
+      <h3>{own ? t("conversation.newNoteMember") : t("conversation.newNote")}</h3>
+      <input type="hidden" name="intent" value="note" />
+      <TextareaField
+        field={fields.body}
+        label={t("conversation.noteBody")}
+        hint={own ? t("conversation.noteHintMember") : t("conversation.noteHintLead")}
+      />
+      {page.viewer.isLead ? (
+        <fieldset>
+          <legend>{t("conversation.visibility")}</legend>
+          {(["shared", "private"] as const).map((v) => (
+            <div key={v} className="radio">
+              <input
+                type="radio"
+                id={`visibility-${v}`}
+                name="visibility"
+                value={v}
+                defaultChecked={(fields.visibility.initialValue ?? "shared") === v}
+              />
+              <label htmlFor={`visibility-${v}`}>
+                {v === "shared" ? t("conversation.visibility.shared") : t("conversation.visibility.private")}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      ) : (
+        <input type="hidden" name="visibility" value="shared" />
+      )}
+      <SubmitButton intent="note">{t("conversation.addNote")}</SubmitButton>
+    </Form>
   );
 }
 

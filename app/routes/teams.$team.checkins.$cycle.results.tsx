@@ -1,23 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { MemberResultList } from "~/components/member-results";
 import { Figure, NormHealthChart } from "~/components/norm-health";
+import { ScrollBox } from "~/components/scroll-box";
 import type { Distribution } from "~/domain/checkin-results";
-import { formatDate, formatNumber } from "~/i18n/format";
+import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/react";
 import {
   closeDueCycles,
   cycleResultsFor,
   requireCycle,
   type CycleNorm,
-  type NormResult,
   type TeamNormFigures,
 } from "~/models/checkins.server";
 import { requireMember } from "~/permissions.server";
-import { ScrollBox } from "~/components/scroll-box";
 
 // Privacy: everything here comes from the tables frozen at close, which hold no
-// rater, no per-rater value and no rating time. Members are identified by name
-// only (no user ids in the page), observations come in their shuffled order.
+// rater, no per-rater value and no rating time. A member's page carries no other
+// user's id; a lead's names each member's id only in that member's own block (the
+// link to their conversation). Observations come in their shuffled order.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, user, isLead } = await requireMember(request, params);
   closeDueCycles(Date.now(), team.id);
@@ -44,7 +45,7 @@ export default function Results() {
           <p>{t("checkins.results.notYet", { date: formatDate(t.locale, cycle.closesAt, "datetime") })}</p>
         </section>
       ) : (
-        <ClosedResults results={results} />
+        <ClosedResults results={results} base={`/teams/${teamId}/checkins/${cycle.id}`} />
       )}
     </section>
   );
@@ -52,7 +53,7 @@ export default function Results() {
 
 type Loaded = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["results"]>;
 
-function ClosedResults({ results }: { results: Loaded }) {
+function ClosedResults({ results, base }: { results: Loaded; base: string }) {
   const t = useT();
   const normById = new Map(results.norms.map((n) => [n.normId, n]));
   return (
@@ -62,9 +63,10 @@ function ClosedResults({ results }: { results: Loaded }) {
         {results.mine ? (
           <>
             <p>{t("checkins.results.intro")}</p>
-            {results.mine.norms.map((r) => (
-              <MemberNorm key={r.normId} norm={normById.get(r.normId)!} result={r} Heading="h3" />
-            ))}
+            <MemberResultList norms={results.norms} results={results.mine.norms} Heading="h3" />
+            <p>
+              <Link to={`${base}/conversations/${results.mine.userId}`}>{t("conversation.myConversation")}</Link>
+            </p>
           </>
         ) : (
           <p className="muted">{t("checkins.results.notParticipant")}</p>
@@ -92,88 +94,17 @@ function ClosedResults({ results }: { results: Loaded }) {
                 {m.name}
                 {m.isMe ? <span className="muted"> ({t("shell.you")})</span> : null}
               </h3>
-              {m.norms.map((r) => (
-                <MemberNorm key={r.normId} norm={normById.get(r.normId)!} result={r} Heading="h4" name={m.isMe ? undefined : m.name} />
-              ))}
+              <MemberResultList norms={results.norms} results={m.norms} Heading="h4" name={m.isMe ? undefined : m.name} />
+              {m.isMe ? null : (
+                <p>
+                  <Link to={`${base}/conversations/${m.userId}`}>{t("conversation.withMember", { name: m.name })}</Link>
+                </p>
+              )}
             </section>
           ))}
         </section>
       ) : null}
     </>
-  );
-}
-
-/** One member on one norm. Without `name` it speaks to the reader about themselves. */
-function MemberNorm({
-  norm,
-  result,
-  Heading,
-  name,
-}: {
-  norm: CycleNorm;
-  result: NormResult;
-  Heading: "h3" | "h4";
-  name?: string;
-}) {
-  const t = useT();
-  const n = (v: number) => formatNumber(t.locale, v, 1);
-  return (
-    <div className="result">
-      <Heading>
-        {norm.code} — {norm.title}
-      </Heading>
-      <dl className="result-figures">
-        <dt>{t("checkins.results.selfRating")}</dt>
-        <dd>{result.selfRating ?? t("checkins.results.noSelf")}</dd>
-        <dt>{t("checkins.results.peerMean")}</dt>
-        <dd>{result.peerShown && result.peerMean !== null ? n(result.peerMean) : t("checkins.results.hidden")}</dd>
-        {result.peerShown && result.peerMin !== null && result.peerMax !== null ? (
-          <>
-            <dt>{t("checkins.results.spread")}</dt>
-            <dd>{t("checkins.results.spreadValue", { min: result.peerMin, max: result.peerMax })}</dd>
-          </>
-        ) : null}
-      </dl>
-      {result.signal !== "none" ? (
-        <div className={`signal ${result.signal}`}>
-          <p>
-            <strong>
-              {result.signal === "blind-spot" ? t("checkins.results.blindSpot") : t("checkins.results.hiddenStrength")}
-            </strong>
-          </p>
-          <p>
-            {result.signal === "blind-spot"
-              ? name
-                ? t("checkins.results.blindSpot.other", { name })
-                : t("checkins.results.blindSpot.self")
-              : name
-                ? t("checkins.results.hiddenStrength.other", { name })
-                : t("checkins.results.hiddenStrength.self")}
-          </p>
-        </div>
-      ) : null}
-      {result.selfExample.trim() ? (
-        <>
-          <p>
-            <strong>{t("checkins.results.example")}</strong>
-          </p>
-          <p className="user-text">{result.selfExample}</p>
-        </>
-      ) : null}
-      {result.observations.length > 0 ? (
-        <>
-          <p>
-            <strong>{t("checkins.results.observations")}</strong>{" "}
-            <span className="muted">{t("checkins.results.observationsHelp")}</span>
-          </p>
-          <ul className="observations">
-            {result.observations.map((o, i) => (
-              <li key={i}>{o}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </div>
   );
 }
 
@@ -202,10 +133,11 @@ function TeamNorm({ norm, figures, health }: { norm: CycleNorm; figures: TeamNor
 function DistributionTable({ code, self, peer }: { code: string; self: Distribution | null; peer: Distribution | null }) {
   const t = useT();
   const cell = (d: Distribution | null, i: number) => (d ? d[i] : <Figure value={null} />);
+  const caption = t("checkins.results.distribution", { code });
   return (
-    <ScrollBox label={t("checkins.results.distribution", { code })}>
+    <ScrollBox label={caption}>
       <table className="table distribution">
-        <caption>{t("checkins.results.distribution", { code })}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t("checkins.results.rating")}</th>

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { startServer, type TestServer } from "../support/server";
 import { teamWithMembers } from "../support/client";
 import { insertActiveNorms } from "../support/norm-fixtures";
-import { openCycle, peersToRate, ratePeer, rateSelf } from "../support/checkins";
+import { openCycle, peersToRate, rateAll } from "../support/checkins";
 
 let server: TestServer;
 let browser: Browser;
@@ -26,12 +26,12 @@ beforeAll(async () => {
   codes = insertActiveNorms(server.dbPath, team.teamId, ["We call back within one working day", "We give a name and a time"]).map((n) => n.code);
   const everyone = [team.lead, ...team.members];
   closedId = await openCycle(team.lead, team.teamId, { title: "Closed round", normCodes: codes });
-  for (const c of everyone) {
-    await rateSelf(c, team.teamId, closedId, { [codes[0]]: 5, [codes[1]]: 3 }, { [codes[0]]: "An example" });
-    for (const p of await peersToRate(c, team.teamId, closedId)) {
-      await ratePeer(c, team.teamId, closedId, p, { [codes[0]]: 3, [codes[1]]: 4 }, { [codes[0]]: "Named a time, customer relaxed." });
-    }
-  }
+  await rateAll(everyone, team.teamId, closedId, {
+    self: () => ({ [codes[0]]: 5, [codes[1]]: 3 }),
+    peer: { [codes[0]]: 3, [codes[1]]: 4 },
+    example: { [codes[0]]: "An example" },
+    observation: { [codes[0]]: "Named a time, customer relaxed." },
+  });
   await team.lead.post(`/teams/${team.teamId}/checkins/${closedId}`, { intent: "close" });
   openId = await openCycle(team.lead, team.teamId, { title: "Open round", normCodes: codes });
 });

@@ -76,7 +76,21 @@ async function statementCounts(n: number) {
   counts.results = await open(`/teams/${teamId}/checkins/${cycleId}/results`);
   counts.memberResults = (await members[0].get(`/teams/${teamId}/checkins/${cycleId}/results`)).headers.get("x-statement-count");
   counts.closedCycle = await open(`/teams/${teamId}/checkins/${cycleId}`);
-  expect(userIdByEmail(server.dbPath, lead.email)).toBeTruthy();
+
+  // Conversations with one member: notes (one edited), actions, one carried over from the first cycle.
+  const memberId = userIdByEmail(server.dbPath, members[0].email);
+  const conversation = (id: number) => `/teams/${teamId}/checkins/${id}/conversations/${memberId}`;
+  for (const id of [first, cycleId]) {
+    await lead.post(conversation(id), { intent: "note", body: "Shared", visibility: "shared" });
+    await lead.post(conversation(id), { intent: "note", body: "Private", visibility: "private" });
+    await lead.post(conversation(id), { intent: "action", text: "Call back", normCode: codes[0], dueOn: "2020-01-01" });
+    await members[0].post(conversation(id), { intent: "note", body: `Mine ${id}` });
+  }
+  const noteId = queryTestDb<{ id: number }>(server.dbPath, "select id from conversation_notes where body = ?", `Mine ${cycleId}`)[0].id;
+  await members[0].post(conversation(cycleId), { intent: "edit-note", noteId: String(noteId), body: "Mine, edited" });
+  counts.conversation = await open(conversation(cycleId));
+  counts.ownConversation = (await members[0].get(conversation(cycleId))).headers.get("x-statement-count");
+  counts.conversations = await open(`/teams/${teamId}/checkins/${cycleId}/conversations`);
   return counts;
 }
 

@@ -1,7 +1,7 @@
 // The privacy rules of check-ins, checked on the HTML the server actually sends.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startServer, type TestServer } from "../support/server";
-import { createTeam, invite, join, signUp, teamWithMembers, visibleText } from "../support/client";
+import { teamWithMembers, teamWithNames, visibleText } from "../support/client";
 import { insertActiveNorms, queryTestDb } from "../support/norm-fixtures";
 import { openCycle, peersToRate, ratePeer, rateSelf, userIdByEmail } from "../support/checkins";
 
@@ -84,15 +84,7 @@ function sectionOf(html: string, name: string) {
 test("no results page, cycle page or to-do list reveals who rated whom, per-rater values or rating times", async () => {
   // Distinctive names, so a name in the page cannot be a coincidence.
   const names = ["Anouk Vermeulen", "Bram Kuipers", "Chantal Dekker", "Dirk Mulder", "Esra Yilmaz", "Floor van Dijk"];
-  const lead = await signUp(server.url, names[0]);
-  const teamId = await createTeam(lead, "Privacy Team");
-  const link = await invite(lead, teamId);
-  const everyone: Awaited<ReturnType<typeof signUp>>[] = [lead];
-  for (const name of names.slice(1)) {
-    const m = await signUp(server.url, name);
-    await join(m, link);
-    everyone.push(m);
-  }
+  const { lead, teamId, everyone } = await teamWithNames(server.url, names, "Privacy Team");
   const ids = everyone.map((c) => userIdByEmail(server.dbPath, c.email));
   const codes = insertActiveNorms(server.dbPath, teamId, ["We keep promises about call-backs", "We escalate within an hour"]).map(
     (n) => n.code,
@@ -138,20 +130,25 @@ test("no results page, cycle page or to-do list reveals who rated whom, per-rate
       // Never a rating time, never a field about raters.
       for (const at of times) expect(html.includes(at), `rating time ${at} in the page`).toBe(false);
       expect(/rater|ratee|updatedAt|updated_at/i.test(html)).toBe(false);
-      // Only the viewer's own user id appears (the page shell knows who is signed in).
-      for (const [k, id] of ids.entries()) if (k !== i) expect(html.includes(id), `user id of ${names[k]}`).toBe(false);
-
       if (client !== lead) {
+        // Only the viewer's own user id appears (the page shell knows who is signed in).
+        for (const [k, id] of ids.entries()) if (k !== i) expect(html.includes(id), `user id of ${names[k]}`).toBe(false);
         // A member's results name nobody else.
         for (const [k, name] of names.entries()) if (k !== i) expect(html.includes(name), `${name} on ${names[i]}'s page`).toBe(false);
       } else {
-        // The lead's page names each member only in that member's own block.
-        const beforeMembers = html.split(/<section aria-labelledby="member-1">/)[0];
+        // The lead's page names each member, and links to their conversation by user id,
+        // only in that member's own block. (The lead's own page data holds the members'
+        // ids too: a lead sees them on the members page anyway, and none is a rater's.)
+        const shown = html.replace(/<script[\s\S]*?<\/script>/g, "");
+        const beforeMembers = shown.split(/<section aria-labelledby="member-1">/)[0];
         for (const name of names.slice(1)) expect(beforeMembers.includes(name)).toBe(false);
+        for (const id of ids.slice(1)) expect(beforeMembers.includes(id)).toBe(false);
         for (const [k, name] of names.entries()) {
-          const block = sectionOf(html, name);
+          const block = sectionOf(shown, name);
+          if (k > 0) expect(block).toContain(`/checkins/${cycleId}/conversations/${ids[k]}`);
           for (const [m, otherName] of names.entries()) {
             if (m !== k) expect(block.includes(otherName), `${otherName} in ${name}'s block`).toBe(false);
+            if (m !== k) expect(block.includes(ids[m]), `id of ${otherName} in ${name}'s block`).toBe(false);
           }
         }
       }

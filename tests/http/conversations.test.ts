@@ -1,78 +1,171 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type Database from "better-sqlite3";
-import { startServer, type TestServer } from "../support/server";
-import { signUp, teamWithMembers, visibleText, type Client } from "../support/client";
-import { openDb } from "../support/sqlite";
+// Check-in conversations over the real check-in flow: cycles opened through
+// /checkins/new, rated through the rating forms and closed with intent=close.
+import { beforeAll, describe, expect, test } from "vitest";
+import { useTestServer } from "../support/setup";
+import type { TestDb } from "../support/db";
+import type { TestServer } from "../support/server";
+import { signUp, teamWithNames, visibleText } from "../support/client";
+import { insertActiveNorms } from "../support/norm-fixtures";
+import { openCycle, peersToRate, ratePeer, rateSelf, userIdByEmail } from "../support/checkins";
+
+// Distinctive names, so a name in a page cannot be a coincidence. The lead first.
+const names = ["Anouk Vermeulen", "Bram Kuipers", "Chantal Dekker", "Dirk Mulder", "Esra Yilmaz"];
 
 let server: TestServer;
-let sql: Database.Database;
-let lead: Client;
-let alice: Client;
-let bob: Client;
+let sql: TestDb;
+type Person = Awaited<ReturnType<typeof signUp>>;
+let lead: Person;
+let alice: Person; // Bram Kuipers: a blind spot on the first norm, a hidden strength on the second
+let bob: Person; // Chantal Dekker
+let everyone: Person[];
 let teamId: string;
-let ids: { lead: string; alice: string; bob: string };
+let ids: string[];
+let norms: { id: number; code: string }[];
 let cycle1: number;
 let cycle2: number;
-
-function userId(email: string) {
-  return (sql.prepare("select id from users where email = ?").get(email) as { id: string }).id;
-}
-
-/** A closed cycle with everyone in it, as the check-in feature leaves it. */
-function insertCycle(title: string, openedAt: number) {
-  const info = sql
-    .prepare(
-      "insert into checkin_cycles (team_id, title, status, opened_at, closes_at, closed_at, peers_per_member, seed) values (?, ?, 'closed', ?, ?, ?, 3, 1)",
-    )
-    .run(teamId, title, openedAt, openedAt + 1000, openedAt + 1000);
-  const id = Number(info.lastInsertRowid);
-  for (const u of Object.values(ids)) {
-    sql.prepare("insert into cycle_participants (team_id, cycle_id, user_id) values (?, ?, ?)").run(teamId, id, u);
-  }
-  return id;
-}
-
-function insertNorm(code: string, title: string) {
-  const n = Number(code.slice(2));
-  const info = sql
-    .prepare("insert into norms (team_id, number, code, status, current_version, created_at) values (?, ?, ?, 'active', 1, ?)")
-    .run(teamId, n, code, Date.now());
-  sql
-    .prepare("insert into norm_versions (team_id, norm_id, version, title, body, category, created_at) values (?, ?, 1, ?, '', 'follow-up', ?)")
-    .run(teamId, Number(info.lastInsertRowid), title, Date.now());
-}
+let ratingTimes: string[];
 
 const url = (cycle: number, member: string) => `/teams/${teamId}/checkins/${cycle}/conversations/${member}`;
+const closeCycle = async (cycle: number) => {
+  const res = await lead.post(`/teams/${teamId}/checkins/${cycle}`, { intent: "close" });
+  if (res.status !== 303) throw new Error(`closing failed: ${res.status}`);
+};
 
-beforeAll(async () => {
-  server = await startServer();
-  const team = await teamWithMembers(server.url, 2, "Gesprekken");
-  ({ lead, teamId } = team);
-  [alice, bob] = team.members;
-  sql = openDb(server.dbPath);
-  ids = { lead: userId((lead as any).email), alice: userId((alice as any).email), bob: userId((bob as any).email) };
-  insertNorm("N-1", "We call customers back within one working day.");
-  insertNorm("N-2", "We name a colleague and a time when we transfer a call.");
-  cycle1 = insertCycle("Check-in voorjaar", Date.now() - 90 * 86_400_000);
-  cycle2 = insertCycle("Check-in zomer", Date.now() - 10 * 86_400_000);
+useTestServer((s, db) => {
+  server = s;
+  sql = db;
 });
-afterAll(async () => {
-  sql?.close();
-  await server?.stop();
+
+// Arranged once for the file: a closed cycle with real ratings, then an empty closed one.
+beforeAll(async () => {
+  const team = await teamWithNames(server.url, names, "Gesprekken");
+  ({ lead, teamId, everyone } = team);
+  [alice, bob] = team.members;
+  ids = everyone.map((c) => userIdByEmail(server.dbPath, c.email));
+  norms = insertActiveNorms(server.dbPath, teamId, [
+    "We call customers back within one working day.",
+    "We name a colleague and a time when we transfer a call.",
+  ]);
+  const [n1, n2] = norms.map((n) => n.code);
+  cycle1 = await openCycle(lead, teamId, { title: "Check-in voorjaar", normCodes: [n1, n2] });
+  for (const [i, client] of everyone.entries()) {
+    // Bram rates himself high on n1 and modestly on n2; peers see it the other way round.
+    const self = i === 1 ? { [n1]: 5, [n2]: 3 } : { [n1]: 3, [n2]: 3 };
+    expect((await rateSelf(client, teamId, cycle1, self, { [n1]: `EXAMPLE-${i} of a call-back.` })).status).toBe(303);
+    for (const rateeId of await peersToRate(client, teamId, cycle1)) {
+      const observation = { [n1]: `SEEN-FOR-${ids.indexOf(rateeId)}: promised a time and called back.` };
+      expect((await ratePeer(client, teamId, cycle1, rateeId, { [n1]: 2, [n2]: 4 }, observation)).status).toBe(303);
+    }
+  }
+  await closeCycle(cycle1);
+  ratingTimes = (
+    sql
+      .prepare("select updated_at as at from peer_ratings where cycle_id = ? union select updated_at from self_ratings where cycle_id = ?")
+      .all(cycle1, cycle1) as { at: number }[]
+  ).map((r) => String(r.at));
+  cycle2 = await openCycle(lead, teamId, { title: "Check-in zomer", normCodes: [n1, n2] });
+  await closeCycle(cycle2);
+});
+
+describe("results in the conversation", () => {
+  test("the lead sees the member's blind spot, hidden strength, self example and anonymised observations", async () => {
+    const page = await lead.get(url(cycle1, ids[1]));
+    expect(page.status).toBe(200);
+    const text = visibleText(page.html);
+    expect(text).toContain("Results of Bram Kuipers in this check-in");
+    expect(text).toContain("Self rating 5 Peer mean 2 Spread of peer ratings 2 to 2 Possible blind spot");
+    expect(text).toContain("Bram Kuipers rated themselves at least a point higher than colleagues did.");
+    expect(text).toContain("Self rating 3 Peer mean 4 Spread of peer ratings 4 to 4 Hidden strength");
+    expect(text).toContain("Example from the self rating EXAMPLE-1 of a call-back.");
+    expect(text).toContain("Observations from colleagues");
+    expect(text.match(/SEEN-FOR-1:/g)).toHaveLength(3);
+    expect(page.html).toContain(`href="/teams/${teamId}/checkins/${cycle1}/results"`);
+  });
+
+  test("the member's own page shows their results and never another member's", async () => {
+    for (const [viewer, own] of [
+      [lead, url(cycle1, ids[1])],
+      [alice, url(cycle1, ids[1])],
+    ] as const) {
+      const text = visibleText((await viewer.get(own)).html);
+      expect(text).toContain("EXAMPLE-1 of a call-back.");
+      for (const k of [0, 2, 3, 4]) {
+        expect(text).not.toContain(`EXAMPLE-${k} `);
+        expect(text).not.toContain(`SEEN-FOR-${k}:`);
+      }
+    }
+    const own = visibleText((await alice.get(url(cycle1, ids[1]))).html);
+    expect(own).toContain("Your results in this check-in");
+    expect(own).toContain("You rated yourself at least a point higher than your colleagues did.");
+  });
+
+  test("the conversation page carries no rater's name or id, no rating time, in either language", async () => {
+    // Before any note or action exists, the only people a page can name are the member and the viewer.
+    for (const [viewer, v] of [
+      [lead, 0],
+      [alice, 1],
+    ] as const) {
+      for (const language of ["en", "nl"] as const) {
+        await viewer.post("/language", { language, redirectTo: "/" });
+        const page = await viewer.get(url(cycle1, ids[1]));
+        expect(page.status).toBe(200);
+        for (const [k, id] of ids.entries()) {
+          if (k === 1 || k === v) continue;
+          expect(page.html.includes(id), `id of ${names[k]} for ${names[v]}`).toBe(false);
+          expect(page.html.includes(names[k]), `${names[k]} for ${names[v]}`).toBe(false);
+        }
+        for (const at of ratingTimes) expect(page.html.includes(at), `rating time ${at}`).toBe(false);
+        expect(/rater|ratee/i.test(page.html)).toBe(false);
+      }
+      await viewer.post("/language", { language: "en", redirectTo: "/" });
+    }
+  });
+
+  test("before the member has been talked to, the prompt and the note form come first", async () => {
+    const html = (await alice.get(url(cycle1, ids[1]))).html;
+    const text = visibleText(html);
+    expect(text).toContain("Prepare your conversation");
+    expect(text.indexOf("Prepare your conversation")).toBeLessThan(text.indexOf("Your results in this check-in"));
+    expect(html.indexOf('id="new-note"')).toBeLessThan(html.indexOf('id="results-title"'));
+    // The lead sees no prepare prompt; their note form sits under the notes.
+    const leadHtml = (await lead.get(url(cycle1, ids[1]))).html;
+    expect(visibleText(leadHtml)).not.toContain("Prepare your conversation");
+    expect(leadHtml.indexOf('id="notes-title"')).toBeLessThan(leadHtml.indexOf('id="new-note"'));
+  });
+
+  test("an open cycle has no results yet, and says so; the cycle page links to the conversations", async () => {
+    const open = await openCycle(lead, teamId, { title: "Check-in herfst", normCodes: norms.map((n) => n.code) });
+    const text = visibleText((await alice.get(url(open, ids[1]))).html);
+    expect(text).toContain("The results of this check-in appear when it closes on");
+    expect(text).not.toContain("Self rating");
+
+    const memberCycle = (await alice.get(`/teams/${teamId}/checkins/${open}`)).html;
+    expect(memberCycle).toContain(`href="${url(open, ids[1])}"`);
+    expect(visibleText(memberCycle)).toContain("My conversation");
+    expect(memberCycle).not.toContain(`href="/teams/${teamId}/checkins/${open}/conversations"`);
+    const leadCycle = (await lead.get(`/teams/${teamId}/checkins/${cycle1}`)).html;
+    expect(leadCycle).toContain(`href="/teams/${teamId}/checkins/${cycle1}/conversations"`);
+
+    // The results page links a lead to each member's conversation, a member to their own.
+    const results = (await lead.get(`/teams/${teamId}/checkins/${cycle1}/results`)).html;
+    for (const id of ids.slice(1)) expect(results).toContain(`href="${url(cycle1, id)}"`);
+    const ownResults = (await alice.get(`/teams/${teamId}/checkins/${cycle1}/results`)).html;
+    expect(ownResults).toContain(`href="${url(cycle1, ids[1])}"`);
+  });
 });
 
 describe("conversation notes", () => {
   test("the member sees shared notes but never the private ones, on any page they can open", async () => {
     const secret = "PRIVATE-lead-only-remark-7731";
     const shared = "Shared: **great** call-backs this month";
-    expect((await lead.post(url(cycle1, ids.alice), { intent: "note", body: shared, visibility: "shared" })).status).toBe(303);
-    expect((await lead.post(url(cycle1, ids.alice), { intent: "note", body: secret, visibility: "private" })).status).toBe(303);
+    expect((await lead.post(url(cycle1, ids[1]), { intent: "note", body: shared, visibility: "shared" })).status).toBe(303);
+    expect((await lead.post(url(cycle1, ids[1]), { intent: "note", body: secret, visibility: "private" })).status).toBe(303);
 
-    const leadView = await lead.get(url(cycle1, ids.alice));
+    const leadView = await lead.get(url(cycle1, ids[1]));
     expect(visibleText(leadView.html)).toContain(secret);
     expect(leadView.html).toContain("<strong>great</strong>");
 
-    const own = await alice.get(url(cycle1, ids.alice));
+    const own = await alice.get(url(cycle1, ids[1]));
     expect(own.status).toBe(200);
     expect(visibleText(own.html)).toContain("great call-backs this month");
     expect(own.html).not.toContain(secret);
@@ -83,9 +176,11 @@ describe("conversation notes", () => {
       `/teams/${teamId}/checkins`,
       `/teams/${teamId}/checkins/${cycle1}`,
       `/teams/${teamId}/checkins/${cycle1}/results`,
+      `/teams/${teamId}/checkins/${cycle1}/conversations`,
+      url(cycle2, ids[1]),
       `/teams/${teamId}/agreement`,
       `/teams/${teamId}/agreement.md`,
-      `/teams/${teamId}/norms/N-1`,
+      `/teams/${teamId}/norms/${norms[0].code}`,
       `/`,
     ]) {
       const page = await alice.get(path);
@@ -95,42 +190,64 @@ describe("conversation notes", () => {
     expect((await lead.get(`/teams/${teamId}/audit`)).html).not.toContain(secret);
   });
 
-  test("another member and an outsider get 404; a member cannot write private notes", async () => {
-    expect((await bob.get(url(cycle1, ids.alice))).status).toBe(404);
-    expect((await bob.post(url(cycle1, ids.alice), { intent: "note", body: "hi" })).status).toBe(404);
+  test("another member and an outsider get 404; a member cannot write private notes or add actions", async () => {
+    expect((await bob.get(url(cycle1, ids[1]))).status).toBe(404);
+    expect((await bob.post(url(cycle1, ids[1]), { intent: "note", body: "hi" })).status).toBe(404);
     const outsider = await signUp(server.url, "Outsider");
-    expect((await outsider.get(url(cycle1, ids.alice))).status).toBe(404);
-    expect((await alice.post(url(cycle1, ids.alice), { intent: "note", body: "mine", visibility: "private" })).status).toBe(403);
-    expect((await alice.post(url(cycle1, ids.alice), { intent: "action", text: "x" })).status).toBe(403);
-    expect((await lead.get(url(999999, ids.alice))).status).toBe(404);
+    expect((await outsider.get(url(cycle1, ids[1]))).status).toBe(404);
+    expect((await alice.post(url(cycle1, ids[1]), { intent: "note", body: "mine", visibility: "private" })).status).toBe(403);
+    expect((await alice.post(url(cycle1, ids[1]), { intent: "action", text: "x" })).status).toBe(403);
+    expect((await lead.get(url(999999, ids[1]))).status).toBe(404);
+    // A lead of another team: 404 for this team's conversation.
+    const other = await signUp(server.url, "Other Lead");
+    await other.post("/teams/new", { name: "Elders", description: "" });
+    expect((await other.get(url(cycle1, ids[1]))).status).toBe(404);
   });
 
   test("an empty note is refused with 400 and a message, a long one keeps every character", async () => {
-    const empty = await lead.post(url(cycle1, ids.bob), { intent: "note", body: "   ", visibility: "private" });
+    const empty = await lead.post(url(cycle1, ids[2]), { intent: "note", body: "   ", visibility: "private" });
     expect(empty.status).toBe(400);
     expect(visibleText(empty.html)).toContain("This field is required.");
     const long = "é".repeat(20_001);
-    const tooLong = await lead.post(url(cycle1, ids.bob), { intent: "note", body: long, visibility: "shared" });
+    const tooLong = await lead.post(url(cycle1, ids[2]), { intent: "note", body: long, visibility: "shared" });
     expect(tooLong.status).toBe(400);
     expect(tooLong.html).toContain(long);
     expect(visibleText(tooLong.html)).toContain("at most 20000 characters");
   });
 
-  test("the member adds a shared reply and edits it; the edit keeps a history", async () => {
-    expect((await alice.post(url(cycle1, ids.alice), { intent: "note", body: "I want to talk about N-2" })).status).toBe(303);
+  test("the member adds a shared reply and edits it; the edit keeps a history only the author can add to", async () => {
+    expect((await alice.post(url(cycle1, ids[1]), { intent: "note", body: "I want to talk about N-2" })).status).toBe(303);
     const noteId = (sql.prepare("select id from conversation_notes where body = ?").get("I want to talk about N-2") as { id: number }).id;
-    expect((await alice.post(url(cycle1, ids.alice), { intent: "edit-note", noteId: String(noteId), body: "I want to talk about N-1" })).status).toBe(303);
-    const page = await lead.get(url(cycle1, ids.alice));
-    expect(visibleText(page.html)).toContain("I want to talk about N-1");
-    expect(visibleText(page.html)).toContain("1 earlier version");
-    // The lead cannot edit the member's note.
-    expect((await lead.post(url(cycle1, ids.alice), { intent: "edit-note", noteId: String(noteId), body: "changed" })).status).toBe(403);
+    expect(
+      (await alice.post(url(cycle1, ids[1]), { intent: "edit-note", noteId: String(noteId), body: "I want to talk about N-1" })).status,
+    ).toBe(303);
+    expect(
+      (await alice.post(url(cycle1, ids[1]), { intent: "edit-note", noteId: String(noteId), body: "I want to talk about N-1 and N-2" }))
+        .status,
+    ).toBe(303);
+    const page = visibleText((await lead.get(url(cycle1, ids[1]))).html);
+    expect(page).toContain("I want to talk about N-1 and N-2");
+    expect(page).toContain("2 earlier versions");
+    // Both earlier texts are kept, newest first.
+    const history = page.slice(page.indexOf("2 earlier versions"));
+    expect(history.indexOf("I want to talk about N-1 ")).toBeLessThan(history.indexOf("I want to talk about N-2"));
+    const stored = sql.prepare("select body from conversation_note_revisions where note_id = ? order by id").all(noteId);
+    expect(stored).toEqual([{ body: "I want to talk about N-2" }, { body: "I want to talk about N-1" }]);
+    // The lead cannot edit the member's note; the member cannot edit the lead's private note (it does not exist for them).
+    expect((await lead.post(url(cycle1, ids[1]), { intent: "edit-note", noteId: String(noteId), body: "changed" })).status).toBe(403);
+    const privateId = (sql.prepare("select id from conversation_notes where visibility = 'private'").get() as { id: number }).id;
+    expect((await alice.post(url(cycle1, ids[1]), { intent: "edit-note", noteId: String(privateId), body: "changed" })).status).toBe(404);
+    // An edit that is too long is refused with the typed text kept.
+    const long = "x".repeat(20_001);
+    const refused = await alice.post(url(cycle1, ids[1]), { intent: "edit-note", noteId: String(noteId), body: long });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain(long);
   });
 });
 
 describe("actions", () => {
   test("invalid norm codes and dates are refused with everything typed kept", async () => {
-    const res = await lead.post(url(cycle1, ids.alice), { intent: "action", text: "Bel drie klanten terug", normCode: "N-99", dueOn: "2026-02-30" });
+    const res = await lead.post(url(cycle1, ids[1]), { intent: "action", text: "Bel drie klanten terug", normCode: "N-99", dueOn: "2026-02-30" });
     expect(res.status).toBe(400);
     expect(res.html).toContain("Bel drie klanten terug");
     expect(visibleText(res.html)).toContain("Choose one of the team's active norms.");
@@ -139,31 +256,76 @@ describe("actions", () => {
 
   test("an open action carries over to the next cycle until done, by the member", async () => {
     expect(
-      (await lead.post(url(cycle1, ids.alice), { intent: "action", text: "Practise naming a time on transfers", normCode: "N-2", dueOn: "2020-01-31" })).status,
+      (
+        await lead.post(url(cycle1, ids[1]), {
+          intent: "action",
+          text: "Practise naming a time on transfers",
+          normCode: norms[1].code,
+          dueOn: "2020-01-31",
+        })
+      ).status,
     ).toBe(303);
-    const next = await alice.get(url(cycle2, ids.alice));
+    const next = await alice.get(url(cycle2, ids[1]));
     const text = visibleText(next.html);
     expect(text).toContain("Still open from earlier conversations");
     expect(text).toContain("Practise naming a time on transfers");
     expect(text).toContain("Overdue");
-    expect(next.html).toContain(`href="/teams/${teamId}/norms/N-2"`);
+    expect(next.html).toContain(`href="/teams/${teamId}/norms/${norms[1].code}"`);
 
     // Lead overview counts it as open and overdue.
     const overview = await lead.get(`/teams/${teamId}/checkins/${cycle2}/conversations`);
     expect(overview.status).toBe(200);
+    expect(visibleText(overview.html)).toMatch(/Bram Kuipers Not yet 1 1/);
     expect((await alice.get(`/teams/${teamId}/checkins/${cycle2}/conversations`)).status).toBe(403);
 
     const actionId = (sql.prepare("select id from conversation_actions where text = ?").get("Practise naming a time on transfers") as { id: number }).id;
     // Bob cannot touch Alice's action, even by id on his own conversation page.
-    expect((await bob.post(url(cycle2, ids.bob), { intent: "action-done", actionId: String(actionId) })).status).toBe(404);
-    expect((await alice.post(url(cycle2, ids.alice), { intent: "action-done", actionId: String(actionId) })).status).toBe(303);
-    const after = visibleText((await alice.get(url(cycle2, ids.alice))).html);
+    expect((await bob.post(url(cycle2, ids[2]), { intent: "action-done", actionId: String(actionId) })).status).toBe(404);
+    expect((await alice.post(url(cycle2, ids[1]), { intent: "action-done", actionId: String(actionId) })).status).toBe(303);
+    const after = visibleText((await alice.get(url(cycle2, ids[1]))).html);
     expect(after).not.toContain("Still open from earlier conversations");
+    expect(visibleText((await lead.get(`/teams/${teamId}/checkins/${cycle2}/conversations`)).html)).toMatch(/Bram Kuipers Not yet 0 0/);
   });
 
-  test("the lead marks a conversation as held; the overview shows it", async () => {
-    expect((await lead.post(url(cycle2, ids.bob), { intent: "held" })).status).toBe(303);
+  test("the lead marks a conversation as held; the overview shows it and the member's prompt makes way", async () => {
+    expect(visibleText((await bob.get(url(cycle2, ids[2]))).html)).toContain("Prepare your conversation");
+    expect((await lead.post(url(cycle2, ids[2]), { intent: "held" })).status).toBe(303);
     const page = visibleText((await lead.get(`/teams/${teamId}/checkins/${cycle2}/conversations`)).html);
-    expect(page).toMatch(/Member 2 Held/);
+    expect(page).toMatch(/Chantal Dekker Held/);
+    const own = (await bob.get(url(cycle2, ids[2]))).html;
+    expect(visibleText(own)).toContain("Held on");
+    expect(visibleText(own)).not.toContain("Prepare your conversation");
+    // The note form is still there, under the notes.
+    expect(own.indexOf('id="notes-title"')).toBeLessThan(own.indexOf('id="new-note"'));
+  });
+
+  test("the norm page's count of open actions is a number and nothing else, counting open actions on that norm only", async () => {
+    // The model runs in this process against the server's database file.
+    process.env.DATABASE_PATH = server.dbPath;
+    const { openActionCountForNorm } = await import("~/models/conversations.server");
+    const countOpen = (normId: number) =>
+      (sql.prepare("select count(*) as n from conversation_actions where team_id = ? and norm_id = ? and done_at is null").get(teamId, normId) as {
+        n: number;
+      }).n;
+    const [n1, n2] = norms;
+    const before = openActionCountForNorm(teamId, n1.id);
+    expect(before).toBe(countOpen(n1.id));
+
+    for (const member of [ids[3], ids[4]]) {
+      const res = await lead.post(url(cycle2, member), { intent: "action", text: `Secret action text for ${member}`, normCode: n1.code, dueOn: "" });
+      expect(res.status).toBe(303);
+    }
+    const counted = openActionCountForNorm(teamId, n1.id);
+    expect(counted).toBe(before + 2);
+    expect(typeof counted).toBe("number");
+    expect(openActionCountForNorm(teamId, n2.id)).toBe(countOpen(n2.id));
+
+    const id = (sql.prepare("select id from conversation_actions where member_id = ?").get(ids[3]) as { id: number }).id;
+    expect((await everyone[3].post(url(cycle2, ids[3]), { intent: "action-done", actionId: String(id) })).status).toBe(303);
+    expect(openActionCountForNorm(teamId, n1.id)).toBe(before + 1);
+    // Reopened, it counts again; another team's id never counts this team's actions.
+    expect((await everyone[3].post(url(cycle2, ids[3]), { intent: "action-undone", actionId: String(id) })).status).toBe(303);
+    expect(openActionCountForNorm(teamId, n1.id)).toBe(before + 2);
+    expect(openActionCountForNorm("another-team", n1.id)).toBe(0);
   });
 });

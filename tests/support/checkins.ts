@@ -58,3 +58,20 @@ export function userIdByEmail(dbPath: string, email: string) {
   if (!row) throw new Error(`no user ${email}`);
   return row.id;
 }
+
+/** Everyone rates themselves (`self(i)` for the i-th person) and each assigned colleague the same way. */
+export async function rateAll(
+  everyone: Client[],
+  teamId: string,
+  cycleId: number,
+  ratings: { self: (i: number) => Ratings; peer: Ratings; example?: Record<string, string>; observation?: Record<string, string> },
+) {
+  for (const [i, client] of everyone.entries()) {
+    const self = await rateSelf(client, teamId, cycleId, ratings.self(i), ratings.example);
+    if (self.status !== 303) throw new Error(`self rating failed: ${self.status}`);
+    for (const rateeId of await peersToRate(client, teamId, cycleId)) {
+      const peer = await ratePeer(client, teamId, cycleId, rateeId, ratings.peer, ratings.observation);
+      if (peer.status !== 303) throw new Error(`peer rating failed: ${peer.status}`);
+    }
+  }
+}

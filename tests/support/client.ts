@@ -108,6 +108,23 @@ export async function teamWithMembers(base: string, n: number, teamName = "Team 
   return { lead, teamId, members, joinPath: link };
 }
 
+/**
+ * A team whose lead is `names[0]` and whose members are the other names, all signed in.
+ * Distinctive names let a test tell that a name in a page is no coincidence.
+ */
+export async function teamWithNames(base: string, names: string[], teamName = "Team Test") {
+  const lead = await signUp(base, names[0]);
+  const teamId = await createTeam(lead, teamName);
+  const link = await invite(lead, teamId);
+  const everyone = [lead];
+  for (const name of names.slice(1)) {
+    const m = await signUp(base, name);
+    await join(m, link);
+    everyone.push(m);
+  }
+  return { lead, teamId, everyone, members: everyone.slice(1) };
+}
+
 /** Text of the page without tags, whitespace collapsed: what a reader sees. */
 export function visibleText(html: string) {
   return html

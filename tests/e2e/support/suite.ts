@@ -27,6 +27,10 @@ export function browserSuite(options: { demo?: boolean } = {}) {
     get url() {
       return server.url;
     },
+    /** The server's SQLite file, for arranging what has no page yet (norms fixtures). */
+    get dbPath() {
+      return server.dbPath;
+    },
     /** A page in a browser profile of its own (own cookies), closed after the test. */
     async page(contextOptions: BrowserContextOptions = {}): Promise<Page> {
       const context = await newContext(browser, server.url, contextOptions);

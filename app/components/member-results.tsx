@@ -1,0 +1,98 @@
+// One member's frozen check-in results (self next to peers per norm, blind spots and
+// hidden strengths, the self example, anonymised observations). Used by the results
+// page and the check-in conversation, so both speak about a result the same way.
+import { formatNumber } from "../i18n/format";
+import { useT } from "../i18n/react";
+import type { CycleNorm, NormResult } from "../models/checkins.server";
+
+type Heading = "h3" | "h4";
+
+/**
+ * Every norm of one member, in the cycle's order. Without `name` the text speaks to
+ * the reader about themselves ("you rated yourself…"); with it, about that member.
+ */
+export function MemberResultList({
+  norms,
+  results,
+  Heading,
+  name,
+}: {
+  norms: CycleNorm[];
+  results: NormResult[];
+  Heading: Heading;
+  name?: string;
+}) {
+  const normById = new Map(norms.map((n) => [n.normId, n]));
+  return (
+    <>
+      {results.map((r) => {
+        const norm = normById.get(r.normId);
+        return norm ? <MemberNormResult key={r.normId} norm={norm} result={r} Heading={Heading} name={name} /> : null;
+      })}
+    </>
+  );
+}
+
+/** One member on one norm. */
+function MemberNormResult({ norm, result, Heading, name }: { norm: CycleNorm; result: NormResult; Heading: Heading; name?: string }) {
+  const t = useT();
+  const n = (v: number) => formatNumber(t.locale, v, 1);
+  return (
+    <div className="result">
+      <Heading>
+        {norm.code} — {norm.title}
+      </Heading>
+      <dl className="result-figures">
+        <dt>{t("checkins.results.selfRating")}</dt>
+        <dd>{result.selfRating ?? t("checkins.results.noSelf")}</dd>
+        <dt>{t("checkins.results.peerMean")}</dt>
+        <dd>{result.peerShown && result.peerMean !== null ? n(result.peerMean) : t("checkins.results.hidden")}</dd>
+        {result.peerShown && result.peerMin !== null && result.peerMax !== null ? (
+          <>
+            <dt>{t("checkins.results.spread")}</dt>
+            <dd>{t("checkins.results.spreadValue", { min: result.peerMin, max: result.peerMax })}</dd>
+          </>
+        ) : null}
+      </dl>
+      {result.signal !== "none" ? (
+        <div className={`signal ${result.signal}`}>
+          <p>
+            <strong>
+              {result.signal === "blind-spot" ? t("checkins.results.blindSpot") : t("checkins.results.hiddenStrength")}
+            </strong>
+          </p>
+          <p>
+            {result.signal === "blind-spot"
+              ? name
+                ? t("checkins.results.blindSpot.other", { name })
+                : t("checkins.results.blindSpot.self")
+              : name
+                ? t("checkins.results.hiddenStrength.other", { name })
+                : t("checkins.results.hiddenStrength.self")}
+          </p>
+        </div>
+      ) : null}
+      {result.selfExample.trim() ? (
+        <>
+          <p>
+            <strong>{t("checkins.results.example")}</strong>
+          </p>
+          <p className="user-text">{result.selfExample}</p>
+        </>
+      ) : null}
+      {result.observations.length > 0 ? (
+        <>
+          <p>
+            <strong>{t("checkins.results.observations")}</strong>{" "}
+            <span className="muted">{t("checkins.results.observationsHelp")}</span>
+          </p>
+          <ul className="observations">
+            {result.observations.map((o, i) => (
+              <li key={i}>{o}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}

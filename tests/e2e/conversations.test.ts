@@ -1,0 +1,103 @@
+// Check-in conversations in a real browser: every page check of the crawl (axe, page
+// shape, reflow, named controls, hydration, no console errors) in English and Dutch on
+// the conversation, prepare and overview pages, and the note and action forms work
+// with JavaScript switched off, keeping what was chosen after an error.
+import type { BrowserContextOptions } from "playwright-core";
+import { beforeAll, expect, test } from "vitest";
+import { teamWithMembers } from "../support/client";
+import { insertActiveNorms } from "../support/norm-fixtures";
+import { openCycle, rateAll, userIdByEmail } from "../support/checkins";
+import { formatProblems, pageVisitor, signIn, switchLanguage, type Lang } from "./support/browser";
+import { browserSuite } from "./support/suite";
+
+const suite = browserSuite();
+let team: Awaited<ReturnType<typeof teamWithMembers>>;
+let cycleId: number;
+let codes: string[];
+let memberIds: string[];
+
+beforeAll(async () => {
+  team = await teamWithMembers(suite.url, 4);
+  codes = insertActiveNorms(suite.dbPath, team.teamId, ["We call back within one working day", "We give a name and a time"]).map((n) => n.code);
+  memberIds = team.members.map((m) => userIdByEmail(suite.dbPath, m.email));
+  cycleId = await openCycle(team.lead, team.teamId, { title: "Closed round", normCodes: codes });
+  await rateAll([team.lead, ...team.members], team.teamId, cycleId, {
+    self: (i) => ({ [codes[0]]: i === 1 ? 5 : 3, [codes[1]]: 3 }),
+    peer: { [codes[0]]: 2, [codes[1]]: 4 },
+    example: { [codes[0]]: "Called back at two, as promised." },
+    observation: { [codes[0]]: "Promised a call-back without a time." },
+  });
+  await team.lead.post(`/teams/${team.teamId}/checkins/${cycleId}`, { intent: "close" });
+  // Something in every part of the first member's conversation: notes of both kinds, actions, held.
+  const url = conversation(memberIds[0]);
+  await team.lead.post(url, { intent: "note", body: "We talked about **N-1**.", visibility: "shared" });
+  await team.lead.post(url, { intent: "note", body: "Check in again in two weeks.", visibility: "private" });
+  await team.lead.post(url, { intent: "action", text: "Name a time on every call-back", normCode: codes[0], dueOn: "2020-01-31" });
+  await team.lead.post(url, { intent: "action", text: "Listen in with a colleague", normCode: "", dueOn: "" });
+  await team.lead.post(url, { intent: "held" });
+});
+
+/** A page signed in as one of the test team (test password), in `lang`; Dutch on a 320 px phone, as in the crawl. */
+async function signedIn(email: string, lang: Lang, options: BrowserContextOptions = {}) {
+  const page = await suite.page(lang === "nl" ? { viewport: { width: 320, height: 640 }, ...options } : options);
+  await signIn(page, email, "correct horse battery");
+  if (lang !== "en") await switchLanguage(page, lang);
+  return page;
+}
+
+function conversation(memberId: string) {
+  return `/teams/${team.teamId}/checkins/${cycleId}/conversations/${memberId}`;
+}
+
+for (const lang of ["en", "nl"] as const) {
+  test(`conversation pages pass every page check (${lang})`, async () => {
+    const base = `/teams/${team.teamId}/checkins/${cycleId}`;
+    const problems = [];
+    const lead = pageVisitor(await signedIn(team.lead.email, lang));
+    for (const path of [`${base}/conversations`, conversation(memberIds[0]), conversation(memberIds[1]), base, `${base}/results`]) {
+      problems.push(...(await lead(path, lang)).problems);
+    }
+    // The members' own pages: one after the conversation, one still preparing.
+    for (const i of [0, 1]) {
+      const member = pageVisitor(await signedIn(team.members[i].email, lang));
+      for (const path of [conversation(memberIds[i]), base]) problems.push(...(await member(path, lang, { label: `${path} (member ${i + 1})` })).problems);
+    }
+    expect(formatProblems(problems)).toBe("");
+  });
+}
+
+test("without JavaScript a member prepares with a shared note and marks an action done; a refused action keeps its norm and date", async () => {
+  const url = `${suite.url}${conversation(memberIds[1])}`;
+  // The language is stored on the account; the scans above left it in Dutch.
+  for (const client of [team.lead, team.members[1]]) await client.post("/language", { language: "en", redirectTo: "/" });
+  const member = await signedIn(team.members[1].email, "en", { javaScriptEnabled: false });
+  await member.goto(url);
+  // The prompt and its form come before the results.
+  const headings = await member.locator("main h2").allTextContents();
+  expect(headings.indexOf("Prepare your conversation")).toBe(0);
+  await member.getByRole("button", { name: "Add note" }).click();
+  expect(await member.getByText("This field is required.").count()).toBe(1);
+  await member.getByLabel("Note (Markdown)").fill("I want to talk about the **call-backs** on Mondays.");
+  await member.getByRole("button", { name: "Add note" }).click();
+  await member.waitForURL(url);
+  expect(await member.locator("main").textContent()).toContain("Note added.");
+  expect(await member.locator("main .note strong").textContent()).toBe("call-backs");
+
+  const lead = await signedIn(team.lead.email, "en", { javaScriptEnabled: false });
+  await lead.goto(url);
+  // No text: refused, with the chosen norm and date still there.
+  await lead.getByLabel(/Norm it relates to/).selectOption(codes[0]);
+  await lead.getByLabel(/Due date/).fill("2030-06-14");
+  await lead.getByRole("button", { name: "Add action" }).click();
+  expect(await lead.getByText("This field is required.").count()).toBe(1);
+  expect(await lead.getByLabel(/Norm it relates to/).inputValue()).toBe(codes[0]);
+  expect(await lead.getByLabel(/Due date/).inputValue()).toBe("2030-06-14");
+  await lead.getByLabel("What will be done").fill("Block the first hour on Monday for call-backs");
+  await lead.getByRole("button", { name: "Add action" }).click();
+  await lead.waitForURL(url);
+
+  await member.goto(url);
+  await member.getByRole("button", { name: /^Mark as done: Block the first hour/ }).click();
+  await member.waitForURL(url);
+  expect(await member.locator("main").textContent()).toContain("Action marked as done.");
+});
