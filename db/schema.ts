@@ -115,8 +115,8 @@ export const auditLog = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [
-    index("audit_team_at_idx").on(t.teamId, t.id),
-    index("audit_team_kind_idx").on(t.teamId, t.kind, t.id),
+    index("audit_team_time_idx").on(t.teamId, t.at, t.id),
+    index("audit_team_kind_time_idx").on(t.teamId, t.kind, t.at, t.id),
   ],
 );
 

@@ -5,7 +5,7 @@ import { formatDate } from "~/i18n/format";
 import { ScrollBox } from "~/components/scroll-box";
 import { useT } from "~/i18n/react";
 import { AUDIT_GROUPS, isAuditGroup } from "~/domain/audit";
-import { listAudit, type AuditKind } from "~/models/audit.server";
+import { listAudit, parseAuditCursor, type AuditKind } from "~/models/audit.server";
 import { requireLead } from "~/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -13,9 +13,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const groupParam = url.searchParams.get("kind");
   const group = isAuditGroup(groupParam) ? groupParam : undefined;
-  const before = Number(url.searchParams.get("before"));
-  const page = listAudit(team.id, { group, before: Number.isSafeInteger(before) && before > 0 ? before : undefined });
-  return { teamId: team.id, group: group ?? "", isFirstPage: !(before > 0), ...page };
+  const before = parseAuditCursor(url.searchParams.get("before"));
+  const page = listAudit(team.id, { group, before });
+  return { teamId: team.id, group: group ?? "", isFirstPage: !before, ...page };
 }
 
 export default function Audit() {
@@ -66,7 +66,7 @@ export default function Audit() {
       )}
       <p className="actions">
         {nextBefore ? (
-          <Link to={`${base}?${new URLSearchParams({ ...(group ? { kind: group } : {}), before: String(nextBefore) })}`}>
+          <Link to={`${base}?${new URLSearchParams({ ...(group ? { kind: group } : {}), before: nextBefore })}`}>
             {t("audit.older")}
           </Link>
         ) : null}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startServer, type TestServer } from "../support/server";
 import { signUp, teamWithMembers, visibleText } from "../support/client";
+import { openDb } from "../support/sqlite";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -24,10 +25,19 @@ test("leads read the audit log newest first, filtered and paged; members get 403
   for (let i = 0; i < 55; i++) await lead.post(`/teams/${teamId}/members`, { intent: "invite" });
   const page1 = await lead.get(audit);
   expect(page1.html.match(/<tr>/g)?.length).toBe(51); // header row + 50
-  const older = /href="([^"]*before=\d+)"/.exec(page1.html)?.[1]?.replace(/&amp;/g, "&");
+  const older = /href="([^"]*before=\d+\.\d+)"/.exec(page1.html)?.[1]?.replace(/&amp;/g, "&");
   expect(older).toBeTruthy();
   const page2 = await lead.get(older!);
   expect(visibleText(page2.html)).toContain("Created the team Audit Team");
+
+  // Ordered by when it happened, not by when the row was written (imported or seeded history).
+  const sql = openDb(server.dbPath);
+  sql
+    .prepare("insert into audit_log (team_id, actor_id, kind, subject, data, at) values (?, null, 'team.settings-changed', '', '{}', ?)")
+    .run(teamId, Date.now() - 365 * 86_400_000);
+  sql.close();
+  const last = visibleText((await lead.get(older!)).html);
+  expect(last.indexOf("Created the team Audit Team")).toBeLessThan(last.indexOf("Changed the team settings"));
 
   const onlyTeam = await lead.get(`${audit}?kind=team`);
   expect(visibleText(onlyTeam.html)).toContain("Created an invite link");
