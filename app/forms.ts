@@ -1,19 +1,13 @@
 // Shared by server and client: zod building blocks whose error messages are
 // message keys (with parameters), translated where the error is shown.
 import { z } from "zod";
-import type { MessageKey } from "./i18n";
+import { msg } from "./form-messages";
 
-export function msg(key: MessageKey, params?: Record<string, string | number>): string {
-  if (!params) return key;
-  return `${key}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
-}
+export { msg, parseMsg } from "./form-messages";
 
-export function parseMsg(value: string): { key: string; params: Record<string, string> } {
-  const [key, query] = value.split("?", 2);
-  return { key, params: Object.fromEntries(new URLSearchParams(query ?? "")) };
-}
-
-const required = msg("form.required");
+// A literal, not a call: this module must stay free of side effects so that pages
+// importing only `msg`/`parseMsg` do not pull zod into their client bundle.
+const required = "form.required";
 
 /**
  * Text kept exactly as typed (never trimmed), but blank is "missing".
@@ -47,7 +41,9 @@ export function intInRange(min: number, max: number) {
     .max(max, { error: range });
 }
 
-export const email = z
-  .string({ error: required })
-  .transform((v) => v.trim().toLowerCase())
-  .pipe(z.email({ error: msg("form.invalidEmail") }).max(254, { error: msg("form.tooLong", { max: 254 }) }));
+export function email() {
+  return z
+    .string({ error: required })
+    .transform((v) => v.trim().toLowerCase())
+    .pipe(z.email({ error: msg("form.invalidEmail") }).max(254, { error: msg("form.tooLong", { max: 254 }) }));
+}

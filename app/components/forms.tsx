@@ -5,16 +5,13 @@ import {
   type FieldMetadata,
   type FormMetadata,
 } from "@conform-to/react";
-import { useNavigation } from "@remix-run/react";
-import { useRef, type ReactNode } from "react";
-import { parseMsg } from "../forms";
-import type { MessageKey, T } from "../i18n";
+import type { ReactNode } from "react";
 import { useT } from "../i18n/react";
+import { SubmitButton, translateError } from "./submit-button";
 
-export function translateError(t: T, error: string) {
-  const { key, params } = parseMsg(error);
-  return t(key as MessageKey, params);
-}
+// The plain pieces live in submit-button.tsx, free of conform and zod, so a page
+// with only a button (the agreement) keeps a small client bundle.
+export { SubmitButton, translateError };
 
 export function FieldError({ field }: { field: FieldMetadata<any> }) {
   const t = useT();
@@ -130,60 +127,3 @@ export function SelectField(props: Common & { options: { value: string; label: s
   );
 }
 
-/** True when the pending submission went to the action this button's form posts to (not, say, the footer's language switch). */
-function sentFrom(form: HTMLFormElement | null, formAction: string | undefined, sentAction: string | undefined) {
-  if (!form || !sentAction) return true;
-  const action = new URL(formAction ?? form.action, window.location.href);
-  return action.pathname + action.search === sentAction;
-}
-
-/**
- * A submit button that shows a pending label while its form is being sent and the
- * page after it loads (with JavaScript), and ignores further clicks meanwhile, so a
- * double click does not create a team or an invite twice. `intent` names the form's
- * intent when a hidden input already sends it, so that only this button turns pending;
- * `name`/`value` make the button itself send a value.
- */
-export function SubmitButton({
-  children,
-  name,
-  value,
-  intent,
-  className,
-  formAction,
-}: {
-  children: ReactNode;
-  name?: string;
-  value?: string;
-  intent?: string;
-  className?: string;
-  formAction?: string;
-}) {
-  const navigation = useNavigation();
-  const t = useT();
-  const expected = value ?? intent;
-  const ref = useRef<HTMLButtonElement>(null);
-  // formData stays set through the redirect that follows a successful post.
-  const sent = navigation.formData;
-  const pending =
-    !!sent &&
-    sentFrom(ref.current?.form ?? null, formAction, navigation.formAction) &&
-    (expected === undefined || sent.get(name ?? "intent") === expected);
-  return (
-    <button
-      ref={ref}
-      type="submit"
-      name={name}
-      value={value}
-      className={className ?? "button"}
-      formAction={formAction}
-      aria-disabled={pending || undefined}
-      data-pending={pending || undefined}
-      onClick={(event) => {
-        if (pending) event.preventDefault();
-      }}
-    >
-      {pending ? t("shell.working") : children}
-    </button>
-  );
-}

@@ -1,4 +1,6 @@
 // Server-side: the merged dictionaries. Client code imports only types from here.
+// Everything is built inside functions so that no client bundle that touches this
+// module's types ever carries the message files.
 import type { Locale } from "./core";
 import * as audit from "./messages/audit";
 import * as checkins from "./messages/checkins";
@@ -8,33 +10,24 @@ import * as norms from "./messages/norms";
 import * as proposals from "./messages/proposals";
 
 // Each feature keeps its strings in its own file under messages/; register it here.
-const en = {
-  ...common.en,
-  ...audit.en,
-  ...conversations.en,
-  ...checkins.en,
-  ...proposals.en,
-  ...norms.en,
-};
-const nl = {
-  ...common.nl,
-  ...audit.nl,
-  ...conversations.nl,
-  ...checkins.nl,
-  ...proposals.nl,
-  ...norms.nl,
-};
+function english() {
+  return { ...common.en, ...audit.en, ...conversations.en, ...checkins.en, ...proposals.en, ...norms.en };
+}
 
-export type MessageKey = keyof typeof en;
+function dutch(): Record<keyof ReturnType<typeof english>, string> {
+  return { ...common.nl, ...audit.nl, ...conversations.nl, ...checkins.nl, ...proposals.nl, ...norms.nl };
+}
+
+export type MessageKey = keyof ReturnType<typeof english>;
 export type Messages = Record<MessageKey, string>;
 
-const dictionaries: Record<Locale, Messages> = { en, nl };
+const cache: Partial<Record<Locale, Messages>> = {};
 
 export function messagesFor(locale: Locale): Messages {
-  return dictionaries[locale];
+  return (cache[locale] ??= locale === "nl" ? dutch() : english());
 }
 
 /** True when `key` is a known message key (error keys travel through form replies as strings). */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
+  return Object.hasOwn(messagesFor("en"), key);
 }

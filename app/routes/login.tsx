@@ -19,7 +19,7 @@ import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "~/model
 export { ErrorBoundary } from "~/components/error-page";
 
 export const schema = z.object({
-  email,
+  email: email(),
   password: z.string({ error: msg("form.required") }).max(256, { error: msg("form.tooLong", { max: 256 }) }),
   redirectTo: z.string().optional(),
 });

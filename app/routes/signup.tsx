@@ -15,7 +15,7 @@ import { isLocale } from "~/i18n";
 export { ErrorBoundary } from "~/components/error-page";
 
 export const schema = z.object({
-  email,
+  email: email(),
   name: requiredText(80),
   password: z
     .string({ error: msg("form.required") })

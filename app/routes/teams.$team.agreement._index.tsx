@@ -1,12 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { SubmitButton, translateError } from "~/components/forms";
+import { SubmitButton, translateError } from "~/components/submit-button";
 import { CategoryName, DateTime, Markdown, NormLink, PrintButton, WordDiff, DiffLegend } from "~/components/norms";
 import { agreementChanges, groupByCategory } from "~/domain/agreement";
 import { wordDiff } from "~/domain/diff";
 import { redirectWithFlash } from "~/flash.server";
-import { msg } from "~/forms";
+import { msg } from "~/form-messages";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/react";
 import { renderMarkdown } from "~/markdown.server";
@@ -55,15 +54,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const ackSchema = z.object({ intent: z.literal("acknowledge"), version: z.coerce.number().int().min(1).max(1_000_000_000) });
+// One hidden number, checked by hand: importing zod here would put all of it into
+// this page's client bundle (zod configures itself on import), and the agreement
+// is the page every new hire opens first.
+function parseAcknowledgement(form: FormData) {
+  const version = Number(form.get("version"));
+  const ok = form.get("intent") === "acknowledge" && Number.isSafeInteger(version) && version >= 1 && version <= 1_000_000_000;
+  return ok ? { version } : null;
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team, user } = await requireMember(request, params);
-  const parsed = ackSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: msg("agreement.ack.invalid") }, { status: 400 });
-  const result = acknowledge(team.id, user.id, parsed.data.version);
+  const parsed = parseAcknowledgement(await request.formData());
+  if (!parsed) return data({ error: msg("agreement.ack.invalid") }, { status: 400 });
+  const result = acknowledge(team.id, user.id, parsed.version);
   if (result === "no-such-version") return data({ error: msg("agreement.ack.invalid") }, { status: 400 });
-  return redirectWithFlash(`/teams/${team.id}/agreement`, { key: "agreement.ack.done", params: { version: parsed.data.version } });
+  return redirectWithFlash(`/teams/${team.id}/agreement`, { key: "agreement.ack.done", params: { version: parsed.version } });
 }
 
 export default function Agreement() {
