@@ -21,6 +21,8 @@ export function migrationsFolder() {
 // then check each one's query plan (tests/http/query-plans.test.ts).
 const sqlLog = process.env.NORMWERK_LOG_SQL ? new Set<string>() : null;
 
+const STATEMENT_CACHE_SIZE = 1000;
+
 export function openDatabase(file: string): DB {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
@@ -29,6 +31,10 @@ export function openDatabase(file: string): DB {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   const prepare = sqlite.prepare.bind(sqlite);
+  // drizzle prepares every query it runs; compiling the same SQL again for every
+  // request is wasted work, so statements are kept by their text. drizzle switches
+  // a statement to raw mode when it wants arrays, so the mode is reset on reuse.
+  const cache = new Map<string, Database.Statement>();
   sqlite.prepare = ((source: string) => {
     statementCounter.count++;
     statementCounter.onStatement?.();
@@ -36,7 +42,15 @@ export function openDatabase(file: string): DB {
       sqlLog.add(source);
       fs.appendFileSync(process.env.NORMWERK_LOG_SQL!, JSON.stringify(source) + "\n");
     }
-    return prepare(source);
+    let stmt = cache.get(source);
+    if (stmt) {
+      if (stmt.reader) stmt.raw(false);
+      return stmt;
+    }
+    stmt = prepare(source);
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(source, stmt);
+    return stmt;
   }) as typeof sqlite.prepare;
   const db = drizzle(sqlite, { schema }) as DB;
   migrate(db, { migrationsFolder: migrationsFolder() });

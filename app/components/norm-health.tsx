@@ -3,7 +3,7 @@
 // thing in words, and the figures as a table for screen readers and for checking.
 import type { ReactNode } from "react";
 import { trendSummary, versionChanges, type TrendPoint } from "../domain/norm-trend";
-import { formatDate, formatNumber, TIME_ZONE } from "../i18n/format";
+import { dateFormatter, formatDate, formatNumber, TIME_ZONE } from "../i18n/format";
 import { useT } from "../i18n/react";
 import { ScrollBox } from "./scroll-box";
 
@@ -35,7 +35,7 @@ export function NormHealthChart({ id, code, points }: { id: string; code: string
   const t = useT();
   if (points.length === 0) return <p className="muted">{t("checkins.chart.noData", { code })}</p>;
   const summary = trendSummary(t, code, points);
-  const shortDate = new Intl.DateTimeFormat(t.locale, { day: "numeric", month: "short", timeZone: TIME_ZONE });
+  const shortDate = dateFormatter(t.locale, { day: "numeric", month: "short", timeZone: TIME_ZONE });
   const n = points.length;
   const peer = points.map((p) => p.meanPeer);
   const self = points.map((p) => p.meanSelf);

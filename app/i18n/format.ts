@@ -4,8 +4,26 @@ import type { Locale } from "./core";
 // know the browser's zone without JavaScript.
 export const TIME_ZONE = "Europe/Amsterdam";
 
+// Building an Intl formatter costs far more than using one, and pages format
+// dates in lists, so each formatter is made once per locale and options.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+export function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
+export function numberFormatter(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
 export function formatDate(locale: Locale, ms: number, style: "date" | "datetime" = "date") {
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormatter(locale, {
     dateStyle: style === "date" ? "long" : "medium",
     timeStyle: style === "datetime" ? "short" : undefined,
     timeZone: TIME_ZONE,
@@ -13,22 +31,22 @@ export function formatDate(locale: Locale, ms: number, style: "date" | "datetime
 }
 
 export function formatNumber(locale: Locale, n: number, maximumFractionDigits = 1) {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(n);
+  return numberFormatter(locale, { maximumFractionDigits }).format(n);
 }
 
 export function formatPercent(locale: Locale, fraction: number) {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(fraction);
+  return numberFormatter(locale, { style: "percent", maximumFractionDigits: 0 }).format(fraction);
 }
 
 /** ISO date (YYYY-MM-DD) → localised long date, without shifting across zones. */
 export function formatDay(locale: Locale, isoDay: string) {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
+  return dateFormatter(locale, { dateStyle: "long", timeZone: "UTC" }).format(
     new Date(`${isoDay}T00:00:00Z`),
   );
 }
 
 function zoneOffsetMs(utcMs: number, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateFormatter("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",

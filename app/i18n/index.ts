@@ -1,4 +1,5 @@
 import { interpolate, type Locale, type Params } from "./core";
+import { numberFormatter } from "./format";
 import type { MessageKey, Messages } from "./dictionaries";
 
 export { LOCALES, isLocale, type Locale } from "./core";
@@ -15,13 +16,15 @@ export type T = {
   locale: Locale;
 };
 
+const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
+
 export function makeT(locale: Locale, messages: Messages): T {
-  const rules = new Intl.PluralRules(locale);
+  const rules = (pluralRules[locale] ??= new Intl.PluralRules(locale));
   const t = ((key: MessageKey, params?: Params) => interpolate(messages[key] ?? key, params)) as T;
   t.plural = (key, count, params) => {
     const form = rules.select(count) === "one" ? "one" : "other";
     return interpolate(messages[`${key}.${form}` as MessageKey] ?? key, {
-      count: new Intl.NumberFormat(locale).format(count),
+      count: numberFormatter(locale).format(count),
       ...params,
     });
   };
