@@ -1,7 +1,8 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   Form,
+  isRouteErrorResponse,
   Link,
   Links,
   LiveReload,
@@ -11,13 +12,16 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { getCurrentSession } from "./auth.server";
 import { readFlash } from "./flash.server";
-import { type Messages, type T } from "./i18n";
+import { type MessageKey, type Messages, type T } from "./i18n";
+import { interpolate } from "./i18n/core";
+import { PAGE_TITLES } from "./page-titles";
 import { messagesFor } from "./i18n/dictionaries";
 import type { Locale } from "./i18n/core";
 import { resolveLocale } from "./i18n/locale.server";
@@ -32,7 +36,6 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Normwerk" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getCurrentSession(request);
@@ -63,12 +66,47 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>("root") as RootData | undefined;
 }
 
-function Document({ locale, messages, children }: { locale: Locale; messages?: Messages; children: ReactNode }) {
+/**
+ * The page's <title>: its name (by route id, app/page-titles.ts), the team, and the
+ * app. Rendered here rather than by a root meta export, which cannot see the leaf route.
+ */
+function PageTitle({ messages, error }: { messages?: Messages; error?: unknown }) {
+  const matches = useMatches();
+  const root = useRootData();
+  const leaf = matches[matches.length - 1];
+  const key: MessageKey | undefined =
+    error !== undefined
+      ? isRouteErrorResponse(error) && error.status === 404
+        ? "error.notFound.title"
+        : isRouteErrorResponse(error) && error.status === 403
+          ? "error.forbidden.title"
+          : "error.title"
+      : PAGE_TITLES[leaf?.id ?? ""];
+  const params = Object.fromEntries(
+    Object.entries(leaf?.params ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
+  );
+  const page = key && messages?.[key] ? interpolate(messages[key], params) : null;
+  const team = error === undefined ? root?.currentTeam?.name : null;
+  return <title>{[page, team, "Normwerk"].filter(Boolean).join(" — ")}</title>;
+}
+
+function Document({
+  locale,
+  messages,
+  error,
+  children,
+}: {
+  locale: Locale;
+  messages?: Messages;
+  error?: unknown;
+  children: ReactNode;
+}) {
   return (
     <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <PageTitle messages={messages} error={error} />
         <Meta />
         <Links />
       </head>
@@ -247,7 +285,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const root = useRootData();
   return (
-    <Document locale={root?.locale ?? "en"} messages={root?.messages}>
+    <Document locale={root?.locale ?? "en"} messages={root?.messages} error={error ?? null}>
       <Shell>
         <ErrorPage error={error} />
       </Shell>

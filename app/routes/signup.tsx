@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { getCurrentSession, safeRedirect } from "~/auth.server";
@@ -23,8 +23,6 @@ export const schema = z.object({
     .max(256, { error: msg("form.tooLong", { max: 256 }) }),
   redirectTo: z.string().optional(),
 });
-
-export const meta: MetaFunction = () => [{ title: "Normwerk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await getCurrentSession(request);

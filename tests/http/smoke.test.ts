@@ -14,6 +14,12 @@ test("a new user signs up, creates a team and lands on its home page", async () 
   const home = await lead.get(`/teams/${teamId}`);
   expect(home.status).toBe(200);
   expect(visibleText(home.html)).toContain("Klantenservice Zuid");
+  // Each page's title names the page and the team, in the page's language.
+  expect(home.html).toContain("<title>Team home — Klantenservice Zuid — Normwerk</title>");
+  await lead.post("/language", { language: "nl", redirectTo: "/" });
+  const members = await lead.get(`/teams/${teamId}/members`);
+  expect(members.html).toContain("<title>Leden — Klantenservice Zuid — Normwerk</title>");
+  expect((await lead.get("/no/such/page")).html).toContain("<title>Pagina niet gevonden — Normwerk</title>");
 });
 
 test("an outsider gets 404 on a team page and a member gets 403 on a lead action", async () => {
