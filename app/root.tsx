@@ -22,14 +22,14 @@ import { readFlash } from "./flash.server";
 import { type MessageKey, type Messages, type T } from "./i18n";
 import { interpolate } from "./i18n/core";
 import { PAGE_TITLES } from "./page-titles";
-import { messagesFor } from "./i18n/dictionaries";
+import { messagesJsonFor } from "./i18n/dictionaries";
 import type { Locale } from "./i18n/core";
 import { resolveLocale } from "./i18n/locale.server";
 import { listTeamsForUser } from "./models/teams.server";
 import { ErrorPage } from "./components/error-page";
 import { FlashMessage } from "./components/flash";
 import { Menu } from "./components/menu";
-import { I18nProvider, useT } from "./i18n/react";
+import { I18nProvider, parseMessages, useT } from "./i18n/react";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles.css" },
@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(
     {
       locale,
-      messages: messagesFor(locale),
+      messages: messagesJsonFor(locale),
       user: user ? { id: user.id, name: user.name } : null,
       teams: teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
       currentTeam: currentTeam ? { id: currentTeam.id, name: currentTeam.name, role: currentTeam.role } : null,
@@ -273,7 +273,7 @@ function LanguageSwitcher({ t }: { t: T }) {
 export default function App() {
   const root = useRootData();
   return (
-    <Document locale={root?.locale ?? "en"} messages={root?.messages}>
+    <Document locale={root?.locale ?? "en"} messages={parseMessages(root?.messages)}>
       <Shell>
         <Outlet />
       </Shell>
@@ -285,7 +285,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const root = useRootData();
   return (
-    <Document locale={root?.locale ?? "en"} messages={root?.messages} error={error ?? null}>
+    <Document locale={root?.locale ?? "en"} messages={parseMessages(root?.messages)} error={error ?? null}>
       <Shell>
         <ErrorPage error={error} />
       </Shell>

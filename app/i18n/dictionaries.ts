@@ -27,6 +27,17 @@ export function messagesFor(locale: Locale): Messages {
   return (cache[locale] ??= locale === "nl" ? dutch() : english());
 }
 
+const jsonCache: Partial<Record<Locale, string>> = {};
+
+/**
+ * The dictionary as one JSON string, built once per language. The root loader sends
+ * this rather than the object: encoding ~1,000 separate strings into every page's
+ * loader data cost more than rendering most pages (docs/performance.md).
+ */
+export function messagesJsonFor(locale: Locale): string {
+  return (jsonCache[locale] ??= JSON.stringify(messagesFor(locale)));
+}
+
 /** True when `key` is a known message key (error keys travel through form replies as strings). */
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(messagesFor("en"), key);

@@ -21,6 +21,22 @@ const fallback: Partial<Messages> = {
   "error.badRequest.body": "What was sent is not a form Normwerk understands. Go back and try again.",
 };
 
+// Parsed dictionaries by their JSON text: the server hands the same string for a
+// language to every request, the browser gets one per document or language switch.
+const parsed = new Map<string, Messages>();
+
+/** The dictionary the root loader sent as JSON (see messagesJsonFor), parsed once. */
+export function parseMessages(json: string | undefined): Messages | undefined {
+  if (json === undefined) return undefined;
+  let messages = parsed.get(json);
+  if (!messages) {
+    if (parsed.size >= 4) parsed.clear();
+    messages = JSON.parse(json) as Messages;
+    parsed.set(json, messages);
+  }
+  return messages;
+}
+
 export function I18nProvider({ locale, messages, children }: { locale: Locale; messages?: Messages; children: ReactNode }) {
   const t = useMemo(() => makeT(locale, messages ?? (fallback as Messages)), [locale, messages]);
   return <I18nContext.Provider value={t}>{children}</I18nContext.Provider>;
