@@ -18,7 +18,9 @@ const root = process.env.NORMWERK_ROOT ?? process.cwd();
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.APP_ORIGIN ? 1 : false);
-app.use(compression());
+// Level 4: on our pages it sends ~4 % more bytes than the default 6 for half the
+// CPU time (measured on a conversation page), and CPU is what a busy server lacks.
+app.use(compression({ level: 4 }));
 
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
