@@ -11,10 +11,12 @@ import { db } from "./db.server";
 import { env } from "./env.server";
 import { sendFetchResponse, toFetchRequest } from "./http.server";
 import { isForeignOrigin, plainErrorPage } from "./origin.server";
+import { createGate, gateReads } from "./read-gate.server";
 import { startSweeper } from "./sweep.server";
 import { demoSignIns, seedDemoIfEmpty } from "../seeds/demo";
 
 const root = process.env.NORMWERK_ROOT ?? process.cwd();
+const READS_IN_FLIGHT = 4;
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.APP_ORIGIN ? 1 : false);
@@ -39,6 +41,10 @@ app.use((req: Request, res: Response, next: NextFunction) => {
   delete req.headers.origin;
   next();
 });
+
+// Writes before reads: page renders pass a gate of a few at a time, writes skip it
+// (app/read-gate.server.ts), so a vote does not wait behind a queue of renders.
+app.use(gateReads(createGate(READS_IN_FLIGHT)));
 
 // Statement counting per request, for the flat-query tests (off unless asked for).
 const perRequest = new AsyncLocalStorage<{ count: number }>();

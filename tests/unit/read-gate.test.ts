@@ -1,0 +1,62 @@
+// Reads wait their turn behind a few renders; writes never wait for reads (app/read-gate.server.ts).
+import { EventEmitter } from "node:events";
+import type { NextFunction, Request, Response } from "express";
+import { expect, test } from "vitest";
+import { createGate, gateReads } from "~/read-gate.server";
+
+function request(method: string) {
+  const res = new EventEmitter();
+  return { req: { method } as Request, res: res as unknown as Response & EventEmitter };
+}
+
+test("at most `limit` reads run; the next one starts when one finishes, in arrival order", () => {
+  const gate = createGate(2);
+  const middleware = gateReads(gate);
+  const order: string[] = [];
+  const reads = ["a", "b", "c", "d"].map((name) => {
+    const r = request("GET");
+    middleware(r.req, r.res, (() => order.push(name)) as NextFunction);
+    return r;
+  });
+  expect(order).toEqual(["a", "b"]);
+  expect(gate.waiting).toBe(2);
+  reads[1].res.emit("close");
+  expect(order).toEqual(["a", "b", "c"]);
+  reads[0].res.emit("close");
+  expect(order).toEqual(["a", "b", "c", "d"]);
+  reads[2].res.emit("close");
+  reads[3].res.emit("close");
+  expect(gate.active).toBe(0);
+});
+
+test("a write starts at once, however many reads are waiting", () => {
+  const middleware = gateReads(createGate(1));
+  const order: string[] = [];
+  for (const name of ["r1", "r2", "r3"]) {
+    const r = request("GET");
+    middleware(r.req, r.res, (() => order.push(name)) as NextFunction);
+  }
+  const w = request("POST");
+  middleware(w.req, w.res, (() => order.push("vote")) as NextFunction);
+  expect(order).toEqual(["r1", "vote"]);
+});
+
+test("a read whose client left while waiting is dropped and frees nothing twice", () => {
+  const gate = createGate(1);
+  const middleware = gateReads(gate);
+  const order: string[] = [];
+  const first = request("GET");
+  const gone = request("GET");
+  const third = request("HEAD");
+  middleware(first.req, first.res, (() => order.push("first")) as NextFunction);
+  middleware(gone.req, gone.res, (() => order.push("gone")) as NextFunction);
+  middleware(third.req, third.res, (() => order.push("third")) as NextFunction);
+  gone.res.emit("close");
+  expect(gate.waiting).toBe(1);
+  first.res.emit("close");
+  first.res.emit("close");
+  expect(order).toEqual(["first", "third"]);
+  expect(gate.active).toBe(1);
+  third.res.emit("close");
+  expect(gate.active).toBe(0);
+});
