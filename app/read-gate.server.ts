@@ -50,24 +50,32 @@ export function createGate(limit: number): Gate {
   };
 }
 
-/** Express middleware: reads go through `gate`, one slot each until their response closes. */
-export function gateReads(gate: Gate) {
+/**
+ * Express middleware: reads go through `gate`, one slot each until their response
+ * closes, or at most `holdMs` — a response that never ends must not shut the gate.
+ */
+export function gateReads(gate: Gate, holdMs = 10_000) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
     let state: "waiting" | "running" | "done" = "waiting";
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
+      if (state === "waiting") gate.cancel(go);
+      else if (state === "running") gate.leave();
+      state = "done";
+      clearTimeout(timer);
+    };
     const go = () => {
       if (state !== "waiting") return false;
       state = "running";
+      timer = setTimeout(done, holdMs);
+      timer.unref?.();
       next();
       return true;
     };
     // 'close' comes after the response is sent, or when the client went away first
     // (then a waiting request is dropped without being rendered).
-    res.once("close", () => {
-      if (state === "waiting") gate.cancel(go);
-      else if (state === "running") gate.leave();
-      state = "done";
-    });
+    res.once("close", done);
     gate.enter(go);
   };
 }

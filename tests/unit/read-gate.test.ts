@@ -60,3 +60,18 @@ test("a read whose client left while waiting is dropped and frees nothing twice"
   third.res.emit("close");
   expect(gate.active).toBe(0);
 });
+
+test("a read that never finishes gives its slot back after the hold time", async () => {
+  const gate = createGate(1);
+  const middleware = gateReads(gate, 20);
+  const order: string[] = [];
+  const stuck = request("GET");
+  const next = request("GET");
+  middleware(stuck.req, stuck.res, (() => order.push("stuck")) as NextFunction);
+  middleware(next.req, next.res, (() => order.push("next")) as NextFunction);
+  expect(order).toEqual(["stuck"]);
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  expect(order).toEqual(["stuck", "next"]);
+  stuck.res.emit("close");
+  expect(gate.active).toBe(1);
+});
