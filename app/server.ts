@@ -63,7 +63,7 @@ app.all("*", async (req: Request, res: Response, next: NextFunction) => {
   try {
     const request = await toFetchRequest(req, res);
     if (!(request instanceof globalThis.Request)) {
-      res.status(request.status).type("html").send(plainErrorPage(request.status));
+      res.status(request.status).type("html").send(plainErrorPage(request.status, request.reason));
       return;
     }
     await sendFetchResponse(res, await handleRemix(request));
