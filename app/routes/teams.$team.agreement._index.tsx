@@ -201,8 +201,8 @@ function Changes() {
                 </strong>{" "}
                 <span className="muted">{t("agreement.changes.versions", { from: n.fromVersion, to: n.toVersion })}</span>
               </p>
-              <WordDiff parts={n.titleDiff} label={t("proposal.diff.titleField")} />
-              <WordDiff parts={n.bodyDiff} label={t("proposal.diff.bodyField")} />
+              <WordDiff diff={n.titleDiff} label={t("proposal.diff.titleField")} />
+              <WordDiff diff={n.bodyDiff} label={t("proposal.diff.bodyField")} />
             </div>
           ))}
         </>

@@ -315,9 +315,9 @@ export default function ProposalPage() {
           <h2 id="h-diff">{t("proposal.diff.title", { code: d.norm.code, version: d.diff.version })}</h2>
           <DiffLegend />
           <h3>{t("proposal.diff.titleField")}</h3>
-          <WordDiff parts={d.diff.title} label={t("proposal.diff.titleField")} />
+          <WordDiff diff={d.diff.title} label={t("proposal.diff.titleField")} />
           <h3>{t("proposal.diff.bodyField")}</h3>
-          <WordDiff parts={d.diff.body} label={t("proposal.diff.bodyField")} />
+          <WordDiff diff={d.diff.body} label={t("proposal.diff.bodyField")} />
           {d.diff.categoryFrom && p.category ? (
             <p>
               {t("proposal.diff.category", { from: t(`category.${d.diff.categoryFrom}`), to: t(`category.${p.category}`) })}

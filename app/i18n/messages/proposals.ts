@@ -157,6 +157,9 @@ export const en = {
   "diff.legend.removed": "removed",
   "diff.legend.middle": "and",
   "diff.legend.added": "added",
+  "diff.tooMany": "Too many changes to show a word diff (more than {max} words added or removed). Both texts in full:",
+  "diff.before": "Before",
+  "diff.after": "After",
 
   "hints.title": "How concrete is this norm?",
   "hints.empty": "Type the norm above; tips appear here.",
@@ -339,6 +342,9 @@ export const nl: Translations<typeof en> = {
   "diff.legend.removed": "verwijderd",
   "diff.legend.middle": "en",
   "diff.legend.added": "toegevoegd",
+  "diff.tooMany": "Te veel wijzigingen om woord voor woord te vergelijken (meer dan {max} woorden toegevoegd of verwijderd). Beide teksten volledig:",
+  "diff.before": "Eerder",
+  "diff.after": "Nu",
 
   "hints.title": "Hoe concreet is deze norm?",
   "hints.empty": "Typ de norm hierboven; hier verschijnen tips.",
