@@ -21,6 +21,7 @@ import { wordDiff } from "~/domain/diff";
 import { NORM_CATEGORY_ORDER } from "~/domain/norms";
 import { parseClosesAt, VOTE_CHOICES, type VoteChoice } from "~/domain/votes";
 import { redirectWithFlash } from "~/flash.server";
+import { parseRowId, singleValue } from "~/form-data";
 import { msg } from "~/forms";
 import type { MessageKey } from "~/i18n";
 import { formatDate, parseLocalDateTime } from "~/i18n/format";
@@ -50,8 +51,7 @@ const DAY = 86_400_000;
 
 /** Proposal ids are positive integers; anything else is a page that does not exist. */
 function parseProposalId(value: string | undefined) {
-  if (!value || !/^[1-9]\d{0,9}$/.test(value)) notFound();
-  return Number(value);
+  return parseRowId(value) ?? notFound();
 }
 
 function refusalMessage(r: Exclude<Refusal, { refused: "not-found" | "forbidden" }>, intent: string, code: string) {
@@ -160,7 +160,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { team, user, isLead } = await requireMember(request, params);
   const id = parseProposalId(params.id);
   const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
+  // Sent twice, the intent names no one action: the default case refuses it.
+  const value = singleValue(formData, "intent");
+  const intent = typeof value === "string" ? value : "";
   const actor: Actor = { id: user.id, isLead };
   const here = `/teams/${team.id}/proposals/${id}`;
   const p = getProposalMeta(team.id, id);

@@ -64,6 +64,7 @@ export const en = {
   "error.status": "Error {status}",
 
   "form.required": "This field is required.",
+  "form.repeated": "This field was sent more than once; send it once.",
   "form.tooLong": "This is too long: at most {max} characters.",
   "form.tooShort": "This is too short: at least {min} characters.",
   "form.invalidChoice": "Choose one of the options.",
@@ -265,6 +266,7 @@ export const nl: Translations<typeof en> = {
   "error.status": "Fout {status}",
 
   "form.required": "Dit veld is verplicht.",
+  "form.repeated": "Dit veld is meer dan eens verstuurd; stuur het één keer.",
   "form.tooLong": "Dit is te lang: hoogstens {max} tekens.",
   "form.tooShort": "Dit is te kort: minstens {min} tekens.",
   "form.invalidChoice": "Kies een van de mogelijkheden.",
