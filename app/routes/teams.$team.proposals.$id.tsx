@@ -34,6 +34,7 @@ import {
   closeDueVotes,
   closeEarly,
   editDraft,
+  findRebasedCopy,
   getProposalMeta,
   getProposalPage,
   openVote,
@@ -89,6 +90,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = page.currentVersion;
   const stale = !!norm && open && (norm.status === "retired" || norm.currentVersion !== p.baseVersion);
   const counted = page.votes.filter((v) => v.member !== null);
+  // Only a conflict is copied by a rebase; the copy replaces the rebase button with a link.
+  const rebasedAs = p.status === "conflict" ? findRebasedCopy(team.id, p.id) : null;
   const mine = page.votes.find((v) => v.userId === user.id) ?? null;
 
   return {
@@ -112,6 +115,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       quorumPercent: p.quorumPercent,
       outcomeReason: p.outcomeReason,
       rebasedFromId: p.rebasedFromId,
+      rebasedAs,
       earlyClose: p.closedBy !== null,
       tally: closed ? { agree: p.tallyAgree ?? 0, object: p.tallyObject ?? 0, abstain: p.tallyAbstain ?? 0 } : null,
       memberCountAtClose: p.memberCountAtClose,
@@ -149,7 +153,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       close: isLead && p.status === "voting",
       withdraw: (isAuthor || isLead) && open,
       comment: open,
-      rebase: isAuthor && norm?.status === "active" && (p.status === "conflict" || (p.status === "draft" && stale)),
+      rebase: isAuthor && norm?.status === "active" && ((p.status === "conflict" && rebasedAs === null) || (p.status === "draft" && stale)),
     },
   };
 }
@@ -436,6 +440,11 @@ function Outcome() {
         </p>
       ) : null}
       {p.status === "conflict" && d.can.rebase ? <RebaseForm /> : null}
+      {p.rebasedAs ? (
+        <p>
+          <Link to={`/teams/${d.teamId}/proposals/${p.rebasedAs}`}>{t("proposal.rebasedTo", { id: p.rebasedAs })}</Link>
+        </p>
+      ) : null}
       <h3>{t("vote.byName")}</h3>
       {d.votes.length === 0 ? (
         <p className="muted">{t("vote.nobodyVoted")}</p>
