@@ -21,7 +21,8 @@ app.set("trust proxy", env.APP_ORIGIN ? 1 : false);
 app.use(compression());
 
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+// No redirect for folders: "/teams/..%2F" would otherwise get a 301 to the public folder's own path.
+app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false, redirect: false }));
 
 // CSRF: every write whose Origin is not ours is refused here, before any route
 // code runs, so no action can forget it (tests/http/origin.test.ts proves it).
