@@ -6,7 +6,7 @@ import { describe, expect, test } from "vitest";
 import { Client, signUp, visibleText } from "../support/client";
 import type { TestDb } from "../support/db";
 import { fieldError, fieldValue } from "../support/forms";
-import type { TestServer } from "../support/server";
+import { startServer, type TestServer } from "../support/server";
 import { useTestServer } from "../support/setup";
 
 let server: TestServer;
@@ -31,11 +31,11 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, Date.now() - start];
 }
 
-/** A GET with any Host header: fetch does not let a caller choose it. */
-function getWithHost(host: string, path = "/login"): Promise<{ status: number; body: string }> {
-  const { hostname, port } = new URL(server.url);
+/** A GET with any Host header (and more): fetch does not let a caller choose it. */
+function getWithHost(host: string, path = "/login", extra: Record<string, string> = {}, base = server.url): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: hostname, port, path, method: "GET", headers: { Host: host } }, (res) => {
+    const req = httpRequest({ host: hostname, port, path, method: "GET", headers: { Host: host, ...extra } }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk) => (body += chunk));
@@ -151,6 +151,27 @@ describe("Host header", () => {
     const { port } = new URL(server.url);
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, "localhost", "normwerk.example.org", "[::1]:3000", "bücher.example", "normwerk_test.local"]) {
       expect((await getWithHost(host)).status, host).toBe(200);
+    }
+  });
+});
+
+describe("behind a proxy (APP_ORIGIN set, X-Forwarded-* trusted)", () => {
+  test("a forwarded host or protocol that is no host or protocol is a 400 as well", async () => {
+    const proxied = await startServer({ env: { APP_ORIGIN: "https://normwerk.example.org" } });
+    try {
+      const get = (extra: Record<string, string>) => getWithHost("normwerk.example.org", "/login", extra, proxied.url);
+      expect((await get({ "X-Forwarded-Host": "normwerk.example.org", "X-Forwarded-Proto": "https" })).status).toBe(200);
+      for (const extra of [
+        { "X-Forwarded-Host": "garbage host" },
+        { "X-Forwarded-Host": "x/teams/abc?" },
+        { "X-Forwarded-Host": "normwerk.example.org:99999" },
+        { "X-Forwarded-Proto": "javascript" },
+        { "X-Forwarded-Proto": "ht tp" },
+      ]) {
+        expect((await get(extra)).status, JSON.stringify(extra)).toBe(400);
+      }
+    } finally {
+      await proxied.stop();
     }
   });
 });
