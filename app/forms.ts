@@ -48,7 +48,10 @@ export function optionalText(max: number) {
     .transform((v) => v ?? "");
 }
 
-/** A text field whose limits are checked elsewhere (a superRefine that knows the other fields). */
+/**
+ * A text field checked elsewhere: by a superRefine that knows the other fields
+ * (a proposal's title), by a parser (closing times), or by safeRedirect (redirectTo).
+ */
 export function looseText() {
   return z.string({ error: typeError(required) }).optional();
 }
