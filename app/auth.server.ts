@@ -8,8 +8,9 @@ import { and, eq, ne } from "drizzle-orm";
 import { sessions, users } from "../db/schema";
 import { db, write } from "./db.server";
 import { secureCookies } from "./env.server";
+import { safeRedirect } from "./safe-redirect";
 
-export { safeRedirect } from "./safe-redirect";
+export { safeRedirect };
 
 const adapter = new DrizzleSQLiteAdapter(db, sessions, users);
 
@@ -97,8 +98,9 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   const current = await getCurrentSession(request);
   if (!current) {
     const url = new URL(request.url);
-    const back = request.method === "GET" ? url.pathname + url.search : url.pathname;
-    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`, 303);
+    // Only a way back that login will accept (a very long URL is not): else plain /login.
+    const back = safeRedirect(request.method === "GET" ? url.pathname + url.search : url.pathname, "");
+    throw redirect(back ? `/login?redirectTo=${encodeURIComponent(back)}` : "/login", 303);
   }
   return current.user;
 }

@@ -2,12 +2,30 @@
 // not export its parts), with one addition: a write's body is read and checked
 // first. Actions call request.formData(), which throws on a body no HTML form
 // could have sent (JSON, plain text, broken multipart); here that becomes a
-// 400/413/415 answer instead of a 500 from inside an action.
+// 400/413/415 answer instead of a 500 from inside an action. The same goes for
+// a form whose size or field names could exhaust the server (docs/decisions/060).
 import type { Readable } from "node:stream";
 import { writeReadableStreamToWritable } from "@remix-run/node";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/**
+ * The largest form we accept. Our largest real form is a check-in rating form:
+ * per norm a rating and at most 2,000 characters, which URL-encoded take at most
+ * 9 bytes each (three-byte UTF-8, each byte as %XX); 1 MB holds about 55 norms of that.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** No form of ours has more than a few hundred fields (two per norm on a rating form). */
+export const MAX_FIELDS = 1000;
+/**
+ * Limits on field names. Conform reads "a.b[3]" as a path and builds the
+ * objects and arrays it names before any schema looks at them: "x[9999999]"
+ * allocates an array of ten million entries (the process runs out of memory) and
+ * a path thousands of segments deep overflows the stack. Our deepest name is
+ * "rating.N-12"; no form of ours uses indexes at all.
+ */
+export const MAX_FIELD_NAME = 200;
+export const MAX_NAME_DEPTH = 4;
+export const MAX_NAME_INDEX = 1000;
 
 const FORM_TYPE = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
 
@@ -23,22 +41,70 @@ export async function checkFormBody(headers: Headers, bytes: Uint8Array): Promis
     return { ok: true, headers: out };
   }
   if (!FORM_TYPE.test(type)) return { ok: false, status: 415 };
-  // URL-encoded bodies cannot fail to parse (bad escapes become U+FFFD); multipart can.
+  let names: Iterable<string>;
   if (/^\s*multipart\//i.test(type)) {
+    // URL-encoded bodies cannot fail to parse (bad escapes become U+FFFD); multipart can.
     try {
-      await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": type } }).formData();
+      const form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": type } }).formData();
+      names = form.keys();
     } catch {
       return { ok: false, status: 400 };
     }
+  } else {
+    names = new URLSearchParams(Buffer.from(bytes).toString("utf8")).keys();
   }
+  const shape = checkFieldNames(names);
+  if (shape !== "ok") return { ok: false, status: shape };
   return { ok: true, headers: out };
 }
 
-/** The express request as a fetch Request for Remix, or the status to refuse it with. */
-export async function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Promise<Request | { status: number }> {
+/** "ok", 413 for too many fields, 400 for a name no form of ours could have (see the limits above). */
+export function checkFieldNames(names: Iterable<string>): "ok" | 400 | 413 {
+  let count = 0;
+  for (const name of names) {
+    if (++count > MAX_FIELDS) return 413;
+    if (name.length > MAX_FIELD_NAME) return 400;
+    // Conform splits names at "." and "[…]"; count the segments and read every index.
+    const segments = name.split(/\.|\[/).length;
+    if (segments > MAX_NAME_DEPTH) return 400;
+    for (const m of name.matchAll(/\[([^\]]*)\]/g)) {
+      if (!/^\d{1,4}$/.test(m[1]) || Number(m[1]) > MAX_NAME_INDEX) return 400;
+    }
+  }
+  return "ok";
+}
+
+/** A host name (letters of any script, digits, dots, hyphens) or a bracketed IPv6 address, at most 253 characters as in DNS. */
+const HOST_NAME = /^(?:\[[0-9A-Fa-f:.]+\]|[\p{L}\p{N}\p{M}._-]{1,253})$/u;
+
+/**
+ * The request's own URL, or null when its Host (or X-Forwarded-Host) is not a
+ * host name. Checked by hand because the URL parser does not refuse everything
+ * odd: "x/teams/1?" as a host would move the path Remix routes on.
+ */
+export function requestUrl(req: Pick<ExpressRequest, "protocol" | "hostname" | "originalUrl" | "get">): URL | null {
   // req.hostname honours "trust proxy"; the port comes from X-Forwarded-Host or Host.
+  // No Host at all (HTTP/1.0 health checks) has always been served; it names no other site.
+  const hostname = req.hostname || "localhost";
+  if (!HOST_NAME.test(hostname)) return null;
+  // X-Forwarded-Proto (behind a proxy) is whatever the proxy sent.
+  if (req.protocol !== "http" && req.protocol !== "https") return null;
   const port = /:(\d+)$/.exec(req.get("X-Forwarded-Host") ?? req.get("host") ?? "")?.[1];
-  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  try {
+    return new URL(`${req.protocol}://${hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  } catch {
+    // A port above 65535, or a name the URL parser refuses after mapping it (IDNA).
+    return null;
+  }
+}
+
+export type Refusal = { status: number; reason?: "host" };
+
+/** The express request as a fetch Request for Remix, or the status to refuse it with. */
+export async function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Promise<Request | Refusal> {
+  // A Host header that is no host (garbage, a bad port) cannot make a URL: the request is malformed.
+  const url = requestUrl(req);
+  if (!url) return { status: 400, reason: "host" };
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(key, v);
@@ -74,13 +140,32 @@ export async function sendFetchResponse(res: ExpressResponse, response: Response
   else res.end();
 }
 
-async function readAtMost(stream: Readable, limit: number): Promise<Uint8Array | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    size += (chunk as Buffer).byteLength;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * The body, or null once it passes `limit`. The rest is then read and thrown
+ * away rather than left unread: closing the connection while the client still
+ * sends resets it, and the client would never see the 413 page.
+ */
+function readAtMost(stream: Readable, limit: number): Promise<Uint8Array | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => stream.off("data", onData).off("end", onEnd).off("error", onError);
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= limit) return void chunks.push(chunk);
+      stop();
+      chunks.length = 0;
+      stream.resume(); // flowing with no listener: the rest is discarded as it arrives
+      resolve(null);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: unknown) => {
+      stop();
+      reject(error);
+    };
+    stream.on("data", onData).on("end", onEnd).on("error", onError);
+  });
 }

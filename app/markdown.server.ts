@@ -35,8 +35,72 @@ function escapeHtml(s: string) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+/**
+ * How much structure we hand to marked (docs/decisions/061). marked parses
+ * nested blocks and emphasis recursively: about a thousand nested `>` or list
+ * markers overflow the stack (a 500 on every page that shows the text), and
+ * thousands of emphasis delimiters in one paragraph take it seconds. No norm,
+ * comment or note needs anything near these limits; text beyond them is shown
+ * as plain text instead, every character still there.
+ */
+export const MARKDOWN_LIMITS = {
+  /** Nested block quotes and list levels, as estimated by `nestingDepth`. */
+  depth: 16,
+  /** Emphasis and strikethrough delimiters (`*`, `_`, `~`) in the whole text. */
+  delimiters: 2000,
+  /** Characters; every stored text is far shorter (bodies and notes stop at 20,000). */
+  length: 50_000,
+} as const;
+
+/**
+ * An estimate of the deepest block nesting: per line, the quote and list markers
+ * it opens with, a list marker also counting each two columns of indentation
+ * before it (that is how nested list items are written). It may overcount (a
+ * thematic break "- - -" counts three) but never misses a real level by much.
+ */
+export function nestingDepth(source: string) {
+  let deepest = 0;
+  for (const line of source.split(/\r\n?|\n/)) {
+    let rest = line.replace(/\t/g, "    ");
+    let depth = 0;
+    for (;;) {
+      const m = /^( *)(>|(?:[-+*]|\d{1,9}[.)])(?= |$)) ?/.exec(rest);
+      if (!m) break;
+      depth += m[2] === ">" ? 1 : 1 + Math.floor(m[1].length / 2);
+      rest = rest.slice(m[0].length);
+    }
+    if (depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
+
+function withinLimits(source: string) {
+  if (source.length > MARKDOWN_LIMITS.length) return false;
+  let delimiters = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if ((c === 42 || c === 95 || c === 126) && ++delimiters > MARKDOWN_LIMITS.delimiters) return false; // * _ ~
+  }
+  return nestingDepth(source) <= MARKDOWN_LIMITS.depth;
+}
+
+/** The text as typed, escaped: paragraphs at blank lines, line breaks kept. */
+export function plainTextHtml(source: string) {
+  return source
+    .split(/(?:\r\n?|\n)(?:[ \t]*(?:\r\n?|\n))+/)
+    .filter((p) => p.trim() !== "")
+    .map((p) => `<p>${escapeHtml(p).replace(/\r\n?|\n/g, "<br />")}</p>`)
+    .join("\n");
+}
+
 /** Markdown typed by a user → HTML that cannot run script or carry event handlers. */
 export function renderMarkdown(source: string): string {
-  const html = marked.parse(source) as string;
-  return sanitizeHtml(html, { ...ALLOWED, allowedAttributes: { ...ALLOWED.allowedAttributes, a: ["href", "title", "rel"] } });
+  if (!withinLimits(source)) return plainTextHtml(source);
+  try {
+    const html = marked.parse(source) as string;
+    return sanitizeHtml(html, { ...ALLOWED, allowedAttributes: { ...ALLOWED.allowedAttributes, a: ["href", "title", "rel"] } });
+  } catch {
+    // Whatever the estimate above missed (marked reports a too-deep structure by throwing): never a 500.
+    return plainTextHtml(source);
+  }
 }

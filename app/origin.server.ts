@@ -28,8 +28,9 @@ const PLAIN_PAGES: Record<number, [MessageKey, MessageKey]> = {
  * The page for a write the server refuses before Remix runs (no session or
  * language is known yet there), so it speaks Dutch and English at once.
  */
-export function plainErrorPage(status: number) {
-  const [titleKey, bodyKey] = PLAIN_PAGES[status] ?? PLAIN_PAGES[status >= 500 ? 500 : 400];
+export function plainErrorPage(status: number, reason?: "host") {
+  const [titleKey, pageBodyKey] = PLAIN_PAGES[status] ?? PLAIN_PAGES[status >= 500 ? 500 : 400];
+  const bodyKey: MessageKey = reason === "host" ? "error.badHost.body" : pageBodyKey;
   const nl = serverT("nl");
   const en = serverT("en");
   return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status} — Normwerk</title><link rel="stylesheet" href="/styles.css"></head><body><main id="main" class="error-page"><p class="muted">${esc(nl("error.status", { status }))}</p><h1>${esc(nl(titleKey))}</h1><p>${esc(nl(bodyKey))}</p><h2 lang="en">${esc(en(titleKey))}</h2><p lang="en">${esc(en(bodyKey))}</p><p><a href="/">Normwerk</a></p></main></body></html>`;

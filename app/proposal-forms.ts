@@ -1,7 +1,7 @@
 // Form schemas of the proposal pages, shared by server (actions) and browser
 // (conform's live validation). Error messages are message keys (see forms.ts).
 import { z } from "zod";
-import { choice, msg, optionalText, requiredText } from "./forms";
+import { choice, isBlank, looseText, msg, optionalText, requiredText } from "./forms";
 import { NORM_CATEGORY_ORDER, type NormCategory } from "./domain/norms";
 import { VOTE_CHOICES } from "./domain/votes";
 
@@ -18,16 +18,16 @@ type Kind = "add" | "change" | "retire";
 /** Title, body and category as a kind of proposal needs them; blank means missing, nothing is trimmed. */
 function checkText(kind: Kind, v: { title?: string; body: string; category?: NormCategory }, ctx: z.RefinementCtx) {
   if (kind === "retire") {
-    if (!v.body.trim()) ctx.addIssue({ code: "custom", path: ["body"], message: msg("proposal.reasonRequired") });
+    if (isBlank(v.body)) ctx.addIssue({ code: "custom", path: ["body"], message: msg("proposal.reasonRequired") });
     return;
   }
-  if (!v.title || !v.title.trim()) ctx.addIssue({ code: "custom", path: ["title"], message: required });
+  if (!v.title || isBlank(v.title)) ctx.addIssue({ code: "custom", path: ["title"], message: required });
   else if (v.title.length > TITLE_MAX) ctx.addIssue({ code: "custom", path: ["title"], message: titleTooLong });
   if (kind === "add" && !v.category) ctx.addIssue({ code: "custom", path: ["category"], message: required });
 }
 
 const textFields = {
-  title: z.string().optional(),
+  title: looseText(),
   body: optionalText(BODY_MAX),
   category: choice(categories).optional(),
 };
@@ -35,11 +35,11 @@ const textFields = {
 export const newProposalSchema = z
   .object({
     kind: choice(["add", "change", "retire"]),
-    normCode: z.string().optional(),
+    normCode: looseText(),
     ...textFields,
   })
   .superRefine((v, ctx) => {
-    if (v.kind !== "add" && !v.normCode?.trim()) ctx.addIssue({ code: "custom", path: ["normCode"], message: required });
+    if (v.kind !== "add" && (!v.normCode || isBlank(v.normCode))) ctx.addIssue({ code: "custom", path: ["normCode"], message: required });
     checkText(v.kind, v, ctx);
   });
 
@@ -52,9 +52,9 @@ export const commentSchema = z.object({ body: requiredText(BODY_MAX) });
 export const voteSchema = z
   .object({ choice: choice(VOTE_CHOICES), reason: optionalText(REASON_MAX) })
   .superRefine((v, ctx) => {
-    if (v.choice === "object" && !v.reason.trim()) {
+    if (v.choice === "object" && isBlank(v.reason)) {
       ctx.addIssue({ code: "custom", path: ["reason"], message: msg("vote.reasonRequired") });
     }
   });
 
-export const openVoteSchema = z.object({ closesAt: z.string().optional() });
+export const openVoteSchema = z.object({ closesAt: looseText() });

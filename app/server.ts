@@ -25,7 +25,8 @@ app.set("trust proxy", env.APP_ORIGIN ? 1 : false);
 app.use(compression({ level: 4 }));
 
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+// No redirect for folders: "/teams/..%2F" would otherwise get a 301 to the public folder's own path.
+app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false, redirect: false }));
 
 // CSRF: every write whose Origin is not ours is refused here, before any route
 // code runs, so no action can forget it (tests/http/origin.test.ts proves it).
@@ -71,7 +72,7 @@ app.all("*", async (req: Request, res: Response, next: NextFunction) => {
   try {
     const request = await toFetchRequest(req, res);
     if (!(request instanceof globalThis.Request)) {
-      res.status(request.status).type("html").send(plainErrorPage(request.status));
+      res.status(request.status).type("html").send(plainErrorPage(request.status, request.reason));
       return;
     }
     await sendFetchResponse(res, await handleRemix(request));

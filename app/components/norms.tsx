@@ -2,10 +2,10 @@ import { Link } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import type { ProposalStatus } from "~/models/proposals.server";
 import { concretenessHints, type ConcretenessHint } from "../domain/concreteness";
-import type { DiffPart } from "../domain/diff";
+import type { WordDiff as WordDiffResult } from "../domain/diff";
 import type { NormCategory } from "../domain/norms";
 import type { MessageKey, T } from "../i18n";
-import { formatDate } from "../i18n/format";
+import { formatDate, formatNumber } from "../i18n/format";
 import { useT } from "../i18n/react";
 
 /** HTML produced by renderMarkdown on the server (sanitized there; never raw user input). */
@@ -33,11 +33,27 @@ export function DateTime({ ms, style = "datetime" }: { ms: number; style?: "date
 }
 
 /** A word-level diff: removed words struck through, added words underlined, both also named for screen readers. */
-export function WordDiff({ parts, label }: { parts: DiffPart[]; label: string }) {
+export function WordDiff({ diff, label }: { diff: WordDiffResult; label: string }) {
   const t = useT();
+  if (diff.kind === "too-many") {
+    // Too different to compare word by word: say so and show both texts whole.
+    return (
+      <div className="diff-whole" role="group" aria-label={label}>
+        <p className="hint">{t("diff.tooMany", { max: formatNumber(t.locale, diff.limit) })}</p>
+        <p className="diff-side">{t("diff.before")}</p>
+        <div className="diff">
+          <del>{diff.before}</del>
+        </div>
+        <p className="diff-side">{t("diff.after")}</p>
+        <div className="diff">
+          <ins>{diff.after}</ins>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="diff" role="group" aria-label={label}>
-      {parts.map((p, i) =>
+      {diff.parts.map((p, i) =>
         p.kind === "same" ? (
           <span key={i}>{p.text}</span>
         ) : p.kind === "added" ? (

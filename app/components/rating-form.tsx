@@ -17,25 +17,45 @@ export type RatingFormValue = { rating: Record<string, number> } & Partial<Recor
 
 const ratingValue = z
   .string({
-    error: (iss) => (iss.input === undefined ? msg("checkins.error.ratingRequired") : msg("checkins.error.ratingRange")),
+    error: (iss) =>
+      iss.input === undefined
+        ? msg("checkins.error.ratingRequired")
+        : msg(Array.isArray(iss.input) ? "form.repeated" : "checkins.error.ratingRange"),
   })
   .refine((v) => /^[1-5]$/.test(v), { error: msg("checkins.error.ratingRange") })
   .transform(Number);
 
 const text = z
-  .string({ error: msg("form.tooLong", { max: RATING_TEXT_MAX }) })
+  .string({ error: (iss) => (Array.isArray(iss.input) ? msg("form.repeated") : msg("form.tooLong", { max: RATING_TEXT_MAX })) })
   .refine((v) => v.length <= RATING_TEXT_MAX, { error: msg("form.tooLong", { max: RATING_TEXT_MAX }) })
   .optional()
   .transform((v) => v ?? "");
 
-/** Every norm of the cycle needs a rating; the text per norm is optional and kept exactly as typed. */
+/**
+ * Every norm of the cycle needs a rating; the text per norm is optional and kept
+ * exactly as typed. A rating or text for a norm the cycle does not cover is an
+ * error for the whole form (a script's guess, or a stale page), not silently dropped.
+ */
 export function ratingSchema(codes: readonly string[], textKind: TextKind) {
   const perNorm = <T extends z.ZodType>(schema: T) => z.object(Object.fromEntries(codes.map((c) => [c, schema])));
-  // The keys are the cycle's norm codes, known only at run time; the cast names the shape.
-  return z.object({
+  const known = new Set(codes);
+  const fields = z.object({
     rating: z.preprocess((v) => v ?? {}, perNorm(ratingValue)),
     [textKind]: z.preprocess((v) => v ?? {}, perNorm(text)),
-  }) as unknown as z.ZodType<RatingFormValue>;
+  });
+  // The keys are the cycle's norm codes, known only at run time; the cast names the shape.
+  return z.preprocess((raw, ctx) => {
+    for (const group of ["rating", textKind]) {
+      const given = (raw as Record<string, unknown> | undefined)?.[group];
+      if (given === undefined) continue;
+      // "rating=3" (no code) arrives as a string; "rating.N-1.x" as a nested object, which the per-norm check reports.
+      const names = typeof given === "object" && given !== null && !Array.isArray(given) ? Object.keys(given) : [""];
+      for (const code of names.filter((c) => !known.has(c))) {
+        ctx.addIssue({ code: "custom", path: [], message: msg("checkins.error.normNotInCycle", { code: code.slice(0, 40) || group }) });
+      }
+    }
+    return raw;
+  }, fields) as unknown as z.ZodType<RatingFormValue>;
 }
 
 /** Parsed form → one entry per norm, ready for saveSelfRatings / savePeerRatings. */

@@ -1,5 +1,6 @@
 // The decision rules of DESIGN.md ("Vote"), free of the database so they can be
 // tested exhaustively: turnout against the quorum first, then the team's rule.
+import { parseIsoInstant } from "./dates";
 
 export const DECISION_RULES = ["majority", "consent"] as const;
 export type DecisionRule = (typeof DECISION_RULES)[number];
@@ -77,11 +78,7 @@ export type ClosesAtResult = { ok: true; closesAt: number | null } | { ok: false
 export function parseClosesAt(value: string | undefined, now: number, parseLocal: (v: string) => number | null): ClosesAtResult {
   if (value === undefined || !value.trim()) return { ok: true, closesAt: null };
   const v = value.trim();
-  let ms = parseLocal(v);
-  if (ms === null && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v)) {
-    const parsed = Date.parse(v);
-    ms = Number.isNaN(parsed) ? null : parsed;
-  }
+  const ms = parseLocal(v) ?? parseIsoInstant(v);
   if (ms === null) return { ok: false, error: "invalid" };
   if (ms <= now) return { ok: false, error: "past" };
   if (ms > now + MAX_VOTE_DAYS * 86_400_000) return { ok: false, error: "too-far" };

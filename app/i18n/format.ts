@@ -71,7 +71,8 @@ export function parseLocalDateTime(value: string, timeZone = TIME_ZONE): number 
   const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
   const naive = Date.UTC(y, mo - 1, d, h, mi, s || 0);
   const check = new Date(naive);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) {
+  // Date.UTC rolls impossible values over (30 February, second 60): compare what came back.
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
     return null;
   }
   // Two passes settle the offset around daylight-saving changes.

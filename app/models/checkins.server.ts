@@ -26,6 +26,7 @@ import { compareCodePoints } from "../domain/random";
 import { db, write } from "../db.server";
 import { registerSweep } from "../sweep.server";
 import { notFound } from "../permissions.server";
+import { parseRowId } from "../form-data";
 import { closeCycle, insertCycle } from "./checkin-lifecycle.server";
 
 export type Cycle = typeof checkinCycles.$inferSelect;
@@ -137,8 +138,8 @@ export function getCycle(teamId: string, cycleId: number): Cycle | null {
 
 /** The cycle named in the URL, of this team; 404 for anything else (another team's id, junk). */
 export function requireCycle(teamId: string, param: string | undefined): Cycle {
-  if (!param || !/^[1-9][0-9]{0,9}$/.test(param)) notFound();
-  return getCycle(teamId, Number(param)) ?? notFound();
+  const id = parseRowId(param) ?? notFound();
+  return getCycle(teamId, id) ?? notFound();
 }
 
 export type CycleNorm = { normId: number; code: string; version: number; title: string };

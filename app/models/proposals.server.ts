@@ -247,6 +247,10 @@ export function rebase(teamId: string, actor: Actor, id: number, now = Date.now(
       audit(tx, { teamId, actorId: actor.id, kind: "proposal.rebased", subject: norm.code, data: { proposalId: p.id, from: p.baseVersion, to: norm.currentVersion }, at: now });
       return { ok: true, id: p.id };
     }
+    // A conflict is copied once: posting "rebase" again (a double click, a retried request)
+    // leads to the copy made the first time instead of a second draft.
+    const copy = findRebasedCopy(teamId, p.id, tx);
+    if (copy !== null) return { ok: true, id: copy };
     const row = tx
       .insert(proposals)
       .values({
@@ -392,6 +396,18 @@ registerSweep((now) => closeDueVotes(null, now));
 
 const memberCountOf = (teamId: string) =>
   db.select({ n: count() }).from(memberships).where(eq(memberships.teamId, teamId)).get()?.n ?? 0;
+
+/** The draft a conflict proposal was copied into by a rebase, if any (the latest). */
+export function findRebasedCopy(teamId: string, id: number, tx: DB = db): number | null {
+  return (
+    tx
+      .select({ id: proposals.id })
+      .from(proposals)
+      .where(and(eq(proposals.teamId, teamId), eq(proposals.rebasedFromId, id)))
+      .orderBy(desc(proposals.id))
+      .get()?.id ?? null
+  );
+}
 
 /** What an action needs to check permissions before it validates input (one statement). */
 export function getProposalMeta(teamId: string, id: number) {

@@ -4,8 +4,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { changePassword, currentSessionId, requireUser, verifyPassword } from "~/auth.server";
-import { SelectField, SubmitButton, TextField } from "~/components/forms";
-import { msg, requiredText } from "~/forms";
+import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/forms";
+import { REPEATED, singleValue } from "~/form-data";
+import { choice, msg, requiredText, secret } from "~/forms";
 import { redirectWithFlash } from "~/flash.server";
 import { languageCookie } from "~/i18n/locale.server";
 import { useT } from "~/i18n/react";
@@ -16,16 +17,13 @@ export { ErrorBoundary } from "~/components/error-page";
 const profileSchema = z.object({
   intent: z.literal("profile"),
   name: requiredText(80),
-  language: z.enum(["", "en", "nl"], { error: msg("form.invalidChoice") }).optional(),
+  language: choice(["", "en", "nl"]).optional(),
 });
 
 const passwordSchema = z.object({
   intent: z.literal("password"),
-  currentPassword: z.string({ error: msg("form.required") }).max(256, { error: msg("form.tooLong", { max: 256 }) }),
-  newPassword: z
-    .string({ error: msg("form.required") })
-    .min(10, { error: msg("form.tooShort", { min: 10 }) })
-    .max(256, { error: msg("form.tooLong", { max: 256 }) }),
+  currentPassword: secret(),
+  newPassword: secret(10),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,7 +34,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
-  if (formData.get("intent") === "password") {
+  const intent = singleValue(formData, "intent");
+  if (intent === REPEATED) {
+    // Which form was meant cannot be told; the profile form says what went wrong.
+    const submission = parseWithZod(formData, { schema: profileSchema });
+    return data({ intent: "profile" as const, result: submission.reply({ formErrors: [msg("form.repeated")] }) }, { status: 400 });
+  }
+  if (intent === "password") {
     const submission = parseWithZod(formData, { schema: passwordSchema });
     const hide = { hideFields: ["currentPassword", "newPassword"] };
     if (submission.status !== "success") {
@@ -90,6 +94,7 @@ export default function Account() {
       <section aria-labelledby="profile-title" className="panel">
         <h2 id="profile-title">{t("account.profile")}</h2>
         <Form method="post" {...getFormProps(profileForm)}>
+          <FormErrors form={profileForm} />
           <input type="hidden" name="intent" value="profile" />
           <TextField field={profile.name} label={t("auth.field.name")} autoComplete="name" />
           <SelectField

@@ -12,7 +12,7 @@ import {
   verifyPassword,
 } from "~/auth.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/forms";
-import { email, msg } from "~/forms";
+import { email, looseText, msg, secret } from "~/forms";
 import { useT } from "~/i18n/react";
 import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "~/models/users.server";
 
@@ -20,8 +20,8 @@ export { ErrorBoundary } from "~/components/error-page";
 
 export const schema = z.object({
   email: email(),
-  password: z.string({ error: msg("form.required") }).max(256, { error: msg("form.tooLong", { max: 256 }) }),
-  redirectTo: z.string().optional(),
+  password: secret(),
+  redirectTo: looseText(),
 });
 
 // A page's HTTP headers come from its routes' `headers` exports only (Set-Cookie

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { getCurrentSession, safeRedirect } from "~/auth.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/forms";
-import { email, msg, requiredText } from "~/forms";
+import { email, looseText, msg, requiredText, secret } from "~/forms";
 import { useT } from "~/i18n/react";
 import { createUser } from "~/models/users.server";
 import { startSession } from "~/auth.server";
@@ -17,11 +17,8 @@ export { ErrorBoundary } from "~/components/error-page";
 export const schema = z.object({
   email: email(),
   name: requiredText(80),
-  password: z
-    .string({ error: msg("form.required") })
-    .min(10, { error: msg("form.tooShort", { min: 10 }) })
-    .max(256, { error: msg("form.tooLong", { max: 256 }) }),
-  redirectTo: z.string().optional(),
+  password: secret(10),
+  redirectTo: looseText(),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

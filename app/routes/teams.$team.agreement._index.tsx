@@ -5,6 +5,7 @@ import { CategoryName, DateTime, Markdown, NormLink, PrintButton, WordDiff, Diff
 import { agreementChanges, groupByCategory } from "~/domain/agreement";
 import { wordDiff } from "~/domain/diff";
 import { redirectWithFlash } from "~/flash.server";
+import { parseRowId, singleFields } from "~/form-data";
 import { msg } from "~/form-messages";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/react";
@@ -58,8 +59,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 // this page's client bundle (zod configures itself on import), and the agreement
 // is the page every new hire opens first.
 function parseAcknowledgement(form: FormData) {
-  const version = Number(form.get("version"));
-  const ok = form.get("intent") === "acknowledge" && Number.isSafeInteger(version) && version >= 1 && version <= 1_000_000_000;
+  const fields = singleFields(form);
+  // Digits only: Number() would read "1e0", "0x1" and " 1 " as version 1.
+  const version = parseRowId(fields?.version);
+  const ok = fields?.intent === "acknowledge" && version !== null && version <= 1_000_000_000;
   return ok ? { version } : null;
 }
 
@@ -201,8 +204,8 @@ function Changes() {
                 </strong>{" "}
                 <span className="muted">{t("agreement.changes.versions", { from: n.fromVersion, to: n.toVersion })}</span>
               </p>
-              <WordDiff parts={n.titleDiff} label={t("proposal.diff.titleField")} />
-              <WordDiff parts={n.bodyDiff} label={t("proposal.diff.bodyField")} />
+              <WordDiff diff={n.titleDiff} label={t("proposal.diff.titleField")} />
+              <WordDiff diff={n.bodyDiff} label={t("proposal.diff.bodyField")} />
             </div>
           ))}
         </>

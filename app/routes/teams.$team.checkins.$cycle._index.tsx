@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { singleValue } from "~/form-data";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
 import { redirectWithFlash } from "~/flash.server";
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { team, user } = await requireLead(request, params);
   const cycle = requireCycle(team.id, params.cycle);
   const form = await request.formData();
-  if (form.get("intent") !== "close") return data({ error: "checkins.error.unknownIntent" as const }, { status: 400 });
+  if (singleValue(form, "intent") !== "close") return data({ error: "checkins.error.unknownIntent" as const }, { status: 400 });
   if (!closeCycleEarly(team.id, cycle.id, user.id)) {
     return data({ error: "checkins.error.alreadyClosed" as const }, { status: 409 });
   }

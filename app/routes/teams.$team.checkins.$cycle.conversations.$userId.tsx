@@ -3,10 +3,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { SelectField, SubmitButton, TextareaField, TextField } from "~/components/forms";
+import { SelectField, SubmitButton, TextareaField, TextField, translateError } from "~/components/forms";
+import { DUE_YEARS, parseDueDay } from "~/domain/dates";
+import { parseRowId, singleFields, singleValue } from "~/form-data";
 import { MemberResultList } from "~/components/member-results";
 import { redirectWithFlash } from "~/flash.server";
-import { choice, msg, optionalText, requiredText } from "~/forms";
+import { choice, msg, optionalText, requiredText, rowId } from "~/forms";
 import { formatDate, formatDay, todayIso } from "~/i18n/format";
 import { useT } from "~/i18n/react";
 import { renderMarkdown } from "~/markdown.server";
@@ -36,16 +38,16 @@ const noteSchema = z.object({
 
 const editNoteSchema = z.object({
   intent: z.literal("edit-note"),
-  noteId: z.number({ error: msg("form.invalidNumber") }).int(),
+  noteId: rowId(),
   body: requiredText(NOTE_MAX),
 });
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg("conversation.invalidDay") })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-    error: msg("conversation.invalidDay"),
-  });
+const dueDay = z.string({ error: (iss) => msg(Array.isArray(iss.input) ? "form.repeated" : "conversation.invalidDay") }).superRefine((v, ctx) => {
+  const parsed = parseDueDay(v);
+  if (parsed.ok) return;
+  const message = parsed.error === "range" ? msg("conversation.dueYears", { min: DUE_YEARS.min, max: DUE_YEARS.max }) : msg("conversation.invalidDay");
+  ctx.addIssue({ code: "custom", message });
+});
 
 /** The norm code must be one of the team's active norms (codes are compared case-insensitively). */
 function actionSchemaFor(codes: string[]) {
@@ -56,22 +58,22 @@ function actionSchemaFor(codes: string[]) {
     normCode: optionalText(20).refine((c) => c.trim() === "" || known.has(c.trim().toLowerCase()), {
       error: msg("conversation.unknownNorm"),
     }),
-    dueOn: isoDay.optional(),
+    dueOn: dueDay.optional(),
   });
 }
 
 const doneSchema = z.object({
   intent: z.enum(["action-done", "action-undone"]),
-  actionId: z.coerce.number().int(),
+  actionId: rowId(),
 });
 
 async function scope(request: Request, params: LoaderFunctionArgs["params"]) {
   const ctx = await requireMember(request, params);
   // A cycle past its closing time is closed (and its results frozen) before it is read.
   closeDueCycles(Date.now(), ctx.team.id);
-  const cycleId = Number(params.cycle);
+  // "0x1", "1.0" and "01" are not cycle 1: a URL names a row one way only.
+  const cycleId = parseRowId(params.cycle) ?? notFound();
   const memberId = params.userId ?? "";
-  if (!Number.isSafeInteger(cycleId)) notFound();
   // A member sees only their own conversation; anyone else's does not exist for them.
   if (!ctx.isLead && memberId !== ctx.user.id) notFound();
   const found = findConversationScope(ctx.team.id, cycleId, memberId);
@@ -117,7 +119,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, cycle, memberId } = await scope(request, params);
   const formData = await request.formData();
-  const intent = formData.get("intent");
+  // A doubled intent (two forms' worth of fields) is refused by the default case below.
+  const intent = singleValue(formData, "intent");
   const back = `/teams/${ctx.team.id}/checkins/${cycle.cycleId}/conversations/${memberId}`;
 
   switch (intent) {
@@ -156,7 +159,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "action-done":
     case "action-undone": {
-      const parsed = doneSchema.safeParse(Object.fromEntries(formData));
+      const fields = singleFields(formData);
+      if (!fields) return data({ intent: "action-done" as const, error: msg("form.repeated") }, { status: 400 });
+      const parsed = doneSchema.safeParse(fields);
       if (!parsed.success) return data({ intent: "action-done" as const, error: msg("form.invalidChoice") }, { status: 400 });
       const ok = setActionDone(ctx.team.id, parsed.data.actionId, { id: ctx.user.id, isLead: ctx.isLead }, intent === "action-done");
       if (!ok) notFound();
@@ -195,7 +200,7 @@ export default function Conversation() {
       <h1>{viewer.isMember ? t("conversation.titleOwn") : t("conversation.title", { name: member.name })}</h1>
       {actionData && "error" in actionData ? (
         <div className="form-error" role="alert">
-          <p>{t("form.invalidChoice")}</p>
+          <p>{translateError(t, actionData.error)}</p>
         </div>
       ) : null}
       <p>

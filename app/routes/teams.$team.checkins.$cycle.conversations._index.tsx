@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { parseRowId } from "~/form-data";
 import { todayIso } from "~/i18n/format";
 import { ScrollBox } from "~/components/scroll-box";
 import { useT } from "~/i18n/react";
@@ -8,8 +9,7 @@ import { notFound, requireLead } from "~/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireLead(request, params);
-  const cycleId = Number(params.cycle);
-  if (!Number.isSafeInteger(cycleId)) notFound();
+  const cycleId = parseRowId(params.cycle) ?? notFound();
   const cycle = findCycleTitle(team.id, cycleId);
   if (!cycle) notFound();
   return { teamId: team.id, cycle, rows: conversationOverview(team.id, cycleId, todayIso()) };

@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FieldError, FormErrors, SubmitButton, TextField } from "~/components/forms";
+import { parseIsoInstant } from "~/domain/dates";
 import { intInRange, msg, requiredText } from "~/forms";
 import { redirectWithFlash } from "~/flash.server";
 import { parseLocalDateTime, toLocalDateTimeInput } from "~/i18n/format";
@@ -15,18 +16,12 @@ import { requireLead } from "~/permissions.server";
 export { ErrorBoundary } from "~/components/error-page";
 
 const DAY = 86_400_000;
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-
 /**
  * A browser's datetime-local value is Dutch wall-clock time; scripts may also send
  * an ISO instant with a zone. Anything else is not a time.
  */
 function parseClosingTime(value: string): number | null {
-  const local = parseLocalDateTime(value);
-  if (local !== null) return local;
-  if (!ISO_WITH_ZONE.test(value.trim())) return null;
-  const ms = Date.parse(value.trim());
-  return Number.isFinite(ms) ? ms : null;
+  return parseLocalDateTime(value) ?? parseIsoInstant(value.trim());
 }
 
 function schemaAt(now: number) {
@@ -34,7 +29,7 @@ function schemaAt(now: number) {
     title: requiredText(120),
     normCodes: z.array(z.string(), { error: msg("checkins.error.pickNorm") }).min(1, { error: msg("checkins.error.pickNorm") }),
     closesAt: z
-      .string({ error: msg("form.required") })
+      .string({ error: (iss) => msg(Array.isArray(iss.input) ? "form.repeated" : "form.required") })
       .transform((v, ctx) => {
         const ms = parseClosingTime(v);
         if (ms === null) ctx.addIssue({ code: "custom", message: msg("form.invalidDate") });

@@ -5,7 +5,8 @@ import { SubmitButton } from "~/components/forms";
 import { CopyButton } from "~/components/copy-button";
 import { ScrollBox } from "~/components/scroll-box";
 import { redirectWithFlash } from "~/flash.server";
-import { msg, parseMsg } from "~/forms";
+import { singleFields } from "~/form-data";
+import { msg, parseMsg, rowId } from "~/forms";
 import type { MessageKey } from "~/i18n";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/react";
@@ -25,7 +26,7 @@ export { ErrorBoundary } from "~/components/error-page";
 
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("invite") }),
-  z.object({ intent: z.literal("revoke-invite"), inviteId: z.coerce.number().int() }),
+  z.object({ intent: z.literal("revoke-invite"), inviteId: rowId() }),
   z.object({ intent: z.literal("set-role"), userId: z.string().min(1), role: z.enum(["lead", "member"]) }),
   z.object({ intent: z.literal("remove"), userId: z.string().min(1) }),
 ]);
@@ -42,7 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team, user } = await requireLead(request, params);
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  // Each field once: with userId sent twice, which member would a script have meant to remove?
+  const fields = singleFields(await request.formData());
+  if (!fields) return data({ error: msg("form.repeated") }, { status: 400 });
+  const parsed = schema.safeParse(fields);
   if (!parsed.success) return data({ error: msg("form.invalidChoice") }, { status: 400 });
   const input = parsed.data;
   const back = `/teams/${team.id}/members`;

@@ -164,8 +164,8 @@ export default function NormPage() {
                 <details>
                   <summary>{t("norm.changesFrom", { version: v.version - 1 })}</summary>
                   <DiffLegend />
-                  <WordDiff parts={v.diff.title} label={t("proposal.diff.titleField")} />
-                  <WordDiff parts={v.diff.body} label={t("proposal.diff.bodyField")} />
+                  <WordDiff diff={v.diff.title} label={t("proposal.diff.titleField")} />
+                  <WordDiff diff={v.diff.body} label={t("proposal.diff.bodyField")} />
                 </details>
               ) : null}
             </li>

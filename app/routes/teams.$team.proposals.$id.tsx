@@ -21,6 +21,7 @@ import { wordDiff } from "~/domain/diff";
 import { NORM_CATEGORY_ORDER } from "~/domain/norms";
 import { parseClosesAt, VOTE_CHOICES, type VoteChoice } from "~/domain/votes";
 import { redirectWithFlash } from "~/flash.server";
+import { parseRowId, singleValue } from "~/form-data";
 import { msg } from "~/forms";
 import type { MessageKey } from "~/i18n";
 import { formatDate, parseLocalDateTime } from "~/i18n/format";
@@ -33,6 +34,7 @@ import {
   closeDueVotes,
   closeEarly,
   editDraft,
+  findRebasedCopy,
   getProposalMeta,
   getProposalPage,
   openVote,
@@ -50,8 +52,7 @@ const DAY = 86_400_000;
 
 /** Proposal ids are positive integers; anything else is a page that does not exist. */
 function parseProposalId(value: string | undefined) {
-  if (!value || !/^[1-9]\d{0,9}$/.test(value)) notFound();
-  return Number(value);
+  return parseRowId(value) ?? notFound();
 }
 
 function refusalMessage(r: Exclude<Refusal, { refused: "not-found" | "forbidden" }>, intent: string, code: string) {
@@ -89,6 +90,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = page.currentVersion;
   const stale = !!norm && open && (norm.status === "retired" || norm.currentVersion !== p.baseVersion);
   const counted = page.votes.filter((v) => v.member !== null);
+  // Only a conflict is copied by a rebase; the copy replaces the rebase button with a link.
+  const rebasedAs = p.status === "conflict" ? findRebasedCopy(team.id, p.id) : null;
   const mine = page.votes.find((v) => v.userId === user.id) ?? null;
 
   return {
@@ -112,6 +115,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       quorumPercent: p.quorumPercent,
       outcomeReason: p.outcomeReason,
       rebasedFromId: p.rebasedFromId,
+      rebasedAs,
       earlyClose: p.closedBy !== null,
       tally: closed ? { agree: p.tallyAgree ?? 0, object: p.tallyObject ?? 0, abstain: p.tallyAbstain ?? 0 } : null,
       memberCountAtClose: p.memberCountAtClose,
@@ -149,7 +153,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       close: isLead && p.status === "voting",
       withdraw: (isAuthor || isLead) && open,
       comment: open,
-      rebase: isAuthor && norm?.status === "active" && (p.status === "conflict" || (p.status === "draft" && stale)),
+      rebase: isAuthor && norm?.status === "active" && ((p.status === "conflict" && rebasedAs === null) || (p.status === "draft" && stale)),
     },
   };
 }
@@ -160,7 +164,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { team, user, isLead } = await requireMember(request, params);
   const id = parseProposalId(params.id);
   const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
+  // Sent twice, the intent names no one action: the default case refuses it.
+  const value = singleValue(formData, "intent");
+  const intent = typeof value === "string" ? value : "";
   const actor: Actor = { id: user.id, isLead };
   const here = `/teams/${team.id}/proposals/${id}`;
   const p = getProposalMeta(team.id, id);
@@ -315,9 +321,9 @@ export default function ProposalPage() {
           <h2 id="h-diff">{t("proposal.diff.title", { code: d.norm.code, version: d.diff.version })}</h2>
           <DiffLegend />
           <h3>{t("proposal.diff.titleField")}</h3>
-          <WordDiff parts={d.diff.title} label={t("proposal.diff.titleField")} />
+          <WordDiff diff={d.diff.title} label={t("proposal.diff.titleField")} />
           <h3>{t("proposal.diff.bodyField")}</h3>
-          <WordDiff parts={d.diff.body} label={t("proposal.diff.bodyField")} />
+          <WordDiff diff={d.diff.body} label={t("proposal.diff.bodyField")} />
           {d.diff.categoryFrom && p.category ? (
             <p>
               {t("proposal.diff.category", { from: t(`category.${d.diff.categoryFrom}`), to: t(`category.${p.category}`) })}
@@ -434,6 +440,11 @@ function Outcome() {
         </p>
       ) : null}
       {p.status === "conflict" && d.can.rebase ? <RebaseForm /> : null}
+      {p.rebasedAs ? (
+        <p>
+          <Link to={`/teams/${d.teamId}/proposals/${p.rebasedAs}`}>{t("proposal.rebasedTo", { id: p.rebasedAs })}</Link>
+        </p>
+      ) : null}
       <h3>{t("vote.byName")}</h3>
       {d.votes.length === 0 ? (
         <p className="muted">{t("vote.nobodyVoted")}</p>

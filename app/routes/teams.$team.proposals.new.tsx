@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     teamId: team.id,
     kind: kind !== "add" && !norm ? ("choose" as const) : kind,
     chooseFor: kind !== "add" && !norm ? kind : null,
-    unknownCode: kind !== "add" && code && !norm ? code : null,
+    unknownCode: kind !== "add" && code && !norm ? code.slice(0, 40) : null,
     norm: norm
       ? { code: norm.code, title: norm.title, body: norm.body, category: norm.category, bodyHtml: renderMarkdown(norm.body) }
       : null,
@@ -54,7 +54,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : { kind: "retire", normCode: v.normCode ?? "", body: v.body },
   );
   if (id === null) {
-    return data(submission.reply({ fieldErrors: { normCode: [msg("proposal.unknownNorm", { code: v.normCode ?? "" })] } }), { status: 400 });
+    // A code is a dozen characters; a longer one is quoted only in part.
+    const code = (v.normCode ?? "").slice(0, 40);
+    return data(submission.reply({ fieldErrors: { normCode: [msg("proposal.unknownNorm", { code })] } }), { status: 400 });
   }
   return redirectWithFlash(`/teams/${team.id}/proposals/${id}`, { key: "proposal.created" });
 }

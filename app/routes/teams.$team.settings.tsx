@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SelectField, SubmitButton, TextareaField, TextField } from "~/components/forms";
-import { choice, intInRange, msg, optionalText, requiredText } from "~/forms";
+import { choice, intInRange, looseText, msg, optionalText, requiredText } from "~/forms";
 import { redirectWithFlash } from "~/flash.server";
 import { useT } from "~/i18n/react";
 import { updateSettings } from "~/models/teams.server";
@@ -16,11 +16,7 @@ const rules = z.object({
   decisionRule: choice(["majority", "consent"]),
   quorumPercent: intInRange(0, 100),
   voteDays: intInRange(1, 30),
-  anonymityThreshold: z
-    .number({ error: (iss) => (iss.input === undefined ? msg("form.required") : msg("form.invalidNumber")) })
-    .int({ error: msg("form.invalidNumber") })
-    .min(3, { error: msg("form.numberMin", { min: 3 }) })
-    .max(1000, { error: msg("form.numberRange", { min: 3, max: 1000 }) }),
+  anonymityThreshold: intInRange(3, 1000, { below: msg("form.numberMin", { min: 3 }) }),
   language: choice(["en", "nl"]),
 });
 
@@ -33,8 +29,8 @@ const rules = z.object({
 function schemaFor(sent: (field: "name" | "description") => boolean) {
   return rules.extend({
     // Not sent at all: stays undefined, which keeps the stored value.
-    name: sent("name") ? requiredText(80) : z.string().optional(),
-    description: sent("description") ? optionalText(1000) : z.string().optional(),
+    name: sent("name") ? requiredText(80) : looseText(),
+    description: sent("description") ? optionalText(1000) : looseText(),
   });
 }
 

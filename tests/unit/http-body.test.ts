@@ -34,3 +34,19 @@ test("an empty body is an empty form, whatever its type", async () => {
     if (checked.ok) expect(checked.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
   }
 });
+
+test("field names: our forms' names pass; too many, too deep, too long or indexed far out are refused", async () => {
+  const { checkFieldNames } = await import("~/http.server");
+  expect(checkFieldNames(["intent", "title", "body", "rating.N-1", "example.N-12", "normCodes", "normCodes", "items[3].text"])).toBe("ok");
+  expect(checkFieldNames(Array.from({ length: 1000 }, (_, i) => `f${i}`))).toBe("ok");
+  expect(checkFieldNames(Array.from({ length: 1001 }, (_, i) => `f${i}`))).toBe(413);
+  for (const name of ["a[1001]", "a[99999999]", "a[-1]", "a[x]", "a[]", "a.b.c.d.e", "a[0][0][0][0]", "x".repeat(201)]) {
+    expect(checkFieldNames([name]), name).toBe(400);
+  }
+});
+
+test("a form body with a name no form sends is refused before Remix", async () => {
+  const type = headers("application/x-www-form-urlencoded");
+  expect(await checkFormBody(type, bytes("normCodes%5B9999999%5D=x"))).toEqual({ ok: false, status: 400 });
+  expect(await checkFormBody(type, bytes(Array.from({ length: 1001 }, (_, i) => `f${i}=1`).join("&")))).toEqual({ ok: false, status: 413 });
+});

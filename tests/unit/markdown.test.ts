@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { renderMarkdown } from "~/markdown.server";
+import { MARKDOWN_LIMITS, nestingDepth, plainTextHtml, renderMarkdown } from "~/markdown.server";
 
 describe("renderMarkdown", () => {
   test("renders ordinary Markdown", () => {
@@ -33,5 +33,55 @@ describe("renderMarkdown", () => {
 
   test("typed HTML is shown as text, not dropped", () => {
     expect(renderMarkdown("Use <b>bold</b> sparingly")).toContain("&lt;b&gt;bold&lt;/b&gt;");
+  });
+});
+
+// docs/decisions/061: text marked would recurse on without bound, or take seconds over, is shown as plain text.
+describe("limits", () => {
+  // [source, shown as plain text (false: marked copes, quickly)]
+  const bombs: Record<string, [string, boolean]> = {
+    "10,000 nested >": [">".repeat(10_000) + " deep", true],
+    "spaced >": ["> ".repeat(9_000) + "deep", true],
+    "list markers on one line": ["- ".repeat(9_000) + "deep", true],
+    "ordered markers": ["1. ".repeat(6_000) + "deep", true],
+    "indented list levels": [Array.from({ length: 100 }, (_, i) => "  ".repeat(i) + "- deep").join("\n"), true],
+    "quote and list": ["> - ".repeat(5_000) + "deep", true],
+    "nested emphasis": ["*".repeat(9_000) + "deep" + "*".repeat(9_000), true],
+    "emphasis delimiters": ["_a".repeat(10_000) + "deep", true],
+    "brackets": ["[".repeat(10_000) + "deep" + "]".repeat(10_000), false],
+    "nested links": ["[".repeat(5_000) + "deep" + "](u)".repeat(3_000), false],
+  };
+
+  test.each(Object.entries(bombs))("%s: no throw, under a quarter second, the text shown", (_, [source, plain]) => {
+    const start = performance.now();
+    const html = renderMarkdown(source);
+    expect(performance.now() - start).toBeLessThan(250);
+    expect(html).toContain("deep");
+    if (plain) expect(html).toBe(plainTextHtml(source));
+  });
+
+  test("ordinary nesting is still Markdown", () => {
+    const html = renderMarkdown("> quoted\n> > twice\n\n- a\n  - b\n    - c\n      1. d\n\n**bold** and _em_ and ~~gone~~");
+    expect(html).toContain("<blockquote>");
+    expect((html.match(/<ul>/g) ?? []).length).toBe(3);
+    expect(html).toContain("<ol>");
+    expect(html).toContain("<strong>bold</strong>");
+    expect(html).toContain("<em>em</em>");
+    expect(html).toContain("<del>gone</del>");
+  });
+
+  test("the fallback is escaped text with its paragraphs and line breaks", () => {
+    expect(plainTextHtml('a <b> & "c"\nnext\n\n\nnew paragraph')).toBe('<p>a &lt;b&gt; &amp; &quot;c&quot;<br />next</p>\n<p>new paragraph</p>');
+    const deep = renderMarkdown(">".repeat(MARKDOWN_LIMITS.depth + 1) + " <img src=x onerror=alert(1)>");
+    expect(deep).toMatch(/^<p>(&gt;)+ &lt;img/);
+  });
+
+  test("the depth estimate", () => {
+    expect(nestingDepth("plain\ntext")).toBe(0);
+    expect(nestingDepth("> a\n>> b\n> > > c")).toBe(3);
+    expect(nestingDepth("- a\n  - b\n    - c")).toBe(3);
+    expect(nestingDepth("1. a\n   - b")).toBe(2);
+    expect(nestingDepth("**bold** at the start\n-not a list")).toBe(0);
+    expect(nestingDepth(">".repeat(MARKDOWN_LIMITS.depth))).toBe(MARKDOWN_LIMITS.depth);
   });
 });

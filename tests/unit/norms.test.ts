@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { agreementChanges, agreementMarkdown, groupByCategory, type SnapshotNorm } from "~/domain/agreement";
-import { hasChanges, wordDiff } from "~/domain/diff";
+import { hasChanges, MAX_DIFF_EDITS, wordDiff } from "~/domain/diff";
 import { assignNormNumber, conflictOnApply, normCode, parseNormCode } from "~/domain/norms";
 
 describe("norm codes", () => {
@@ -49,8 +49,13 @@ describe("conflict detection", () => {
 });
 
 describe("word diff", () => {
+  const partsOf = (before: string, after: string) => {
+    const diff = wordDiff(before, after);
+    if (diff.kind !== "words") throw new Error("expected a word diff");
+    return diff.parts;
+  };
   test("marks added and removed words and keeps the rest", () => {
-    const parts = wordDiff("We call back within two working days.", "We call back within one working day.");
+    const parts = partsOf("We call back within two working days.", "We call back within one working day.");
     expect(parts.filter((p) => p.kind === "removed").map((p) => p.text.trim())).toEqual(["two", "days"]);
     expect(parts.filter((p) => p.kind === "added").map((p) => p.text.trim())).toEqual(["one", "day"]);
     expect(parts.filter((p) => p.kind !== "added").map((p) => p.text).join("")).toBe("We call back within two working days.");
@@ -60,7 +65,48 @@ describe("word diff", () => {
     expect(hasChanges(wordDiff("Gelijk", "Gelijk"))).toBe(false);
     expect(hasChanges(wordDiff("", "Nieuw"))).toBe(true);
   });
+
+  // Unrelated texts at the length limit of a body (20,000 characters) took seconds to minutes.
+  const unrelated: Record<string, [string, string]> = {
+    "4,000 different words": [words(4000, 7), words(4000, 13)],
+    "single letters": ["a ".repeat(10_000), "b ".repeat(10_000)],
+    "punctuation": [".,;:!?".repeat(3_334).slice(0, 20_000), ".".repeat(20_000)],
+    "everything replaced": ["x".repeat(20_000), "y ".repeat(10_000)],
+    // The same words in another order: counting words cannot tell, diffWords' own limit does.
+    "the same words reversed": [unique(3000), unique(3000).split(" ").reverse().join(" ")],
+  };
+  test.each(Object.entries(unrelated))("%s: too many changes, both texts whole, in well under a second", (_, [before, after]) => {
+    const start = performance.now();
+    const diff = wordDiff(before, after);
+    expect(performance.now() - start).toBeLessThan(800);
+    expect(diff).toEqual({ kind: "too-many", before, after, limit: MAX_DIFF_EDITS });
+    expect(hasChanges(diff)).toBe(true);
+  });
+
+  test("a long text with a few changes still gets its word diff", () => {
+    const before = words(4000, 7);
+    const after = before.replace(/\bw1(\d)\b/g, "x$1");
+    const parts = partsOf(before, after);
+    expect(parts.filter((p) => p.kind === "added").length).toBeGreaterThan(0);
+    expect(parts.filter((p) => p.kind !== "removed").map((p) => p.text).join("")).toBe(after);
+  });
+
+  test("up to the limit a word diff, past it the whole texts", () => {
+    const base = Array.from({ length: 600 }, (_, i) => `same${i}`).join(" ");
+    const changed = (n: number) => base.split(" ").map((w, i) => (i < n ? `new${i}` : w)).join(" ");
+    // n replaced words are n removals plus n additions.
+    expect(wordDiff(base, changed(MAX_DIFF_EDITS / 2 - 10)).kind).toBe("words");
+    expect(wordDiff(base, changed(MAX_DIFF_EDITS / 2 + 10)).kind).toBe("too-many");
+  });
 });
+
+function unique(n: number) {
+  return Array.from({ length: n }, (_, i) => `u${i}`).join(" ");
+}
+
+function words(n: number, step: number) {
+  return Array.from({ length: n }, (_, i) => `w${(i * step) % 9973}`).join(" ");
+}
 
 describe("agreement changes", () => {
   const n = (normId: number, version: number, title = `Norm ${normId} v${version}`): SnapshotNorm => ({

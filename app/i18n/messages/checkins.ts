@@ -38,6 +38,7 @@ export const en = {
   "checkins.error.closed": "This check-in is closed, so nothing can be changed any more. What you typed is still below, so you can copy it.",
   "checkins.error.alreadyClosed": "This check-in is already closed.",
   "checkins.error.unknownIntent": "This page cannot do what the form asked for.",
+  "checkins.error.normNotInCycle": "{code} is not one of the norms of this check-in, so it cannot be rated here.",
 
   "checkins.cycle.status.open": "Open",
   "checkins.cycle.status.closed": "Closed",
@@ -188,6 +189,7 @@ export const nl: Translations<typeof en> = {
   "checkins.error.closed": "Deze check-in is gesloten, dus er kan niets meer worden gewijzigd. Wat je typte staat hieronder nog, zodat je het kunt kopiëren.",
   "checkins.error.alreadyClosed": "Deze check-in is al gesloten.",
   "checkins.error.unknownIntent": "Deze pagina kan niet doen wat het formulier vroeg.",
+  "checkins.error.normNotInCycle": "{code} is geen van de normen van deze check-in en kan hier dus geen score krijgen.",
 
   "checkins.cycle.status.open": "Open",
   "checkins.cycle.status.closed": "Gesloten",
