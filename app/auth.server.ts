@@ -4,15 +4,44 @@ import { hash, verify } from "@node-rs/argon2";
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { Lucia, TimeSpan } from "lucia";
 import { redirect } from "@remix-run/node";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { sessions, users } from "../db/schema";
-import { db, write } from "./db.server";
+import { db, preparedOnce, write } from "./db.server";
 import { secureCookies } from "./env.server";
 import { safeRedirect } from "./safe-redirect";
 
 export { safeRedirect };
 
-const adapter = new DrizzleSQLiteAdapter(db, sessions, users);
+// Every signed-in request looks its session up; the stock adapter builds two
+// queries for that each time (session, then user). One join, built once, does it.
+const sessionAndUser = preparedOnce(() =>
+  db
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      expiresAt: sessions.expiresAt,
+      email: users.email,
+      name: users.name,
+      language: users.language,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder("sessionId")))
+    .prepare(),
+);
+
+class SessionAdapter extends DrizzleSQLiteAdapter {
+  override async getSessionAndUser(sessionId: string): ReturnType<DrizzleSQLiteAdapter["getSessionAndUser"]> {
+    const row = sessionAndUser().get({ sessionId });
+    if (!row) return [null, null];
+    return [
+      { id: row.id, userId: row.userId, expiresAt: new Date(row.expiresAt * 1000), attributes: {} },
+      { id: row.userId, attributes: { email: row.email, name: row.name, language: row.language } },
+    ];
+  }
+}
+
+const adapter = new SessionAdapter(db, sessions, users);
 
 export const lucia = new Lucia(adapter, {
   sessionExpiresIn: new TimeSpan(30, "d"),

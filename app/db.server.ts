@@ -1,4 +1,4 @@
-import { openDatabase, type DB } from "../db/client";
+import { countStatement, openDatabase, type DB } from "../db/client";
 import { env } from "./env.server";
 
 declare global {
@@ -11,4 +11,20 @@ export const db: DB = (globalThis.__normwerkDb ??= openDatabase(env.DATABASE_PAT
 /** Runs fn in one synchronous better-sqlite3 transaction (IMMEDIATE, so writers queue instead of failing). */
 export function write<T>(fn: (tx: DB) => T): T {
   return db.transaction((tx) => fn(tx as unknown as DB), { behavior: "immediate" });
+}
+
+/**
+ * A query built and prepared once (drizzle's `.prepare()` with `sql.placeholder`
+ * values), for hot pages: building a small query's SQL costs more than running it.
+ * Call the returned function once per run: every run counts as one statement for
+ * the per-request count (X-Statement-Count), exactly like a query built each time;
+ * the first run is counted by the prepare itself.
+ */
+export function preparedOnce<Q>(build: () => Q): () => Q {
+  let query: Q | undefined;
+  return () => {
+    if (query === undefined) query = build();
+    else countStatement();
+    return query;
+  };
 }

@@ -1,8 +1,8 @@
 import type { Params } from "@remix-run/react";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { memberships, teams } from "../db/schema";
 import { requireUser, type SessionUser } from "./auth.server";
-import { db } from "./db.server";
+import { db, preparedOnce } from "./db.server";
 
 export type Team = typeof teams.$inferSelect;
 export type Role = "lead" | "member";
@@ -16,6 +16,16 @@ export function forbidden(): never {
   throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
 }
 
+// Every team page asks this, so it is built once (see preparedOnce).
+const membershipQuery = preparedOnce(() =>
+  db
+    .select({ team: teams, role: memberships.role })
+    .from(memberships)
+    .innerJoin(teams, eq(teams.id, memberships.teamId))
+    .where(and(eq(memberships.teamId, sql.placeholder("teamId")), eq(memberships.userId, sql.placeholder("userId"))))
+    .prepare(),
+);
+
 /**
  * Signed in (else 303 to /login), same Origin on writes (else 403), member of
  * :team (else 404: an outsider learns nothing, not even that the team exists).
@@ -25,12 +35,7 @@ export async function requireMember(request: Request, params: Params): Promise<T
   const user = await requireUser(request);
   const teamId = params.team;
   if (!teamId) notFound();
-  const row = db
-    .select({ team: teams, role: memberships.role })
-    .from(memberships)
-    .innerJoin(teams, eq(teams.id, memberships.teamId))
-    .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, user.id)))
-    .get();
+  const row = membershipQuery().get({ teamId, userId: user.id });
   if (!row) notFound();
   return { user, team: row.team, role: row.role, isLead: row.role === "lead" };
 }

@@ -69,11 +69,14 @@ export function useRootData() {
 /**
  * The page's <title>: its name (by route id, app/page-titles.ts), the team, and the
  * app. Rendered here rather than by a root meta export, which cannot see the leaf route.
+ * A route showing one of several views may name the view in its loader data
+ * (`pageTitle: { key, params }`, see PageTitleData).
  */
 function PageTitle({ messages, error }: { messages?: Messages; error?: unknown }) {
   const matches = useMatches();
   const root = useRootData();
   const leaf = matches[matches.length - 1];
+  const own = error === undefined ? pageTitleOf(leaf?.data) : null;
   const key: MessageKey | undefined =
     error !== undefined
       ? isRouteErrorResponse(error) && error.status === 404
@@ -81,13 +84,23 @@ function PageTitle({ messages, error }: { messages?: Messages; error?: unknown }
         : isRouteErrorResponse(error) && error.status === 403
           ? "error.forbidden.title"
           : "error.title"
-      : PAGE_TITLES[leaf?.id ?? ""];
-  const params = Object.fromEntries(
-    Object.entries(leaf?.params ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
-  );
+      : (own?.key ?? PAGE_TITLES[leaf?.id ?? ""]);
+  const params = {
+    ...Object.fromEntries(Object.entries(leaf?.params ?? {}).filter((e): e is [string, string] => e[1] !== undefined)),
+    ...own?.params,
+  };
   const page = key && messages?.[key] ? interpolate(messages[key], params) : null;
   const team = error === undefined ? root?.currentTeam?.name : null;
   return <title>{[page, team, "Normwerk"].filter(Boolean).join(" — ")}</title>;
+}
+
+/** What a leaf loader may return to give one of its views its own title. */
+export type PageTitleData = { key: MessageKey; params: Record<string, string> };
+
+function pageTitleOf(data: unknown): PageTitleData | null {
+  if (typeof data !== "object" || data === null || !("pageTitle" in data)) return null;
+  const title = data.pageTitle as PageTitleData | null | undefined;
+  return title && typeof title.key === "string" ? title : null;
 }
 
 function Document({

@@ -11,6 +11,12 @@ export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 // the number of SQL statements a request executed (see tests/http/query-count).
 export const statementCounter: { count: number; onStatement?: () => void } = { count: 0 };
 
+/** Counts one statement run; also for a query prepared once and run again (app/db.server.ts `preparedOnce`). */
+export function countStatement() {
+  statementCounter.count++;
+  statementCounter.onStatement?.();
+}
+
 // The classic compiler bundles this file into build/index.js, so the migrations
 // folder is found from the project root, not from import.meta.url.
 export function migrationsFolder() {
@@ -36,8 +42,7 @@ export function openDatabase(file: string): DB {
   // a statement to raw mode when it wants arrays, so the mode is reset on reuse.
   const cache = new Map<string, Database.Statement>();
   sqlite.prepare = ((source: string) => {
-    statementCounter.count++;
-    statementCounter.onStatement?.();
+    countStatement();
     if (sqlLog && !sqlLog.has(source)) {
       sqlLog.add(source);
       fs.appendFileSync(process.env.NORMWERK_LOG_SQL!, JSON.stringify(source) + "\n");

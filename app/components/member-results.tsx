@@ -5,7 +5,7 @@ import { formatNumber } from "../i18n/format";
 import { useT } from "../i18n/react";
 import type { CycleNorm, NormResult } from "../models/checkins.server";
 
-type Heading = "h3" | "h4";
+type Heading = "h2" | "h3" | "h4";
 
 /**
  * Every norm of one member, in the cycle's order. Without `name` the text speaks to

@@ -122,3 +122,42 @@ export function shuffleObservations(texts: readonly string[], seed: number, ...g
   const sorted = texts.filter(hasText).sort(compareCodePoints);
   return seededShuffle(sorted, deriveSeed(seed, ...group));
 }
+
+/** On which norms (ids, any order) a member has a blind spot or a hidden strength. */
+export type MemberSignals = { blindSpots: readonly number[]; hiddenStrengths: readonly number[] };
+export type NormSignalCounts = { normId: number; blindSpots: number; hiddenStrengths: number };
+
+/**
+ * The lead's overview per norm, in the cycle's order: how many members have a
+ * blind spot and how many a hidden strength on it. Norms outside the cycle are
+ * not counted.
+ */
+export function signalCountsPerNorm(members: readonly MemberSignals[], normOrder: readonly number[]): NormSignalCounts[] {
+  const counts = new Map(normOrder.map((normId) => [normId, { normId, blindSpots: 0, hiddenStrengths: 0 }]));
+  for (const m of members) {
+    for (const id of new Set(m.blindSpots)) {
+      const c = counts.get(id);
+      if (c) c.blindSpots++;
+    }
+    for (const id of new Set(m.hiddenStrengths)) {
+      const c = counts.get(id);
+      if (c) c.hiddenStrengths++;
+    }
+  }
+  return [...counts.values()];
+}
+
+/** Norm ids in the cycle's order, once each; ids outside the cycle are dropped. */
+export function inNormOrder(ids: readonly number[], normOrder: readonly number[]): number[] {
+  const wanted = new Set(ids);
+  return normOrder.filter((id) => wanted.has(id));
+}
+
+/** A comma-separated id list as SQLite's group_concat gives it (null for none); anything else is skipped. */
+export function parseIdList(text: string | null): number[] {
+  if (!text) return [];
+  return text
+    .split(",")
+    .filter((part) => /^[0-9]{1,15}$/.test(part.trim()))
+    .map(Number);
+}

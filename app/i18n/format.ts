@@ -30,8 +30,14 @@ export function formatDate(locale: Locale, ms: number, style: "date" | "datetime
   }).format(new Date(ms));
 }
 
+// Results pages format dozens of figures per request; this skips building the options key each time.
+const byDigits = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(locale: Locale, n: number, maximumFractionDigits = 1) {
-  return numberFormatter(locale, { maximumFractionDigits }).format(n);
+  const key = `${locale}|${maximumFractionDigits}`;
+  let f = byDigits.get(key);
+  if (!f) byDigits.set(key, (f = numberFormatter(locale, { maximumFractionDigits })));
+  return f.format(n);
 }
 
 export function formatPercent(locale: Locale, fraction: number) {

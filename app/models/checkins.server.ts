@@ -20,10 +20,10 @@ import {
 } from "../../db/schema";
 import type { DB } from "../../db/client";
 import { listActiveNorms } from "./norms.server";
-import type { Distribution, Signal } from "../domain/checkin-results";
+import { inNormOrder, parseIdList, signalCountsPerNorm, type Signal } from "../domain/checkin-results";
 import type { TrendPoint } from "../domain/norm-trend";
 import { compareCodePoints } from "../domain/random";
-import { db, write } from "../db.server";
+import { db, preparedOnce, write } from "../db.server";
 import { registerSweep } from "../sweep.server";
 import { notFound } from "../permissions.server";
 import { parseRowId } from "../form-data";
@@ -40,23 +40,34 @@ export type Cycle = typeof checkinCycles.$inferSelect;
  * own transaction and happens exactly once (see closeCycle).
  */
 export function closeDueCycles(now = Date.now(), teamId?: string) {
-  const due = db
-    .select({ id: checkinCycles.id, teamId: checkinCycles.teamId })
-    .from(checkinCycles)
-    .where(
-      and(
-        eq(checkinCycles.status, "open"),
-        lte(checkinCycles.closesAt, now),
-        teamId ? eq(checkinCycles.teamId, teamId) : undefined,
-      ),
-    )
-    .all();
+  const due = teamId
+    ? dueCyclesOfTeam().all({ teamId, now })
+    : db
+        .select({ id: checkinCycles.id, teamId: checkinCycles.teamId })
+        .from(checkinCycles)
+        .where(and(eq(checkinCycles.status, "open"), lte(checkinCycles.closesAt, now)))
+        .all();
   let closed = 0;
   for (const c of due) {
     if (write((tx) => closeCycle(tx, { teamId: c.teamId, cycleId: c.id, actorId: null, now }))) closed++;
   }
   return closed;
 }
+
+// Every team page asks this, so it is built once (see preparedOnce).
+const dueCyclesOfTeam = preparedOnce(() =>
+  db
+    .select({ id: checkinCycles.id, teamId: checkinCycles.teamId })
+    .from(checkinCycles)
+    .where(
+      and(
+        eq(checkinCycles.teamId, sql.placeholder("teamId")),
+        eq(checkinCycles.status, "open"),
+        lte(checkinCycles.closesAt, sql.placeholder("now")),
+      ),
+    )
+    .prepare(),
+);
 
 registerSweep((now) => closeDueCycles(now));
 
@@ -126,14 +137,16 @@ export function listCycles(teamId: string) {
     .all();
 }
 
+const cycleById = preparedOnce(() =>
+  db
+    .select()
+    .from(checkinCycles)
+    .where(and(eq(checkinCycles.teamId, sql.placeholder("teamId")), eq(checkinCycles.id, sql.placeholder("cycleId"))))
+    .prepare(),
+);
+
 export function getCycle(teamId: string, cycleId: number): Cycle | null {
-  return (
-    db
-      .select()
-      .from(checkinCycles)
-      .where(and(eq(checkinCycles.teamId, teamId), eq(checkinCycles.id, cycleId)))
-      .get() ?? null
-  );
+  return cycleById().get({ teamId, cycleId }) ?? null;
 }
 
 /** The cycle named in the URL, of this team; 404 for anything else (another team's id, junk). */
@@ -146,15 +159,19 @@ export type CycleNorm = { normId: number; code: string; version: number; title: 
 
 /** The cycle's norms as they read when it opened (the version in force then). */
 export function cycleNormList(cycleId: number): CycleNorm[] {
-  return db
+  return cycleNormsQuery().all({ cycleId });
+}
+
+const cycleNormsQuery = preparedOnce(() =>
+  db
     .select({ normId: cycleNorms.normId, code: norms.code, version: cycleNorms.normVersion, title: normVersions.title })
     .from(cycleNorms)
     .innerJoin(norms, eq(norms.id, cycleNorms.normId))
     .innerJoin(normVersions, and(eq(normVersions.normId, cycleNorms.normId), eq(normVersions.version, cycleNorms.normVersion)))
-    .where(eq(cycleNorms.cycleId, cycleId))
+    .where(eq(cycleNorms.cycleId, sql.placeholder("cycleId")))
     .orderBy(asc(cycleNorms.position))
-    .all();
-}
+    .prepare(),
+);
 
 function participantIds(cycleId: number) {
   return db
@@ -166,12 +183,16 @@ function participantIds(cycleId: number) {
 }
 
 export function isParticipant(cycleId: number, userId: string) {
-  return !!db
+  return !!participantQuery().get({ cycleId, userId });
+}
+
+const participantQuery = preparedOnce(() =>
+  db
     .select({ userId: cycleParticipants.userId })
     .from(cycleParticipants)
-    .where(and(eq(cycleParticipants.cycleId, cycleId), eq(cycleParticipants.userId, userId)))
-    .get();
-}
+    .where(and(eq(cycleParticipants.cycleId, sql.placeholder("cycleId")), eq(cycleParticipants.userId, sql.placeholder("userId"))))
+    .prepare(),
+);
 
 /** What one participant has to do in a cycle: own self rating, the colleagues they rate. */
 function tasksOf(cycleId: number, userId: string, normCount: number) {
@@ -351,35 +372,18 @@ export type NormResult = {
  * `cycleResultsFor`).
  */
 export type MemberResults = { userId: string; name: string; isMe: boolean; norms: NormResult[] };
-export type TeamNormFigures = {
-  normId: number;
-  meanSelf: number | null;
-  meanPeer: number | null;
-  selfDistribution: Distribution | null;
-  peerDistribution: Distribution | null;
-};
-
-function parseDistribution(json: string): Distribution | null {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) && value.length === 5 && value.every((n) => Number.isInteger(n))
-      ? (value as Distribution)
-      : null;
-  } catch {
-    return null;
-  }
-}
+/** A norm's team means (null: too few people for an anonymous figure, see 031). */
+export type TeamNormFigures = { normId: number; meanSelf: number | null; meanPeer: number | null };
 
 /**
- * Frozen per-member results of a cycle (all participants, or only `onlyUserId`), in
- * the cycle's norm order and sorted by name: two statements whatever the team size.
- * Peer figures and observations below the threshold were never frozen; the checks
- * on `peerShown` are a second lock.
+ * One member's frozen results of a cycle, in the cycle's norm order: two
+ * statements. Peer figures and observations below the threshold were never
+ * frozen; the checks on `peerShown` are a second lock. Null when the member has no
+ * results in this cycle (not a participant, another team's id, junk).
  */
-function frozenMemberResults(cycleId: number, normList: CycleNorm[], viewerId: string, onlyUserId: string | null) {
-  const results = db
+const memberResultRows = preparedOnce(() =>
+  db
     .select({
-      userId: cycleResults.userId,
       name: users.name,
       normId: cycleResults.normId,
       selfRating: cycleResults.selfRating,
@@ -392,84 +396,164 @@ function frozenMemberResults(cycleId: number, normList: CycleNorm[], viewerId: s
     })
     .from(cycleResults)
     .innerJoin(users, eq(users.id, cycleResults.userId))
-    .where(and(eq(cycleResults.cycleId, cycleId), onlyUserId === null ? undefined : eq(cycleResults.userId, onlyUserId)))
-    .all();
-  const observations = db
-    .select({ userId: cycleObservations.userId, normId: cycleObservations.normId, text: cycleObservations.text })
+    .where(
+      and(
+        eq(cycleResults.teamId, sql.placeholder("teamId")),
+        eq(cycleResults.cycleId, sql.placeholder("cycleId")),
+        eq(cycleResults.userId, sql.placeholder("userId")),
+      ),
+    )
+    .prepare(),
+);
+
+const memberObservationRows = preparedOnce(() =>
+  db
+    .select({ normId: cycleObservations.normId, text: cycleObservations.text })
     .from(cycleObservations)
-    .where(and(eq(cycleObservations.cycleId, cycleId), onlyUserId === null ? undefined : eq(cycleObservations.userId, onlyUserId)))
-    .orderBy(asc(cycleObservations.userId), asc(cycleObservations.normId), asc(cycleObservations.position))
-    .all();
+    .where(
+      and(
+        eq(cycleObservations.teamId, sql.placeholder("teamId")),
+        eq(cycleObservations.cycleId, sql.placeholder("cycleId")),
+        eq(cycleObservations.userId, sql.placeholder("userId")),
+      ),
+    )
+    .orderBy(asc(cycleObservations.position))
+    .prepare(),
+);
+
+function frozenMemberResults(teamId: string, cycleId: number, normList: CycleNorm[], viewerId: string, userId: string): MemberResults | null {
+  const results = memberResultRows().all({ teamId, cycleId, userId });
+  if (results.length === 0) return null;
+  const observations = memberObservationRows().all({ teamId, cycleId, userId });
 
   const order = new Map(normList.map((n, i) => [n.normId, i]));
-  const byUser = new Map<string, MemberResults>();
-  for (const r of results) {
-    let member = byUser.get(r.userId);
-    if (!member) byUser.set(r.userId, (member = { userId: r.userId, name: r.name, isMe: r.userId === viewerId, norms: [] }));
-    member.norms.push({
-      normId: r.normId,
-      selfRating: r.selfRating,
-      selfExample: r.selfExample,
-      peerShown: r.peerShown,
-      peerMean: r.peerShown ? r.peerMean : null,
-      peerMin: r.peerShown ? r.peerMin : null,
-      peerMax: r.peerShown ? r.peerMax : null,
-      signal: r.peerShown ? r.signal : "none",
-      observations: [],
-    });
-  }
+  const norms: NormResult[] = results.map((r) => ({
+    normId: r.normId,
+    selfRating: r.selfRating,
+    selfExample: r.selfExample,
+    peerShown: r.peerShown,
+    peerMean: r.peerShown ? r.peerMean : null,
+    peerMin: r.peerShown ? r.peerMin : null,
+    peerMax: r.peerShown ? r.peerMax : null,
+    signal: r.peerShown ? r.signal : "none",
+    observations: [],
+  }));
+  const byNorm = new Map(norms.map((n) => [n.normId, n]));
   for (const o of observations) {
-    const norm = byUser.get(o.userId)?.norms.find((n) => n.normId === o.normId);
+    const norm = byNorm.get(o.normId);
     if (norm?.peerShown) norm.observations.push(o.text);
   }
-  return [...byUser.values()]
-    .sort((a, b) => a.name.localeCompare(b.name) || compareCodePoints(a.userId, b.userId))
-    .map((m) => ({ ...m, norms: m.norms.sort((a, b) => (order.get(a.normId) ?? 0) - (order.get(b.normId) ?? 0)) }));
+  norms.sort((a, b) => (order.get(a.normId) ?? 0) - (order.get(b.normId) ?? 0));
+  return { userId, name: results[0].name, isMe: userId === viewerId, norms };
+}
+
+/** Team figures per norm of a closed cycle, in the cycle's norm order: one statement. */
+const teamStatsRows = preparedOnce(() =>
+  db
+    .select({ normId: cycleNormStats.normId, meanSelf: cycleNormStats.meanSelf, meanPeer: cycleNormStats.meanPeer })
+    .from(cycleNormStats)
+    .where(and(eq(cycleNormStats.teamId, sql.placeholder("teamId")), eq(cycleNormStats.cycleId, sql.placeholder("cycleId"))))
+    .prepare(),
+);
+
+function teamFigures(teamId: string, cycleId: number, normList: CycleNorm[]): TeamNormFigures[] {
+  const stats = teamStatsRows().all({ teamId, cycleId });
+  return normList.map((n) => stats.find((x) => x.normId === n.normId) ?? { normId: n.normId, meanSelf: null, meanPeer: null });
+}
+
+/** A row of the lead's members overview: who, and on which norms (codes) a signal shows. */
+export type MemberOverviewRow = {
+  userId: string;
+  name: string;
+  isMe: boolean;
+  blindSpots: string[];
+  hiddenStrengths: string[];
+  peerHidden: number;
+};
+
+/**
+ * The lead's overview of a closed cycle: per norm how many members have a blind
+ * spot or a hidden strength, and per member on which norms; one statement that
+ * reads no figure, example or observation. Sorted by name.
+ */
+// Per participant: name, the norms with a blind spot or a hidden strength (shown
+// peer results only, as a second lock) and how many norms have no peer result.
+// Aggregated by SQLite, so thirty rows come back rather than members × norms.
+// Same order as String#localeCompare, without building a collator on every comparison.
+const byName = new Intl.Collator();
+
+const signalRows = preparedOnce(() =>
+  db
+    .select({
+      userId: cycleResults.userId,
+      name: sql<string>`(select ${users.name} from ${users} where ${users.id} = ${cycleResults.userId})`,
+      blindSpots: sql<string | null>`group_concat(case when ${cycleResults.peerShown} and ${cycleResults.signal} = 'blind-spot' then ${cycleResults.normId} end)`,
+      hiddenStrengths: sql<string | null>`group_concat(case when ${cycleResults.peerShown} and ${cycleResults.signal} = 'hidden-strength' then ${cycleResults.normId} end)`,
+      peerHidden: sql<number>`sum(case when ${cycleResults.peerShown} then 0 else 1 end)`,
+    })
+    .from(cycleResults)
+    .where(and(eq(cycleResults.teamId, sql.placeholder("teamId")), eq(cycleResults.cycleId, sql.placeholder("cycleId"))))
+    .groupBy(cycleResults.userId)
+    .prepare(),
+);
+
+/**
+ * The lead's overview of a closed cycle: per member on which norms a blind spot
+ * or a hidden strength shows, and per norm how many members have one; one
+ * statement that reads no figure, example or observation. Sorted by name.
+ */
+function membersOverview(teamId: string, cycleId: number, normList: CycleNorm[], viewerId: string) {
+  const order = normList.map((n) => n.normId);
+  const codeOf = new Map(normList.map((n) => [n.normId, n.code]));
+  const codes = (ids: number[]) => ids.map((id) => codeOf.get(id)!);
+  const rows = signalRows()
+    .all({ teamId, cycleId })
+    .map((r) => ({
+      userId: r.userId,
+      name: r.name,
+      blindSpots: inNormOrder(parseIdList(r.blindSpots), order),
+      hiddenStrengths: inNormOrder(parseIdList(r.hiddenStrengths), order),
+      peerHidden: r.peerHidden,
+    }));
+  const members: MemberOverviewRow[] = rows
+    .map((r) => ({ ...r, isMe: r.userId === viewerId, blindSpots: codes(r.blindSpots), hiddenStrengths: codes(r.hiddenStrengths) }))
+    .sort((a, b) => byName.compare(a.name, b.name) || compareCodePoints(a.userId, b.userId));
+  return { perNorm: signalCountsPerNorm(rows, order), members };
 }
 
 /**
- * The frozen results of a closed cycle: the viewer's own, the team figures, the
- * norm health up to this cycle, and for leads every participant's (with their user
- * id, for the link to each conversation). A fixed number of statements whatever
- * the team size.
+ * The frozen results of a closed cycle: the viewer's own, the team figures, and
+ * for leads the overview of every participant (with their user id, for the links
+ * to each member's results and conversation). A fixed number of statements
+ * whatever the team size: four for a member, five for a lead.
  */
 export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, isLead: boolean) {
   const normList = cycleNormList(cycle.id);
-  const members = frozenMemberResults(cycle.id, normList, viewerId, isLead ? null : viewerId);
-  const team: TeamNormFigures[] = db
-    .select()
-    .from(cycleNormStats)
-    .where(eq(cycleNormStats.cycleId, cycle.id))
-    .all()
-    .map((s) => ({
-      normId: s.normId,
-      meanSelf: s.meanSelf,
-      meanPeer: s.meanPeer,
-      selfDistribution: parseDistribution(s.selfDistribution),
-      peerDistribution: parseDistribution(s.peerDistribution),
-    }));
+  const mine = frozenMemberResults(teamId, cycle.id, normList, viewerId, viewerId);
+  const team = teamFigures(teamId, cycle.id, normList);
+  const overview = isLead ? membersOverview(teamId, cycle.id, normList, viewerId) : null;
   return {
     norms: normList,
-    mine: members.find((m) => m.isMe) ?? null,
-    members: isLead ? members : [],
-    team: normList.map((n) => team.find((s) => s.normId === n.normId) ?? emptyFigures(n.normId)),
-    health: normHealth(teamId, normList.map((n) => n.normId), cycle.closedAt ?? undefined),
+    mine,
+    // Leads also see per norm how many members have a blind spot or a hidden strength.
+    team: team.map((figures, i) => ({
+      ...figures,
+      blindSpots: overview ? overview.perNorm[i].blindSpots : null,
+      hiddenStrengths: overview ? overview.perNorm[i].hiddenStrengths : null,
+    })),
+    members: overview?.members ?? null,
     threshold: cycle.anonymityThreshold ?? 3,
   };
 }
 
 /**
- * One member's frozen results of a closed cycle, for their check-in conversation:
- * three statements. The caller decides who may see them (the member, a lead).
+ * One member's frozen results of a closed cycle, for their check-in conversation
+ * and the lead's `?member=` view of the results page: three statements. The caller
+ * decides who may see them (the member, a lead).
  */
-export function memberResultsFor(cycleId: number, memberId: string, viewerId: string) {
+export function memberResultsFor(teamId: string, cycleId: number, memberId: string, viewerId: string) {
   const normList = cycleNormList(cycleId);
-  const [member] = frozenMemberResults(cycleId, normList, viewerId, memberId);
-  return { norms: normList, member: member ?? null };
-}
-
-function emptyFigures(normId: number): TeamNormFigures {
-  return { normId, meanSelf: null, meanPeer: null, selfDistribution: null, peerDistribution: null };
+  return { norms: normList, member: frozenMemberResults(teamId, cycleId, normList, viewerId, memberId) };
 }
 
 /** Team means per norm over closed cycles (up to `upTo`), oldest first: one statement. */

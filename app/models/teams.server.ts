@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { invites, memberships, teams, users } from "../../db/schema";
 import type { DB } from "../../db/client";
-import { db, write } from "../db.server";
+import { db, preparedOnce, write } from "../db.server";
 import { randomId, randomToken } from "../ids.server";
 import { audit } from "./audit.server";
 
@@ -18,15 +18,20 @@ export function createTeam(input: { name: string; description: string; language:
 }
 
 /** The teams a user belongs to, with their role and the member count (one statement). */
-export function listTeamsForUser(userId: string) {
+// Every signed-in page asks this (the root loader), so it is built once (see preparedOnce).
+const teamsOfUser = preparedOnce(() => {
   const memberCount = sql<number>`(select count(*) from ${memberships} m2 where m2.team_id = ${teams.id})`;
   return db
     .select({ id: teams.id, name: teams.name, language: teams.language, role: memberships.role, memberCount })
     .from(memberships)
     .innerJoin(teams, eq(teams.id, memberships.teamId))
-    .where(eq(memberships.userId, userId))
+    .where(eq(memberships.userId, sql.placeholder("userId")))
     .orderBy(asc(teams.name))
-    .all();
+    .prepare();
+});
+
+export function listTeamsForUser(userId: string) {
+  return teamsOfUser().all({ userId });
 }
 
 export function listMembers(teamId: string) {

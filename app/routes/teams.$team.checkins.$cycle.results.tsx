@@ -1,61 +1,93 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MemberResultList } from "~/components/member-results";
-import { Figure, NormHealthChart } from "~/components/norm-health";
+import { Figure } from "~/components/norm-health";
 import { ScrollBox } from "~/components/scroll-box";
-import type { Distribution } from "~/domain/checkin-results";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/react";
 import {
   closeDueCycles,
   cycleResultsFor,
+  isParticipant,
+  memberResultsFor,
   requireCycle,
-  type CycleNorm,
-  type TeamNormFigures,
+  type MemberOverviewRow,
 } from "~/models/checkins.server";
-import { requireMember } from "~/permissions.server";
+import { forbidden, notFound, requireMember } from "~/permissions.server";
+import type { PageTitleData } from "~/root";
 
 // Privacy: everything here comes from the tables frozen at close, which hold no
 // rater, no per-rater value and no rating time. A member's page carries no other
-// user's id; a lead's names each member's id only in that member's own block (the
-// link to their conversation). Observations come in their shuffled order.
+// user's id. A lead's overview names each member's id only in that member's own
+// row (links to their results and conversation); `?member=<userId>` shows one
+// member's results, and carries no other member's name or id.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, user, isLead } = await requireMember(request, params);
   closeDueCycles(Date.now(), team.id);
   const cycle = requireCycle(team.id, params.cycle);
-  const head = { teamId: team.id, isLead, cycle: { id: cycle.id, title: cycle.title, closesAt: cycle.closesAt, closedAt: cycle.closedAt } };
-  if (cycle.status !== "closed") return { ...head, results: null };
-  return { ...head, results: cycleResultsFor(team.id, cycle, user.id, isLead) };
+  const head = {
+    teamId: team.id,
+    isLead,
+    cycle: { id: cycle.id, title: cycle.title, closesAt: cycle.closesAt, closedAt: cycle.closedAt },
+    threshold: cycle.anonymityThreshold ?? 3,
+  };
+  const closed = cycle.status === "closed";
+
+  // One member's results: leads only. A member may pass their own id (it shows
+  // their own page); any other id is a 403 before anything is looked up, so the
+  // answer never tells a member whether an id took part.
+  const memberId = new URL(request.url).searchParams.get("member");
+  if (memberId !== null && !(memberId === user.id && !isLead)) {
+    if (!isLead) forbidden();
+    if (!closed) {
+      if (!isParticipant(cycle.id, memberId)) notFound();
+      return { ...head, results: null, detail: null };
+    }
+    const { norms, member } = memberResultsFor(team.id, cycle.id, memberId, user.id);
+    if (!member) notFound();
+    const pageTitle: PageTitleData = { key: "title.memberResults", params: { name: member.name } };
+    return { ...head, results: null, detail: { norms, member }, pageTitle };
+  }
+
+  if (!closed) return { ...head, results: null, detail: null };
+  return { ...head, results: cycleResultsFor(team.id, cycle, user.id, isLead), detail: null };
 }
 
 export default function Results() {
-  const { teamId, cycle, results } = useLoaderData<typeof loader>();
+  const { teamId, cycle, results, detail, threshold } = useLoaderData<typeof loader>();
   const t = useT();
+  const base = `/teams/${teamId}/checkins/${cycle.id}`;
   return (
     <section>
       <p>
-        <Link to={`/teams/${teamId}/checkins/${cycle.id}`}>{cycle.title}</Link>
+        <Link to={base}>{cycle.title}</Link>
       </p>
-      <h1>
-        {t("checkins.results.title")}: {cycle.title}
-      </h1>
-      {results === null ? (
-        <section aria-labelledby="not-yet-title" className="notice">
-          <h2 id="not-yet-title">{t("checkins.results.notYetTitle")}</h2>
-          <p>{t("checkins.results.notYet", { date: formatDate(t.locale, cycle.closesAt, "datetime") })}</p>
-        </section>
+      {detail ? (
+        <MemberDetail detail={detail} base={base} cycleTitle={cycle.title} threshold={threshold} />
       ) : (
-        <ClosedResults results={results} base={`/teams/${teamId}/checkins/${cycle.id}`} />
+        <>
+          <h1>
+            {t("checkins.results.title")}: {cycle.title}
+          </h1>
+          {results === null ? (
+            <section aria-labelledby="not-yet-title" className="notice">
+              <h2 id="not-yet-title">{t("checkins.results.notYetTitle")}</h2>
+              <p>{t("checkins.results.notYet", { date: formatDate(t.locale, cycle.closesAt, "datetime") })}</p>
+            </section>
+          ) : (
+            <ClosedResults results={results} teamId={teamId} base={base} threshold={threshold} />
+          )}
+        </>
       )}
     </section>
   );
 }
 
-type Loaded = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["results"]>;
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function ClosedResults({ results, base }: { results: Loaded; base: string }) {
+function ClosedResults({ results, teamId, base, threshold }: { results: NonNullable<Loaded["results"]>; teamId: string; base: string; threshold: number }) {
   const t = useT();
-  const normById = new Map(results.norms.map((n) => [n.normId, n]));
+  const forLead = results.members !== null;
   return (
     <>
       <section aria-labelledby="mine-title" className="panel">
@@ -76,85 +108,127 @@ function ClosedResults({ results, base }: { results: Loaded; base: string }) {
       <section aria-labelledby="team-title" className="panel">
         <h2 id="team-title">{t("checkins.results.team")}</h2>
         <p>{t("checkins.results.teamHelp")}</p>
-        {results.team.map((figures) => {
-          const norm = normById.get(figures.normId)!;
-          return (
-            <TeamNorm key={norm.normId} norm={norm} figures={figures} health={results.health[norm.normId] ?? []} />
-          );
-        })}
+        <ScrollBox label={t("checkins.results.teamCaption")}>
+          <table className="table">
+            <caption className="visually-hidden">{t("checkins.results.teamCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("checkins.results.norm")}</th>
+                <th scope="col">{t("checkins.results.meanSelf")}</th>
+                <th scope="col">{t("checkins.results.meanPeer")}</th>
+                {forLead ? (
+                  <>
+                    <th scope="col">{t("checkins.results.blindSpotCount")}</th>
+                    <th scope="col">{t("checkins.results.hiddenStrengthCount")}</th>
+                  </>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {results.norms.map((norm, i) => {
+                const figures = results.team[i];
+                return (
+                  <tr key={norm.normId}>
+                    <th scope="row">
+                      <a href={`/teams/${teamId}/norms/${norm.code}`}>
+                        {norm.code} — {norm.title}
+                      </a>
+                    </th>
+                    <td>{figures.meanSelf !== null ? <Figure value={figures.meanSelf} /> : t("checkins.results.teamHidden")}</td>
+                    <td>{figures.meanPeer !== null ? <Figure value={figures.meanPeer} /> : t("checkins.results.teamHidden")}</td>
+                    {forLead ? (
+                      <>
+                        <td>{figures.blindSpots}</td>
+                        <td>{figures.hiddenStrengths}</td>
+                      </>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollBox>
       </section>
 
-      {results.members.length > 0 ? (
-        <section aria-labelledby="members-title" className="panel">
-          <h2 id="members-title">{t("checkins.results.members")}</h2>
-          <p className="hint">{t("checkins.results.membersHelp", { threshold: results.threshold })}</p>
-          {results.members.map((m, i) => (
-            <section key={i} aria-labelledby={`member-${i + 1}`}>
-              <h3 id={`member-${i + 1}`}>
-                {m.name}
-                {m.isMe ? <span className="muted"> ({t("shell.you")})</span> : null}
-              </h3>
-              <MemberResultList norms={results.norms} results={m.norms} Heading="h4" name={m.isMe ? undefined : m.name} />
-              {m.isMe ? null : (
-                <p>
-                  <Link to={`${base}/conversations/${m.userId}`}>{t("conversation.withMember", { name: m.name })}</Link>
-                </p>
-              )}
-            </section>
-          ))}
-        </section>
+      {results.members && results.members.length > 0 ? (
+        <MembersOverview members={results.members} base={base} threshold={threshold} />
       ) : null}
     </>
   );
 }
 
-function TeamNorm({ norm, figures, health }: { norm: CycleNorm; figures: TeamNormFigures; health: Loaded["health"][number] }) {
+function MembersOverview({ members, base, threshold }: { members: MemberOverviewRow[]; base: string; threshold: number }) {
   const t = useT();
+  // Thirty rows and more: the repeated texts are looked up once.
+  const none = <span className="muted">{t("checkins.results.none")}</span>;
+  const conversation = t("checkins.results.conversation");
+  const codes = (list: string[]) => (list.length > 0 ? list.join(", ") : none);
   return (
-    <section aria-labelledby={`team-${norm.code}`} className="result">
-      <h3 id={`team-${norm.code}`}>
-        {norm.code} — {norm.title}
-      </h3>
-      <dl className="result-figures">
-        <dt>{t("checkins.results.meanSelf")}</dt>
-        <dd>{figures.meanSelf !== null ? <Figure value={figures.meanSelf} /> : t("checkins.results.teamHidden")}</dd>
-        <dt>{t("checkins.results.meanPeer")}</dt>
-        <dd>{figures.meanPeer !== null ? <Figure value={figures.meanPeer} /> : t("checkins.results.teamHidden")}</dd>
-      </dl>
-      {figures.selfDistribution || figures.peerDistribution ? (
-        <DistributionTable code={norm.code} self={figures.selfDistribution} peer={figures.peerDistribution} />
-      ) : null}
-      <h4>{t("checkins.results.health")}</h4>
-      <NormHealthChart id={`health-${norm.code}`} code={norm.code} points={health} />
+    <section aria-labelledby="members-title" className="panel">
+      <h2 id="members-title">{t("checkins.results.members")}</h2>
+      <p className="hint">
+        {t("checkins.results.membersHelp", { threshold })} {t("checkins.results.membersOpen")}
+      </p>
+      <ScrollBox label={t("checkins.results.membersCaption")}>
+        <table className="table">
+          <caption className="visually-hidden">{t("checkins.results.membersCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("checkins.results.member")}</th>
+              <th scope="col">{t("checkins.results.blindSpots")}</th>
+              <th scope="col">{t("checkins.results.hiddenStrengths")}</th>
+              <th scope="col">{t("checkins.results.peerHiddenCount")}</th>
+              <th scope="col">{t("checkins.results.conversation")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.userId}>
+                <th scope="row">
+                  <a href={`${base}/results?member=${encodeURIComponent(m.userId)}`}>{m.name}</a>
+                  {m.isMe ? <span className="muted"> ({t("shell.you")})</span> : null}
+                </th>
+                <td>{codes(m.blindSpots)}</td>
+                <td>{codes(m.hiddenStrengths)}</td>
+                <td>{m.peerHidden}</td>
+                <td>
+                  <a href={`${base}/conversations/${m.userId}`} aria-label={t("conversation.withMember", { name: m.name })}>
+                    {conversation}
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </section>
   );
 }
 
-function DistributionTable({ code, self, peer }: { code: string; self: Distribution | null; peer: Distribution | null }) {
+function MemberDetail({
+  detail,
+  base,
+  cycleTitle,
+  threshold,
+}: {
+  detail: NonNullable<Loaded["detail"]>;
+  base: string;
+  cycleTitle: string;
+  threshold: number;
+}) {
   const t = useT();
-  const cell = (d: Distribution | null, i: number) => (d ? d[i] : <Figure value={null} />);
-  const caption = t("checkins.results.distribution", { code });
+  const { member, norms } = detail;
   return (
-    <ScrollBox label={caption}>
-      <table className="table distribution">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("checkins.results.rating")}</th>
-            <th scope="col">{t("checkins.results.selfRatings")}</th>
-            <th scope="col">{t("checkins.results.peerRatings")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {([1, 2, 3, 4, 5] as const).map((v, i) => (
-            <tr key={v}>
-              <th scope="row">{t(`checkins.scale.${v}`)}</th>
-              <td>{cell(self, i)}</td>
-              <td>{cell(peer, i)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollBox>
+    <>
+      <h1>{t("checkins.results.memberTitle", { name: member.name, cycle: cycleTitle })}</h1>
+      <p className="actions">
+        <Link to={`${base}/results#members-title`}>{t("checkins.results.allMembers")}</Link>
+        <Link to={`${base}/conversations/${member.userId}`}>
+          {member.isMe ? t("conversation.myConversation") : t("conversation.withMember", { name: member.name })}
+        </Link>
+      </p>
+      <p className="hint">{t("checkins.results.membersHelp", { threshold })}</p>
+      <MemberResultList norms={norms} results={member.norms} Heading="h2" name={member.isMe ? undefined : member.name} />
+    </>
   );
 }

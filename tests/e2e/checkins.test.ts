@@ -1,13 +1,13 @@
 // Check-in pages in a real browser: axe finds nothing (WCAG 2.1 AA) in English and
-// Dutch, the rating forms work with JavaScript switched off, and the chart has a
-// text alternative.
+// Dutch, the rating forms work with JavaScript switched off, and the norm's chart
+// (linked from the results) has a text alternative.
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startServer, type TestServer } from "../support/server";
 import { teamWithMembers } from "../support/client";
 import { insertActiveNorms } from "../support/norm-fixtures";
-import { openCycle, peersToRate, rateAll } from "../support/checkins";
+import { openCycle, peersToRate, rateAll, userIdByEmail } from "../support/checkins";
 
 let server: TestServer;
 let browser: Browser;
@@ -68,7 +68,8 @@ for (const language of ["en", "nl"] as const) {
   test(`check-in pages pass axe (${language})`, async () => {
     const base = `/teams/${team.teamId}/checkins`;
     const lead = await signedIn(team.lead.email, language);
-    for (const path of [base, `${base}/new`, `${base}/${openId}`, `${base}/${openId}/results`, `${base}/${closedId}`, `${base}/${closedId}/results`, `/teams/${team.teamId}`]) {
+    const memberId = userIdByEmail(server.dbPath, team.members[0].email);
+    for (const path of [base, `${base}/new`, `${base}/${openId}`, `${base}/${openId}/results`, `${base}/${closedId}`, `${base}/${closedId}/results`, `${base}/${closedId}/results?member=${memberId}`, `/teams/${team.teamId}`]) {
       await expectNoAxeViolations(lead, path);
     }
     const member = await signedIn(team.members[0].email, language);
@@ -76,11 +77,15 @@ for (const language of ["en", "nl"] as const) {
     for (const path of [`${base}/${openId}`, `${base}/${openId}/self`, `${base}/${openId}/peers/${peer}`, `${base}/${closedId}/results`]) {
       await expectNoAxeViolations(member, path);
     }
-    // The chart is an image with a name, described by the text summary.
+    // The results link each norm to its permalink; there the chart is an image with a
+    // name, described by the text summary.
     await member.goto(`${server.url}${base}/${closedId}/results`);
+    await member.getByRole("link", { name: new RegExp(`^${codes[0]} — `) }).click();
+    await member.waitForURL(`${server.url}/teams/${team.teamId}/norms/${codes[0]}`);
+    await expectNoAxeViolations(member, `/teams/${team.teamId}/norms/${codes[0]}`);
     const chart = member.getByRole("img", { name: new RegExp(`^${codes[0]}:`) });
-    await expect(chart.getAttribute("aria-describedby")).resolves.toBe(`health-${codes[0]}-summary`);
-    const summary = await member.locator(`#health-${codes[0]}-summary`).textContent();
+    await expect(chart.getAttribute("aria-describedby")).resolves.toBe(`norm-trend-${codes[0]}-summary`);
+    const summary = await member.locator(`#norm-trend-${codes[0]}-summary`).textContent();
     expect(summary).toMatch(language === "nl" ? /collegacijfers uit één check-in/ : /peer figures from one check-in/);
     await lead.context().close();
     await member.context().close();

@@ -88,18 +88,45 @@ test("whole flow: open, rate, nothing shown before close, close, frozen results 
   expect(yText).toContain("Self rating 2 Peer mean 4 Spread of peer ratings 4 to 4 Hidden strength");
   expect(yText).not.toContain("Possible blind spot");
 
-  const zText = visibleText((await z.get(`${cycleUrl}/results`)).html);
+  const zPage = await z.get(`${cycleUrl}/results`);
+  const zText = visibleText(zPage.html);
   expect(zText).not.toContain("Possible blind spot");
   expect(zText).not.toContain("Hidden strength");
-  // Team level: n1 self mean (5+3+3+3+3)/5 = 3.4, peer mean 3; all fifteen peer ratings were 3.
-  expect(zText).toContain("Mean self rating 3.4 Mean peer rating 3");
-  expect(zText).toMatch(/3 — regularly 4 15/);
-  expect(zText).toContain(`${n1} has peer figures from one check-in so far: 3.`);
+  // Team level, one row per norm linking to its permalink: n1 self mean (5+3+3+3+3)/5 = 3.4,
+  // peer mean 3; n2 self mean (4+2+4+4+4)/5 = 3.6, peer mean 4. Members see no signal counts.
+  expect(zText).toContain("Norm Mean self rating Mean peer rating " + n1);
+  expect(zText).toContain(`${n1} — We call a customer back within one working day when we promised to 3.4 3 ${n2}`);
+  expect(zText).toContain(`${n2} — We never say “a colleague will help you” without a name and a time 3.6 4`);
+  expect(zPage.html).toContain(`href="/teams/${teamId}/norms/${n1}"`);
+  expect(zText).not.toContain("Members with a possible blind spot");
+  // The trend lives on the norm's permalink.
+  expect(visibleText((await z.get(`/teams/${teamId}/norms/${n1}`)).html)).toContain(`${n1} has peer figures from one check-in so far: 3.`);
 
-  // The lead sees every member's results, with wording for the conversation.
-  const leadText = visibleText((await lead.get(`${cycleUrl}/results`)).html);
-  expect(leadText).toContain("Member 1 rated themselves at least a point higher than colleagues did.");
-  expect(leadText).toContain("Colleagues rated Member 2 at least a point higher than Member 2 did.");
+  // The lead's overview: per norm how many members have a blind spot or a hidden
+  // strength, and per member on which norms, with links to each member's results.
+  const leadPage = await lead.get(`${cycleUrl}/results`);
+  const leadText = visibleText(leadPage.html);
+  expect(leadText).toContain(
+    "Norm Mean self rating Mean peer rating Members with a possible blind spot Members with a hidden strength " +
+      `${n1} — We call a customer back within one working day when we promised to 3.4 3 1 0 ` +
+      `${n2} — We never say “a colleague will help you” without a name and a time 3.6 4 0 1`,
+  );
+  expect(leadText).toContain(`Member 1 ${n1} none 0 Conversation`);
+  expect(leadText).toContain(`Member 2 none ${n2} 0 Conversation`);
+  expect(leadText).toContain("Member 3 none none 0 Conversation");
+  // Only the lead's own observations are on the overview (in "Your results").
+  for (const id of ids.slice(1)) for (const o of observationsAbout.get(id)!) expect(leadText).not.toContain(o);
+  for (const o of observationsAbout.get(ids[0])!) expect(leadText).toContain(o);
+  expect(leadPage.html).toContain(`href="${cycleUrl}/results?member=${ids[1]}"`);
+  // One member's page: every norm with the wording for the conversation.
+  const m1 = visibleText((await lead.get(`${cycleUrl}/results?member=${ids[1]}`)).html);
+  expect(m1).toContain("Results of Member 1: Voorjaar");
+  expect(m1).toContain("Self rating 5 Peer mean 3 Spread of peer ratings 3 to 3 Possible blind spot");
+  expect(m1).toContain("Member 1 rated themselves at least a point higher than colleagues did.");
+  for (const o of observationsAbout.get(ids[1])!) expect(m1).toContain(o);
+  for (const o of observationsAbout.get(ids[2])!) expect(m1).not.toContain(o);
+  const m2 = visibleText((await lead.get(`${cycleUrl}/results?member=${ids[2]}`)).html);
+  expect(m2).toContain("Colleagues rated Member 2 at least a point higher than Member 2 did.");
 
   // After close nothing can change.
   const lateSelf = await rateSelf(x, teamId, cycleId, { [n1]: 1, [n2]: 1 }, { [n1]: "too late, kept" });
@@ -176,10 +203,14 @@ test("a team of fewer than four is told that peer results will stay hidden", asy
   const resultText = visibleText(results.html);
   expect(resultText).toContain("Not enough peer ratings for an anonymous result.");
   expect(resultText).not.toContain("Seen it.");
-  expect(resultText).toContain("Mean peer rating too few people for an anonymous team figure");
+  // Three people: too few for any anonymous team figure (threshold + 1 = 4).
+  expect(resultText).toContain(`${code} — We check back with the customer after solving it hidden hidden`);
+  expect(resultText).toContain("“Hidden” means too few people for an anonymous team figure.");
+  // The lead's overview says so per member: no blind spot, because no peer result.
+  expect(visibleText((await lead.get(`/teams/${teamId}/checkins/${cycleId}/results`)).html)).toContain("Member 1 none none 1 Conversation");
 });
 
-test("ratings refer to the norm version in force when the cycle opened; the chart marks a new version", async () => {
+test("ratings refer to the norm version in force when the cycle opened; the norm's chart marks a new version", async () => {
   const { addNormVersion } = await import("../support/norm-fixtures");
   const { lead, teamId, members } = await teamWithMembers(server.url, 4);
   const [norm] = insertActiveNorms(server.dbPath, teamId, ["Old wording of the norm"]);
@@ -206,23 +237,30 @@ test("ratings refer to the norm version in force when the cycle opened; the char
   expect(visibleText((await members[0].get(`/teams/${teamId}/checkins/${second}/self`)).html)).toContain("New wording of the norm");
   await lead.post(`/teams/${teamId}/checkins/${second}`, { intent: "close" });
 
-  const page = await members[1].get(`/teams/${teamId}/checkins/${second}/results`);
+  // Each cycle's results show the wording the cycle opened with, and link to the
+  // norm's permalink, where the trend over both cycles is.
+  const secondResults = await members[1].get(`/teams/${teamId}/checkins/${second}/results`);
+  expect(visibleText(secondResults.html)).toContain(`${norm.code} — New wording of the norm`);
+  expect(secondResults.html).toContain(`href="/teams/${teamId}/norms/${norm.code}"`);
+  expect(secondResults.html).not.toContain("<svg");
+  const firstText = visibleText((await members[1].get(`/teams/${teamId}/checkins/${first}/results`)).html);
+  expect(firstText).toContain(`${norm.code} — Old wording of the norm`);
+  expect(firstText).not.toContain("New wording");
+
+  const page = await members[1].get(`/teams/${teamId}/norms/${norm.code}`);
   const text = visibleText(page.html);
   expect(text).toContain(`${norm.code} rose from 3 to 4 in the peer ratings. Self ratings stayed at 4.`);
   expect(text).toContain("The norm got a new version (v2) before “Second”.");
   // The chart: an SVG image with a name and a description, a version marker, and the table behind it.
-  expect(/<svg[^>]*role="img"[^>]*aria-labelledby="health-N-1-title"[^>]*aria-describedby="health-N-1-summary"/.test(page.html)).toBe(true);
+  const id = `norm-trend-${norm.code}`;
+  expect(new RegExp(`<svg[^>]*role="img"[^>]*aria-labelledby="${id}-title"[^>]*aria-describedby="${id}-summary"`).test(page.html)).toBe(true);
   expect(/<g class="chart-version">.*?>v2<\/text>/.test(page.html)).toBe(true);
   expect(/<th scope="row">First<\/th>.*?<td>1<\/td><td>3<\/td><td>4<\/td>/.test(page.html)).toBe(true);
   expect(/<th scope="row">Second<\/th>.*?<td>2<\/td><td>4<\/td><td>4<\/td>/.test(page.html)).toBe(true);
-  // The first cycle's results keep the old wording and show its own point in time only.
-  const firstText = visibleText((await members[1].get(`/teams/${teamId}/checkins/${first}/results`)).html);
-  expect(firstText).toContain("Old wording of the norm");
-  expect(firstText).not.toContain("“Second”");
 
   // Dutch: the same summary in the reader's language.
   expect((await members[1].post("/language", { language: "nl", redirectTo: "/" })).status).toBe(303);
-  const nl = visibleText((await members[1].get(`/teams/${teamId}/checkins/${second}/results`)).html);
+  const nl = visibleText((await members[1].get(`/teams/${teamId}/norms/${norm.code}`)).html);
   expect(nl).toContain(`${norm.code} steeg van 3 naar 4 in de collegabeoordelingen. Zelfbeoordelingen bleven op 4.`);
   expect(nl).toContain("De norm kreeg een nieuwe versie (v2) vóór „Second”.");
 });

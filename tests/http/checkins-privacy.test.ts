@@ -50,12 +50,17 @@ test("a member rated by only 2 colleagues gets no peer figure and no observation
   const other = visibleText((await members[1].get(`${url}/results`)).html);
   expect(other).toContain("Self rating 5 Peer mean 2 Spread of peer ratings 2 to 2 Possible blind spot");
 
-  // Leads included: the target's section says the same.
+  // Leads included: the overview says the target has no peer result on either norm,
+  // and the target's own results page says the same as the target's page.
   const leadHtml = (await lead.get(`${url}/results`)).html;
-  const targetSection = sectionOf(leadHtml, "Member 1");
-  expect(visibleText(targetSection)).toContain("Not enough peer ratings for an anonymous result.");
-  expect(visibleText(targetSection)).not.toMatch(/Peer mean \d/);
+  expect(visibleText(rowOf(leadHtml, "Member 1"))).toBe("Member 1 none none 2 Conversation");
   expect(leadHtml).not.toContain("Observation for 1 ");
+  const detail = await lead.get(`${url}/results?member=${targetId}`);
+  expect(detail.status).toBe(200);
+  const detailText = visibleText(detail.html);
+  expect(detailText.match(/Not enough peer ratings for an anonymous result\./g)).toHaveLength(2);
+  expect(detailText).not.toMatch(/Peer mean \d/);
+  expect(detail.html).not.toContain("Observation for 1 ");
 
   // Nothing below the threshold was even stored in the frozen tables.
   const frozen = queryTestDb<{ shown: number; mean: number | null }>(
@@ -73,12 +78,13 @@ test("a member rated by only 2 colleagues gets no peer figure and no observation
   ).toEqual([]);
 });
 
-/** The lead's "each member" block for one member, up to the next member's block. */
-function sectionOf(html: string, name: string) {
-  const blocks = html.split(/<section aria-labelledby="member-\d+">/).slice(1);
-  const block = blocks.find((b) => new RegExp(`^<h3 id="member-\\d+">${name}(<| )`).test(b));
-  if (!block) throw new Error(`no results section for ${name}`);
-  return block.split("</section>")[0];
+/** The row of one member in the lead's members table. */
+function rowOf(html: string, name: string) {
+  const table = html.split('<section aria-labelledby="members-title"')[1]?.split("</table>")[0] ?? "";
+  const rows = table.split("<tr>").slice(2);
+  const row = rows.find((r) => new RegExp(`^<th scope="row"><a [^>]*>${name}</a>`).test(r));
+  if (!row) throw new Error(`no row for ${name} in the members table`);
+  return row.split("</tr>")[0];
 }
 
 test("no results page, cycle page or to-do list reveals who rated whom, per-rater values or rating times", async () => {
@@ -136,22 +142,94 @@ test("no results page, cycle page or to-do list reveals who rated whom, per-rate
         // A member's results name nobody else.
         for (const [k, name] of names.entries()) if (k !== i) expect(html.includes(name), `${name} on ${names[i]}'s page`).toBe(false);
       } else {
-        // The lead's page names each member, and links to their conversation by user id,
-        // only in that member's own block. (The lead's own page data holds the members'
-        // ids too: a lead sees them on the members page anyway, and none is a rater's.)
+        // The lead's overview names each member, and links to their results and their
+        // conversation by user id, only in that member's own row. (The page data holds
+        // the members' ids too: a lead sees them on the members page anyway, and none
+        // is a rater's.)
         const shown = html.replace(/<script[\s\S]*?<\/script>/g, "");
-        const beforeMembers = shown.split(/<section aria-labelledby="member-1">/)[0];
+        const beforeMembers = shown.split('<section aria-labelledby="members-title"')[0];
         for (const name of names.slice(1)) expect(beforeMembers.includes(name)).toBe(false);
         for (const id of ids.slice(1)) expect(beforeMembers.includes(id)).toBe(false);
         for (const [k, name] of names.entries()) {
-          const block = sectionOf(shown, name);
-          if (k > 0) expect(block).toContain(`/checkins/${cycleId}/conversations/${ids[k]}`);
+          const row = rowOf(shown, name);
+          expect(row).toContain(`/checkins/${cycleId}/results?member=${ids[k]}`);
+          expect(row).toContain(`/checkins/${cycleId}/conversations/${ids[k]}`);
           for (const [m, otherName] of names.entries()) {
-            if (m !== k) expect(block.includes(otherName), `${otherName} in ${name}'s block`).toBe(false);
-            if (m !== k) expect(block.includes(ids[m]), `id of ${otherName} in ${name}'s block`).toBe(false);
+            if (m !== k) expect(row.includes(otherName), `${otherName} in ${name}'s row`).toBe(false);
+            if (m !== k) expect(row.includes(ids[m]), `id of ${otherName} in ${name}'s row`).toBe(false);
+          }
+        }
+        // One member's page (page data included) names that member and the lead who
+        // is looking, nobody else: not their raters, not another member.
+        for (const [k, name] of names.entries()) {
+          const detail = await lead.get(`${url}/results?member=${ids[k]}`);
+          expect(detail.status).toBe(200);
+          expect(visibleText(detail.html)).toContain(language === "en" ? `Results of ${name}:` : `Resultaten van ${name}:`);
+          for (const at of times) expect(detail.html.includes(at), `rating time ${at} on ${name}'s page`).toBe(false);
+          expect(/rater|ratee|updatedAt|updated_at/i.test(detail.html)).toBe(false);
+          for (const [m, otherName] of names.entries()) {
+            if (m === k || m === 0) continue;
+            expect(detail.html.includes(otherName), `${otherName} on ${name}'s page`).toBe(false);
+            expect(detail.html.includes(ids[m]), `id of ${otherName} on ${name}'s page`).toBe(false);
           }
         }
       }
     }
   }
+});
+
+test("?member= is for leads: a member gets 403 for anyone else, their own page for themselves; unknown ids are 404, never a 500", async () => {
+  const { lead, teamId, members } = await teamWithMembers(server.url, 4);
+  const everyone = [lead, ...members];
+  const ids = everyone.map((c) => userIdByEmail(server.dbPath, c.email));
+  const codes = insertActiveNorms(server.dbPath, teamId, ["We answer e-mail the same day"]).map((n) => n.code);
+  const cycleId = await openCycle(lead, teamId, { normCodes: codes });
+  const results = `/teams/${teamId}/checkins/${cycleId}/results`;
+
+  // While the cycle runs: the lead gets the "after closing" page for a participant.
+  const early = await lead.get(`${results}?member=${ids[1]}`);
+  expect(early.status).toBe(200);
+  expect(visibleText(early.html)).toContain("Results after closing");
+  expect((await lead.get(`${results}?member=nobody`)).status).toBe(404);
+  expect((await members[0].get(`${results}?member=${ids[2]}`)).status).toBe(403);
+
+  for (const c of everyone) {
+    await rateSelf(c, teamId, cycleId, { [codes[0]]: 4 }, { [codes[0]]: `Own example of ${c.email}` });
+    for (const p of await peersToRate(c, teamId, cycleId)) await ratePeer(c, teamId, cycleId, p, { [codes[0]]: 3 });
+  }
+  expect((await lead.post(`/teams/${teamId}/checkins/${cycleId}`, { intent: "close" })).status).toBe(303);
+
+  // A member: someone else's id (or any other string) is refused without saying whether it exists.
+  const member = members[0];
+  for (const other of [ids[0], ids[2], "nobody", ""]) {
+    const page = await member.get(`${results}?member=${encodeURIComponent(other)}`);
+    expect(page.status, `member asking for ${JSON.stringify(other)}`).toBe(403);
+    expect(page.html).not.toContain(`Own example of ${everyone[2].email}`);
+  }
+  // Their own id is simply their own results page.
+  const own = await member.get(`${results}?member=${ids[1]}`);
+  expect(own.status).toBe(200);
+  expect(visibleText(own.html)).toContain(`Own example of ${member.email}`);
+  expect(visibleText(own.html)).toContain("Your results");
+
+  // The lead: each member's page, with a way back and to the conversation; its own <title>.
+  const detail = await lead.get(`${results}?member=${ids[2]}`);
+  expect(detail.status).toBe(200);
+  expect(detail.html).toMatch(/<title>Check-in results of Member 2 — Team Test — Normwerk<\/title>/);
+  expect(detail.html).toContain(`href="${results}#members-title"`);
+  expect(detail.html).toContain(`href="/teams/${teamId}/checkins/${cycleId}/conversations/${ids[2]}"`);
+  expect(visibleText(detail.html)).toContain(`Own example of ${everyone[2].email}`);
+  expect(detail.html).not.toContain(`Own example of ${everyone[1].email}`);
+
+  // Unknown, another team's, a non-participant's or garbage ids: 404, never a 500.
+  const other = await teamWithMembers(server.url, 1, "Other Team");
+  const otherId = userIdByEmail(server.dbPath, other.lead.email);
+  const odd = [otherId, "nobody", "", " ", "%00", "' or 1=1 --", "x".repeat(5000), "😀", "%E2%80%AE", "a%2Fb", "../1", `${ids[1]}%00`, "<script>"];
+  for (const value of odd) {
+    const page = await lead.get(`${results}?member=${value}`);
+    expect(page.status, `?member=${value.slice(0, 40)}`).toBe(404);
+  }
+  expect((await lead.get(`${results}?member=${ids[1]}&member=${ids[2]}`)).status).toBe(200);
+  // Another team's cycle with a valid member id stays a 404.
+  expect((await other.lead.get(`${results}?member=${ids[1]}`)).status).toBe(404);
 });

@@ -25,10 +25,16 @@ test("three closed cycles and one open one", () => {
 
 test("Daan sees a blind spot, Fatima a hidden strength, and the trends move", async () => {
   const last = cycles()[2];
-  const daan = visibleText((await (await signIn("daan@normwerk.test")).get(`/teams/${DEMO_TEAM_ID}/checkins/${last.id}/results`)).html);
+  const daanClient = await signIn("daan@normwerk.test");
+  const daanPage = await daanClient.get(`/teams/${DEMO_TEAM_ID}/checkins/${last.id}/results`);
+  const daan = visibleText(daanPage.html);
   expect(daan).toContain("Mogelijke blinde vlek");
-  expect(daan).toMatch(/N-\d (steeg|daalde) van \d(,\d)? naar \d(,\d)? in de collegabeoordelingen\./);
-  expect(daan).toContain("De norm kreeg een nieuwe versie (v2) vóór");
+  // The team table links each norm to its permalink, where the trend is.
+  const codes = [...daanPage.html.matchAll(new RegExp(`href="/teams/${DEMO_TEAM_ID}/norms/(N-\\d+)"`, "g"))].map((m) => m[1]);
+  expect(codes.length).toBeGreaterThan(0);
+  const trends = (await Promise.all(codes.map((code) => daanClient.get(`/teams/${DEMO_TEAM_ID}/norms/${code}`)))).map((p) => visibleText(p.html)).join(" ");
+  expect(trends).toMatch(/N-\d (steeg|daalde) van \d(,\d)? naar \d(,\d)? in de collegabeoordelingen\./);
+  expect(trends).toContain("De norm kreeg een nieuwe versie (v2) vóór");
   const fatima = visibleText((await (await signIn("fatima@normwerk.test")).get(`/teams/${DEMO_TEAM_ID}/checkins/${last.id}/results`)).html);
   expect(fatima).toContain("Verborgen kracht");
   expect(fatima).toContain("Observaties van collega's");

@@ -69,6 +69,7 @@ export function morePages(dbFile: string): BenchPage[] {
       { name: "check-ins", path: `${base}/checkins`, as: "member" },
       { name: "check-in page", path: `${base}/checkins/${cycle.id}`, as: "lead" },
       { name: "check-in results (member)", path: `${base}/checkins/${cycle.id}/results`, as: "member" },
+      { name: "check-in results, one member (lead)", path: `${base}/checkins/${cycle.id}/results?member=${member.id}`, as: "lead" },
       { name: "conversation (member)", path: `${base}/checkins/${cycle.id}/conversations/${member.id}`, as: "member" },
       { name: "conversations overview", path: `${base}/checkins/${cycle.id}/conversations`, as: "lead" },
       { name: "audit", path: `${base}/audit`, as: "lead" },

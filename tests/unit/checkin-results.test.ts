@@ -5,6 +5,9 @@ import {
   effectiveThreshold,
   shuffleObservations,
   signalFor,
+  inNormOrder,
+  parseIdList,
+  signalCountsPerNorm,
   teamNormStats,
 } from "~/domain/checkin-results";
 
@@ -116,5 +119,43 @@ describe("observation order", () => {
   });
   test("blank observations are left out, the rest kept exactly as typed", () => {
     expect(shuffleObservations(["  ", "", " kept  "], 1, "u", 1)).toEqual([" kept  "]);
+  });
+});
+
+describe("the lead's overview of signals", () => {
+  test("counts per norm how many members have a blind spot or a hidden strength, in the cycle's norm order", () => {
+    const counts = signalCountsPerNorm(
+      [
+        { blindSpots: [20, 10], hiddenStrengths: [30] },
+        { blindSpots: [10], hiddenStrengths: [] },
+        { blindSpots: [], hiddenStrengths: [10] },
+        { blindSpots: [], hiddenStrengths: [] },
+      ],
+      [10, 20, 30],
+    );
+    expect(counts).toEqual([
+      { normId: 10, blindSpots: 2, hiddenStrengths: 1 },
+      { normId: 20, blindSpots: 1, hiddenStrengths: 0 },
+      { normId: 30, blindSpots: 0, hiddenStrengths: 1 },
+    ]);
+  });
+
+  test("a member counts once per norm; norms outside the cycle are not counted", () => {
+    expect(signalCountsPerNorm([{ blindSpots: [10, 10, 99], hiddenStrengths: [99] }], [10])).toEqual([
+      { normId: 10, blindSpots: 1, hiddenStrengths: 0 },
+    ]);
+    expect(signalCountsPerNorm([], [])).toEqual([]);
+  });
+
+  test("a member's norms are listed in the cycle's order, once, without foreign ids", () => {
+    expect(inNormOrder([30, 10, 99, 10], [10, 20, 30])).toEqual([10, 30]);
+    expect(inNormOrder([], [10])).toEqual([]);
+  });
+
+  test("group_concat lists are read as ids; nothing else gets through", () => {
+    expect(parseIdList("12,3,45")).toEqual([12, 3, 45]);
+    expect(parseIdList(null)).toEqual([]);
+    expect(parseIdList("")).toEqual([]);
+    expect(parseIdList("7,x,,-1,2.5")).toEqual([7]);
   });
 });
