@@ -93,8 +93,37 @@ export function plainTextHtml(source: string) {
     .join("\n");
 }
 
+// The same texts (the agreement's norms, a proposal's body) are rendered on every
+// visit; parsing and sanitizing them again cost more than the rest of those pages.
+// The HTML depends on the text alone, so it is kept by text, least recently used first
+// out, up to a bound in characters so big texts cannot fill memory.
+const CACHE_CHARS = 8_000_000;
+const rendered = new Map<string, string>();
+let cachedChars = 0;
+
 /** Markdown typed by a user → HTML that cannot run script or carry event handlers. */
 export function renderMarkdown(source: string): string {
+  const hit = rendered.get(source);
+  if (hit !== undefined) {
+    rendered.delete(source);
+    rendered.set(source, hit);
+    return hit;
+  }
+  const html = renderUncached(source);
+  const size = source.length + html.length;
+  if (size <= CACHE_CHARS / 100) {
+    rendered.set(source, html);
+    cachedChars += size;
+    for (const [key, value] of rendered) {
+      if (cachedChars <= CACHE_CHARS) break;
+      rendered.delete(key);
+      cachedChars -= key.length + value.length;
+    }
+  }
+  return html;
+}
+
+function renderUncached(source: string): string {
   if (!withinLimits(source)) return plainTextHtml(source);
   try {
     const html = marked.parse(source) as string;

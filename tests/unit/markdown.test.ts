@@ -85,3 +85,16 @@ describe("limits", () => {
     expect(nestingDepth(">".repeat(MARKDOWN_LIMITS.depth))).toBe(MARKDOWN_LIMITS.depth);
   });
 });
+
+describe("renderMarkdown's cache", () => {
+  test("the same text always gives the same HTML, also after the cache has evicted it", () => {
+    const text = (i: number) => `Norm ${i}: we **call back** within one day.\n\n` + `word${i} `.repeat(3_000);
+    const first = renderMarkdown(text(0));
+    expect(first).toContain("<strong>call back</strong>");
+    // ~300 texts of ~60,000 characters each: far past the cache's bound, so early ones are evicted.
+    for (let i = 1; i <= 300; i++) expect(renderMarkdown(text(i))).toContain(`word${i} word${i}`);
+    expect(renderMarkdown(text(0))).toBe(first);
+    expect(renderMarkdown(text(300))).toContain("word300");
+    expect(renderMarkdown(text(300))).not.toContain("word299");
+  });
+});
