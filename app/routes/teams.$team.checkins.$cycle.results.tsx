@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (memberId !== null && !(memberId === user.id && !isLead)) {
     if (!isLead) forbidden();
     if (!closed) {
-      if (!isParticipant(cycle.id, memberId)) notFound();
+      if (!isParticipant(team.id, cycle.id, memberId)) notFound();
       return { ...head, results: null, detail: null };
     }
     const { norms, member } = memberResultsFor(team.id, cycle.id, memberId, user.id);
