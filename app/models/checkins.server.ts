@@ -158,8 +158,8 @@ export function requireCycle(teamId: string, param: string | undefined): Cycle {
 export type CycleNorm = { normId: number; code: string; version: number; title: string };
 
 /** The cycle's norms as they read when it opened (the version in force then). */
-export function cycleNormList(cycleId: number): CycleNorm[] {
-  return cycleNormsQuery().all({ cycleId });
+export function cycleNormList(teamId: string, cycleId: number): CycleNorm[] {
+  return cycleNormsQuery().all({ teamId, cycleId });
 }
 
 const cycleNormsQuery = preparedOnce(() =>
@@ -168,7 +168,7 @@ const cycleNormsQuery = preparedOnce(() =>
     .from(cycleNorms)
     .innerJoin(norms, eq(norms.id, cycleNorms.normId))
     .innerJoin(normVersions, and(eq(normVersions.normId, cycleNorms.normId), eq(normVersions.version, cycleNorms.normVersion)))
-    .where(eq(cycleNorms.cycleId, sql.placeholder("cycleId")))
+    .where(and(eq(cycleNorms.teamId, sql.placeholder("teamId")), eq(cycleNorms.cycleId, sql.placeholder("cycleId"))))
     .orderBy(asc(cycleNorms.position))
     .prepare(),
 );
@@ -182,15 +182,21 @@ function participantIds(cycleId: number) {
     .map((p) => p.userId);
 }
 
-export function isParticipant(cycleId: number, userId: string) {
-  return !!participantQuery().get({ cycleId, userId });
+export function isParticipant(teamId: string, cycleId: number, userId: string) {
+  return !!participantQuery().get({ teamId, cycleId, userId });
 }
 
 const participantQuery = preparedOnce(() =>
   db
     .select({ userId: cycleParticipants.userId })
     .from(cycleParticipants)
-    .where(and(eq(cycleParticipants.cycleId, sql.placeholder("cycleId")), eq(cycleParticipants.userId, sql.placeholder("userId"))))
+    .where(
+      and(
+        eq(cycleParticipants.teamId, sql.placeholder("teamId")),
+        eq(cycleParticipants.cycleId, sql.placeholder("cycleId")),
+        eq(cycleParticipants.userId, sql.placeholder("userId")),
+      ),
+    )
     .prepare(),
 );
 
@@ -235,7 +241,7 @@ function completionCounts(cycleId: number, normCount: number) {
 
 /** The cycle page: my tasks, and for leads the completion counts. */
 export function cyclePage(cycle: Cycle, userId: string, isLead: boolean) {
-  const normList = cycleNormList(cycle.id);
+  const normList = cycleNormList(cycle.teamId, cycle.id);
   const participants = participantIds(cycle.id);
   const isParticipant = participants.includes(userId);
   const tasks = isParticipant && cycle.status === "open" ? tasksOf(cycle.id, userId, normList.length) : null;
@@ -528,7 +534,7 @@ function membersOverview(teamId: string, cycleId: number, normList: CycleNorm[],
  * whatever the team size: four for a member, five for a lead.
  */
 export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, isLead: boolean) {
-  const normList = cycleNormList(cycle.id);
+  const normList = cycleNormList(teamId, cycle.id);
   const mine = frozenMemberResults(teamId, cycle.id, normList, viewerId, viewerId);
   const team = teamFigures(teamId, cycle.id, normList);
   const overview = isLead ? membersOverview(teamId, cycle.id, normList, viewerId) : null;
@@ -552,7 +558,7 @@ export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, 
  * decides who may see them (the member, a lead).
  */
 export function memberResultsFor(teamId: string, cycleId: number, memberId: string, viewerId: string) {
-  const normList = cycleNormList(cycleId);
+  const normList = cycleNormList(teamId, cycleId);
   return { norms: normList, member: frozenMemberResults(teamId, cycleId, normList, viewerId, memberId) };
 }
 

@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   closeDueCycles(Date.now(), team.id);
   const cycle = requireCycle(team.id, params.cycle);
   const peer = peerFormData(cycle.id, user.id, params.userId ?? "") ?? notFound();
-  const norms = cycleNormList(cycle.id);
+  const norms = cycleNormList(team.id, cycle.id);
   return {
     teamId: team.id,
     cycle: { id: cycle.id, title: cycle.title, open: cycle.status === "open", closedAt: cycle.closedAt },
@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const cycle = requireCycle(team.id, params.cycle);
   const rateeId = params.userId ?? "";
   const peer = peerFormData(cycle.id, user.id, rateeId) ?? notFound();
-  const norms = cycleNormList(cycle.id);
+  const norms = cycleNormList(team.id, cycle.id);
   const submission = parseWithZod(await request.formData(), {
     schema: ratingSchema(norms.map((n) => n.code), "observation"),
   });

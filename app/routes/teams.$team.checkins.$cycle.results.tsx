@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MemberResultList } from "~/components/member-results";
-import { Figure } from "~/components/norm-health";
 import { ScrollBox } from "~/components/scroll-box";
-import { formatDate } from "~/i18n/format";
+import { formatDate, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/react";
 import {
   closeDueCycles,
@@ -40,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (memberId !== null && !(memberId === user.id && !isLead)) {
     if (!isLead) forbidden();
     if (!closed) {
-      if (!isParticipant(cycle.id, memberId)) notFound();
+      if (!isParticipant(team.id, cycle.id, memberId)) notFound();
       return { ...head, results: null, detail: null };
     }
     const { norms, member } = memberResultsFor(team.id, cycle.id, memberId, user.id);
@@ -88,6 +87,7 @@ type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 function ClosedResults({ results, teamId, base, threshold }: { results: NonNullable<Loaded["results"]>; teamId: string; base: string; threshold: number }) {
   const t = useT();
   const forLead = results.members !== null;
+  const hidden = t("checkins.results.teamHidden");
   return (
     <>
       <section aria-labelledby="mine-title" className="panel">
@@ -134,8 +134,8 @@ function ClosedResults({ results, teamId, base, threshold }: { results: NonNulla
                         {norm.code} — {norm.title}
                       </a>
                     </th>
-                    <td>{figures.meanSelf !== null ? <Figure value={figures.meanSelf} /> : t("checkins.results.teamHidden")}</td>
-                    <td>{figures.meanPeer !== null ? <Figure value={figures.meanPeer} /> : t("checkins.results.teamHidden")}</td>
+                    <td>{figures.meanSelf !== null ? formatNumber(t.locale, figures.meanSelf, 1) : hidden}</td>
+                    <td>{figures.meanPeer !== null ? formatNumber(t.locale, figures.meanPeer, 1) : hidden}</td>
                     {forLead ? (
                       <>
                         <td>{figures.blindSpots}</td>

@@ -22,8 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   closeDueCycles(Date.now(), team.id);
   const cycle = requireCycle(team.id, params.cycle);
   // Only participants have a self rating in this cycle.
-  if (!isParticipant(cycle.id, user.id)) notFound();
-  const norms = cycleNormList(cycle.id);
+  if (!isParticipant(team.id, cycle.id, user.id)) notFound();
+  const norms = cycleNormList(team.id, cycle.id);
   return {
     teamId: team.id,
     cycle: { id: cycle.id, title: cycle.title, open: cycle.status === "open", closedAt: cycle.closedAt },
@@ -35,8 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team, user } = await requireMember(request, params);
   const cycle = requireCycle(team.id, params.cycle);
-  if (!isParticipant(cycle.id, user.id)) notFound();
-  const norms = cycleNormList(cycle.id);
+  if (!isParticipant(team.id, cycle.id, user.id)) notFound();
+  const norms = cycleNormList(team.id, cycle.id);
   const submission = parseWithZod(await request.formData(), {
     schema: ratingSchema(norms.map((n) => n.code), "example"),
   });
