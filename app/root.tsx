@@ -25,7 +25,7 @@ import { PAGE_TITLES } from "./page-titles";
 import { messagesJsonFor } from "./i18n/dictionaries";
 import type { Locale } from "./i18n/core";
 import { resolveLocale } from "./i18n/locale.server";
-import { listTeamsForUser } from "./models/teams.server";
+import { listTeamsForMenu } from "./models/teams.server";
 import { ErrorPage } from "./components/error-page";
 import { FlashMessage } from "./components/flash";
 import { Menu } from "./components/menu";
@@ -40,7 +40,7 @@ export const links: LinksFunction = () => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getCurrentSession(request);
   const user = session?.user ?? null;
-  const teams = user ? listTeamsForUser(user.id) : [];
+  const teams = user ? listTeamsForMenu(user.id) : [];
   const currentTeam = params.team ? (teams.find((t) => t.id === params.team) ?? null) : null;
   const locale = await resolveLocale(request, user?.language, currentTeam?.language);
   const { flash, setCookie } = await readFlash(request);

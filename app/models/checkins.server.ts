@@ -562,8 +562,8 @@ export function memberResultsFor(teamId: string, cycleId: number, memberId: stri
   return { norms: normList, member: frozenMemberResults(teamId, cycleId, normList, viewerId, memberId) };
 }
 
-/** Team means per norm over closed cycles (up to `upTo`), oldest first: one statement. */
-export function normHealth(teamId: string, normIds: number[], upTo?: number): Record<number, TrendPoint[]> {
+/** Team means per norm over closed cycles, oldest first: one statement. */
+export function normHealth(teamId: string, normIds: number[]): Record<number, TrendPoint[]> {
   const out: Record<number, TrendPoint[]> = Object.fromEntries(normIds.map((id) => [id, []]));
   if (normIds.length === 0) return out;
   const rows = db
@@ -583,7 +583,6 @@ export function normHealth(teamId: string, normIds: number[], upTo?: number): Re
         eq(cycleNormStats.teamId, teamId),
         inArray(cycleNormStats.normId, normIds),
         eq(checkinCycles.status, "closed"),
-        upTo === undefined ? undefined : lte(checkinCycles.closedAt, upTo),
       ),
     )
     .orderBy(asc(checkinCycles.closedAt), asc(checkinCycles.id))

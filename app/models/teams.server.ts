@@ -18,7 +18,6 @@ export function createTeam(input: { name: string; description: string; language:
 }
 
 /** The teams a user belongs to, with their role and the member count (one statement). */
-// Every signed-in page asks this (the root loader), so it is built once (see preparedOnce).
 const teamsOfUser = preparedOnce(() => {
   const memberCount = sql<number>`(select count(*) from ${memberships} m2 where m2.team_id = ${teams.id})`;
   return db
@@ -32,6 +31,22 @@ const teamsOfUser = preparedOnce(() => {
 
 export function listTeamsForUser(userId: string) {
   return teamsOfUser().all({ userId });
+}
+
+// The page shell's team menu (root loader, every signed-in page): no member counts.
+const menuTeamsOfUser = preparedOnce(() =>
+  db
+    .select({ id: teams.id, name: teams.name, language: teams.language, role: memberships.role })
+    .from(memberships)
+    .innerJoin(teams, eq(teams.id, memberships.teamId))
+    .where(eq(memberships.userId, sql.placeholder("userId")))
+    .orderBy(asc(teams.name))
+    .prepare(),
+);
+
+/** The user's teams for the page shell: id, name, language and the user's role. */
+export function listTeamsForMenu(userId: string) {
+  return menuTeamsOfUser().all({ userId });
 }
 
 export function listMembers(teamId: string) {
