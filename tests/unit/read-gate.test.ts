@@ -1,7 +1,7 @@
 // Reads wait their turn behind a few renders; writes never wait for reads (app/read-gate.server.ts).
 import { EventEmitter } from "node:events";
 import type { NextFunction, Request, Response } from "express";
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { createGate, gateReads } from "~/read-gate.server";
 
 function request(method: string) {
@@ -61,7 +61,8 @@ test("a read whose client left while waiting is dropped and frees nothing twice"
   expect(gate.active).toBe(0);
 });
 
-test("a read that never finishes gives its slot back after the hold time", async () => {
+test("a read that never finishes gives its slot back after the hold time", () => {
+  vi.useFakeTimers();
   const gate = createGate(1);
   const middleware = gateReads(gate, 20);
   const order: string[] = [];
@@ -70,8 +71,11 @@ test("a read that never finishes gives its slot back after the hold time", async
   middleware(stuck.req, stuck.res, (() => order.push("stuck")) as NextFunction);
   middleware(next.req, next.res, (() => order.push("next")) as NextFunction);
   expect(order).toEqual(["stuck"]);
-  await new Promise((resolve) => setTimeout(resolve, 60));
+  vi.advanceTimersByTime(19);
+  expect(order).toEqual(["stuck"]);
+  vi.advanceTimersByTime(1);
   expect(order).toEqual(["stuck", "next"]);
   stuck.res.emit("close");
   expect(gate.active).toBe(1);
+  vi.useRealTimers();
 });
