@@ -72,3 +72,18 @@ export function trendSummary(t: T, code: string, points: readonly TrendPoint[]):
   }
   return sentences.join(" ");
 }
+
+/**
+ * The points of a small line chart (an SVG polyline) for ratings on the 1–5 scale, in a
+ * box of `width` × `height`; cycles without a figure are left out. Empty with fewer
+ * than two known values: one point is no line.
+ */
+export function sparklinePoints(values: readonly (number | null)[], width: number, height: number): string {
+  if (values.filter((v) => v !== null).length < 2) return "";
+  const step = values.length > 1 ? width / (values.length - 1) : 0;
+  const y = (v: number) => height - ((Math.min(5, Math.max(1, v)) - 1) / 4) * height;
+  return values
+    .map((v, i) => (v === null ? null : `${Math.round(i * step * 10) / 10},${Math.round(y(v) * 10) / 10}`))
+    .filter((p): p is string => p !== null)
+    .join(" ");
+}

@@ -533,13 +533,21 @@ function membersOverview(teamId: string, cycleId: number, normList: CycleNorm[],
  * to each member's results and conversation). A fixed number of statements
  * whatever the team size: four for a member, five for a lead.
  */
+const TREND_CYCLES_ON_RESULTS = 6;
+
 export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, isLead: boolean) {
   const normList = cycleNormList(teamId, cycle.id);
   const mine = frozenMemberResults(teamId, cycle.id, normList, viewerId, viewerId);
   const team = teamFigures(teamId, cycle.id, normList);
   const overview = isLead ? membersOverview(teamId, cycle.id, normList, viewerId) : null;
+  // Each norm's team means over the closed cycles up to this one (the latest few), for
+  // the trend column; the whole history is on the norm's permalink.
+  const health = normHealth(teamId, normList.map((n) => n.normId));
+  const upToThis = (points: TrendPoint[]) =>
+    points.filter((p) => p.closedAt <= (cycle.closedAt ?? 0)).slice(-TREND_CYCLES_ON_RESULTS);
   return {
     norms: normList,
+    trends: normList.map((n) => upToThis(health[n.normId] ?? []).map((p) => ({ cycleId: p.cycleId, meanPeer: p.meanPeer }))),
     mine,
     // Leads also see per norm how many members have a blind spot or a hidden strength.
     team: team.map((figures, i) => ({

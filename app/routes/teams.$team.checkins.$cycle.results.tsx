@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MemberResultList } from "~/components/member-results";
 import { ScrollBox } from "~/components/scroll-box";
+import { sparklinePoints } from "~/domain/norm-trend";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/react";
 import {
@@ -116,6 +117,7 @@ function ClosedResults({ results, teamId, base, threshold }: { results: NonNulla
                 <th scope="col">{t("checkins.results.norm")}</th>
                 <th scope="col">{t("checkins.results.meanSelf")}</th>
                 <th scope="col">{t("checkins.results.meanPeer")}</th>
+                <th scope="col">{t("checkins.results.trend")}</th>
                 {forLead ? (
                   <>
                     <th scope="col">{t("checkins.results.blindSpotCount")}</th>
@@ -136,6 +138,9 @@ function ClosedResults({ results, teamId, base, threshold }: { results: NonNulla
                     </th>
                     <td>{figures.meanSelf !== null ? formatNumber(t.locale, figures.meanSelf, 1) : hidden}</td>
                     <td>{figures.meanPeer !== null ? formatNumber(t.locale, figures.meanPeer, 1) : hidden}</td>
+                    <td>
+                      <TrendCell values={results.trends[i].map((p) => p.meanPeer)} />
+                    </td>
                     {forLead ? (
                       <>
                         <td>{figures.blindSpots}</td>
@@ -154,6 +159,27 @@ function ClosedResults({ results, teamId, base, threshold }: { results: NonNulla
         <MembersOverview members={results.members} base={base} threshold={threshold} />
       ) : null}
     </>
+  );
+}
+
+/**
+ * The team's mean peer rating over the latest cycles: a small line (decorative, the
+ * same numbers follow as text) and the figures oldest first. The full chart with its
+ * table is on the norm's permalink.
+ */
+function TrendCell({ values }: { values: (number | null)[] }) {
+  const t = useT();
+  if (values.every((v) => v === null)) return <span className="muted">{t("checkins.results.trendNone")}</span>;
+  const points = sparklinePoints(values, 60, 16);
+  return (
+    <span className="trend-cell">
+      {points ? (
+        <svg className="sparkline" width="64" height="20" viewBox="-2 -2 64 20" aria-hidden="true" focusable="false">
+          <polyline points={points} fill="none" stroke="currentColor" strokeWidth="2" />
+        </svg>
+      ) : null}{" "}
+      {values.map((v) => (v === null ? "–" : formatNumber(t.locale, v, 1))).join(" → ")}
+    </span>
   );
 }
 

@@ -29,7 +29,12 @@ test("Daan sees a blind spot, Fatima a hidden strength, and the trends move", as
   const daanPage = await daanClient.get(`/teams/${DEMO_TEAM_ID}/checkins/${last.id}/results`);
   const daan = visibleText(daanPage.html);
   expect(daan).toContain("Mogelijke blinde vlek");
-  // The team table links each norm to its permalink, where the trend is.
+  // The team table shows each norm's mean peer rating over the three closed cycles,
+  // as a small line and as figures, oldest first.
+  expect(daan).toContain("Gemiddelde van collega's, recente check-ins");
+  expect(daan).toMatch(/N-\d — [^\n]*?\d(,\d)? → \d(,\d)? → \d(,\d)?/);
+  expect(daanPage.html).toMatch(/<svg class="sparkline"[^>]*aria-hidden="true"[^>]*><polyline points="[\d.]+,[\d.]+ [\d.]+,[\d.]+ [\d.]+,[\d.]+"/);
+  // The team table links each norm to its permalink, where the whole trend is.
   const codes = [...daanPage.html.matchAll(new RegExp(`href="/teams/${DEMO_TEAM_ID}/norms/(N-\\d+)"`, "g"))].map((m) => m[1]);
   expect(codes.length).toBeGreaterThan(0);
   const trends = (await Promise.all(codes.map((code) => daanClient.get(`/teams/${DEMO_TEAM_ID}/norms/${code}`)))).map((p) => visibleText(p.html)).join(" ");

@@ -1,5 +1,5 @@
-import { expect, test } from "vitest";
-import { describeTrend, trendSummary, versionChanges, type TrendPoint } from "~/domain/norm-trend";
+import { describe, expect, test } from "vitest";
+import { describeTrend, sparklinePoints, trendSummary, versionChanges, type TrendPoint } from "~/domain/norm-trend";
 import { serverT } from "~/i18n/server";
 
 const point = (i: number, meanPeer: number | null, meanSelf: number | null, normVersion = 1): TrendPoint => ({
@@ -42,4 +42,15 @@ test("version markers sit between the cycles where the version changed", () => {
     { index: 2, version: 2 },
     { index: 3, version: 3 },
   ]);
+});
+
+describe("sparklinePoints", () => {
+  test("spreads the cycles over the width, 5 at the top and 1 at the bottom", () => {
+    expect(sparklinePoints([1, 3, 5], 60, 20)).toBe("0,20 30,10 60,0");
+  });
+  test("leaves out cycles without a figure, and draws nothing for fewer than two values", () => {
+    expect(sparklinePoints([2, null, 4], 40, 20)).toBe("0,15 40,5");
+    expect(sparklinePoints([null, 4], 40, 20)).toBe("");
+    expect(sparklinePoints([], 40, 20)).toBe("");
+  });
 });
