@@ -3,7 +3,7 @@
 // typed value kept; Date.parse used to roll some of them over into a real, wrong date.
 import { beforeAll, describe, expect, test } from "vitest";
 import { teamWithMembers, type Client } from "../support/client";
-import { openCycle, userIdByEmail } from "../support/checkins";
+import { conversationPath, openCycle } from "../support/checkins";
 import type { TestDb } from "../support/db";
 import { fieldError, fieldValue } from "../support/forms";
 import { insertActiveNorms } from "../support/norm-fixtures";
@@ -47,7 +47,7 @@ beforeAll(async () => {
   member = team.members[0] as Client & { email: string };
   insertActiveNorms(server.dbPath, teamId, ["We call back within one working day."]);
   const cycle = await openCycle(lead, teamId, { normCodes: ["N-1"] });
-  conversation = `/teams/${teamId}/checkins/${cycle}/conversations/${userIdByEmail(server.dbPath, member.email)}`;
+  conversation = conversationPath(server.dbPath, teamId, cycle, member.email);
 });
 
 describe("due dates of actions", () => {

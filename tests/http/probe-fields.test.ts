@@ -3,7 +3,7 @@
 // (or the form's own error box), and nothing is stored; never a 500, never a surprise.
 import { beforeAll, describe, expect, test } from "vitest";
 import { teamWithMembers, visibleText, type Client } from "../support/client";
-import { openCycle, userIdByEmail } from "../support/checkins";
+import { conversationPath, openCycle, userIdByEmail } from "../support/checkins";
 import type { TestDb } from "../support/db";
 import { fieldError, formError, textById } from "../support/forms";
 import { insertActiveNorms } from "../support/norm-fixtures";
@@ -32,7 +32,7 @@ beforeAll(async () => {
   member = team.members[0] as Client & { email: string };
   insertActiveNorms(server.dbPath, teamId, ["We call back within one working day.", "We name a colleague when we transfer."]);
   cycle = await openCycle(lead, teamId, { normCodes: ["N-1", "N-2"] });
-  conversation = `/teams/${teamId}/checkins/${cycle}/conversations/${userIdByEmail(server.dbPath, member.email)}`;
+  conversation = conversationPath(server.dbPath, teamId, cycle, member.email);
 });
 
 describe("numbers", () => {

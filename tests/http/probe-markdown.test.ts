@@ -3,7 +3,7 @@
 // (docs/decisions/061).
 import { beforeAll, expect, test } from "vitest";
 import { teamWithMembers, visibleText, type Client } from "../support/client";
-import { openCycle, userIdByEmail } from "../support/checkins";
+import { conversationPath, openCycle } from "../support/checkins";
 import { insertActiveNorms } from "../support/norm-fixtures";
 import { adopt, newProposal, proposalPath } from "../support/norms";
 import type { TestServer } from "../support/server";
@@ -69,7 +69,7 @@ test("an adopted norm whose body is a bomb: agreement, norm page and Markdown ex
 test("conversation notes", async () => {
   insertActiveNorms(server.dbPath, teamId, ["We call back when we promised to."]);
   const cycle = await openCycle(lead, teamId, { normCodes: ["N-2"] });
-  const path = `/teams/${teamId}/checkins/${cycle}/conversations/${userIdByEmail(server.dbPath, member.email)}`;
+  const path = conversationPath(server.dbPath, teamId, cycle, member.email);
   for (const body of Object.values(bombs)) {
     expect((await lead.post(path, { intent: "note", body, visibility: "shared" })).status).toBe(303);
   }

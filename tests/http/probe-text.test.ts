@@ -3,7 +3,7 @@
 // ones is stored exactly as typed and shown without breaking the page.
 import { beforeAll, describe, expect, test } from "vitest";
 import { Client, teamWithMembers, uniqueEmail, visibleText } from "../support/client";
-import { openCycle, userIdByEmail } from "../support/checkins";
+import { conversationPath, openCycle } from "../support/checkins";
 import type { TestDb } from "../support/db";
 import { fieldError, fieldValue } from "../support/forms";
 import { insertActiveNorms } from "../support/norm-fixtures";
@@ -33,7 +33,7 @@ beforeAll(async () => {
   member = team.members[0] as Client & { email: string };
   insertActiveNorms(server.dbPath, teamId, ["We call back within one working day."]);
   const cycle = await openCycle(lead, teamId, { normCodes: ["N-1"], peersPerMember: "1" });
-  conversation = `/teams/${teamId}/checkins/${cycle}/conversations/${userIdByEmail(server.dbPath, member.email)}`;
+  conversation = conversationPath(server.dbPath, teamId, cycle, member.email);
   draft = proposalPath(teamId, await newProposal(member, teamId, { kind: "add", title: "We confirm appointments by e-mail.", body: "", category: "other" }));
   voting = proposalPath(teamId, await newProposal(member, teamId, { kind: "add", title: "We answer the phone by name.", body: "", category: "other" }));
   expect((await member.post(voting, { intent: "open-vote", closesAt: "" })).status).toBe(303);

@@ -59,6 +59,11 @@ export function userIdByEmail(dbPath: string, email: string) {
   return row.id;
 }
 
+/** The URL of the check-in conversation with the member signed up as `email`. */
+export function conversationPath(dbPath: string, teamId: string, cycleId: number, email: string) {
+  return `/teams/${teamId}/checkins/${cycleId}/conversations/${userIdByEmail(dbPath, email)}`;
+}
+
 /** Everyone rates themselves (`self(i)` for the i-th person) and each assigned colleague the same way. */
 export async function rateAll(
   everyone: Client[],
