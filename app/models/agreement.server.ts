@@ -9,7 +9,7 @@ import {
   users,
 } from "../../db/schema";
 import type { DB } from "../../db/client";
-import { db, write } from "../db.server";
+import { db, preparedOnce, write } from "../db.server";
 import { notFound } from "../permissions.server";
 import type { SnapshotNorm } from "../domain/agreement";
 import { audit } from "./audit.server";
@@ -218,17 +218,22 @@ export function acknowledgeTx(tx: DB, teamId: string, userId: string, version: n
   return "ok";
 }
 
-/** For the team home: the latest version and whether this member has confirmed reading it (one statement). */
-export function agreementTodo(teamId: string, userId: string) {
-  const row = db
+// The team home asks this on every visit: built once (see preparedOnce).
+const agreementTodoQuery = preparedOnce(() =>
+  db
     .select({
       latest: max(agreementVersions.version),
       mine: sql<number | null>`(select max(${acknowledgements.version}) from ${acknowledgements}
-        where ${acknowledgements.teamId} = ${teamId} and ${acknowledgements.userId} = ${userId})`,
+        where ${acknowledgements.teamId} = ${sql.placeholder("teamId")} and ${acknowledgements.userId} = ${sql.placeholder("userId")})`,
     })
     .from(agreementVersions)
-    .where(eq(agreementVersions.teamId, teamId))
-    .get();
+    .where(eq(agreementVersions.teamId, sql.placeholder("teamId")))
+    .prepare(),
+);
+
+/** For the team home: the latest version and whether this member has confirmed reading it (one statement). */
+export function agreementTodo(teamId: string, userId: string) {
+  const row = agreementTodoQuery().get({ teamId, userId });
   const latest = row?.latest ?? 0;
   return { latest, acknowledged: row?.mine ?? null, needsReading: latest > 0 && (row?.mine ?? 0) < latest };
 }

@@ -86,7 +86,7 @@ export type OpenCycleInput = { title: string; normCodes: string[]; closesAt: num
  */
 export function openCycle(teamId: string, actorId: string, input: OpenCycleInput, now = Date.now()) {
   return write((tx) => {
-    const active = listActiveNorms(teamId, tx);
+    const active = listActiveNorms(teamId);
     const wanted = new Set(input.normCodes);
     const unknown = [...wanted].filter((code) => !active.some((n) => n.code === code));
     if (unknown.length > 0) return { ok: false as const, unknown };
@@ -535,6 +535,30 @@ function membersOverview(teamId: string, cycleId: number, normList: CycleNorm[],
  */
 const TREND_CYCLES_ON_RESULTS = 6;
 
+// Team means per norm over the latest closed cycles up to a given one, oldest first:
+// a bounded number of rows however many years of check-ins a team has.
+const recentTrendRows = preparedOnce(() => {
+  const recentCycles = db
+    .select({ id: checkinCycles.id })
+    .from(checkinCycles)
+    .where(
+      and(
+        eq(checkinCycles.teamId, sql.placeholder("teamId")),
+        eq(checkinCycles.status, "closed"),
+        lte(checkinCycles.closedAt, sql.placeholder("upTo")),
+      ),
+    )
+    .orderBy(desc(checkinCycles.closedAt), desc(checkinCycles.id))
+    .limit(sql.placeholder("limit"));
+  return db
+    .select({ normId: cycleNormStats.normId, cycleId: cycleNormStats.cycleId, meanPeer: cycleNormStats.meanPeer })
+    .from(cycleNormStats)
+    .innerJoin(checkinCycles, eq(checkinCycles.id, cycleNormStats.cycleId))
+    .where(and(eq(cycleNormStats.teamId, sql.placeholder("teamId")), inArray(cycleNormStats.cycleId, recentCycles)))
+    .orderBy(asc(checkinCycles.closedAt), asc(checkinCycles.id))
+    .prepare();
+});
+
 export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, isLead: boolean) {
   const normList = cycleNormList(teamId, cycle.id);
   const mine = frozenMemberResults(teamId, cycle.id, normList, viewerId, viewerId);
@@ -542,12 +566,10 @@ export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, 
   const overview = isLead ? membersOverview(teamId, cycle.id, normList, viewerId) : null;
   // Each norm's team means over the closed cycles up to this one (the latest few), for
   // the trend column; the whole history is on the norm's permalink.
-  const health = normHealth(teamId, normList.map((n) => n.normId));
-  const upToThis = (points: TrendPoint[]) =>
-    points.filter((p) => p.closedAt <= (cycle.closedAt ?? 0)).slice(-TREND_CYCLES_ON_RESULTS);
+  const trend = recentTrendRows().all({ teamId, upTo: cycle.closedAt ?? 0, limit: TREND_CYCLES_ON_RESULTS });
   return {
     norms: normList,
-    trends: normList.map((n) => upToThis(health[n.normId] ?? []).map((p) => ({ cycleId: p.cycleId, meanPeer: p.meanPeer }))),
+    trends: normList.map((n) => trend.filter((p) => p.normId === n.normId).map((p) => ({ cycleId: p.cycleId, meanPeer: p.meanPeer }))),
     mine,
     // Leads also see per norm how many members have a blind spot or a hidden strength.
     team: team.map((figures, i) => ({
@@ -570,13 +592,9 @@ export function memberResultsFor(teamId: string, cycleId: number, memberId: stri
   return { norms: normList, member: frozenMemberResults(teamId, cycleId, normList, viewerId, memberId) };
 }
 
-/** Team means per norm over closed cycles, oldest first: one statement. */
-export function normHealth(teamId: string, normIds: number[]): Record<number, TrendPoint[]> {
-  const out: Record<number, TrendPoint[]> = Object.fromEntries(normIds.map((id) => [id, []]));
-  if (normIds.length === 0) return out;
-  const rows = db
+const normTrendRows = preparedOnce(() =>
+  db
     .select({
-      normId: cycleNormStats.normId,
       cycleId: checkinCycles.id,
       title: checkinCycles.title,
       closedAt: checkinCycles.closedAt,
@@ -588,36 +606,68 @@ export function normHealth(teamId: string, normIds: number[]): Record<number, Tr
     .innerJoin(checkinCycles, eq(checkinCycles.id, cycleNormStats.cycleId))
     .where(
       and(
-        eq(cycleNormStats.teamId, teamId),
-        inArray(cycleNormStats.normId, normIds),
+        eq(cycleNormStats.teamId, sql.placeholder("teamId")),
+        eq(cycleNormStats.normId, sql.placeholder("normId")),
         eq(checkinCycles.status, "closed"),
       ),
     )
     .orderBy(asc(checkinCycles.closedAt), asc(checkinCycles.id))
-    .all();
-  for (const r of rows) out[r.normId]?.push({ ...r, closedAt: r.closedAt ?? 0 });
-  return out;
-}
+    .prepare(),
+);
 
 /**
- * The team's trend for one norm over all closed cycles, for the norm permalink page
- * (render it with NormTrendPanel from app/components/norm-health.tsx).
+ * The team's trend for one norm over all closed cycles, oldest first, for the norm
+ * permalink page (render it with NormTrendPanel from app/components/norm-health.tsx).
  */
 export function normTrend(teamId: string, normId: number): TrendPoint[] {
-  return normHealth(teamId, [normId])[normId] ?? [];
+  return normTrendRows()
+    .all({ teamId, normId })
+    .map((r) => ({ ...r, closedAt: r.closedAt ?? 0 }));
 }
 
 // ---------------------------------------------------------------- team home
 
-/** Running cycles of a team, soonest closing first (team home: "current check-in"). */
-export function runningCycles(teamId: string) {
-  return db
+// The team home asks these on every visit: built once (see preparedOnce).
+const runningCyclesQuery = preparedOnce(() =>
+  db
     .select({ id: checkinCycles.id, title: checkinCycles.title, closesAt: checkinCycles.closesAt })
     .from(checkinCycles)
-    .where(and(eq(checkinCycles.teamId, teamId), eq(checkinCycles.status, "open")))
+    .where(and(eq(checkinCycles.teamId, sql.placeholder("teamId")), eq(checkinCycles.status, "open")))
     .orderBy(asc(checkinCycles.closesAt), asc(checkinCycles.id))
-    .all();
+    .prepare(),
+);
+
+/** Running cycles of a team, soonest closing first (team home: "current check-in"). */
+export function runningCycles(teamId: string) {
+  return runningCyclesQuery().all({ teamId });
 }
+
+const myRunningCycles = preparedOnce(() =>
+  db
+    .select({ id: checkinCycles.id, title: checkinCycles.title, closesAt: checkinCycles.closesAt })
+    .from(checkinCycles)
+    .innerJoin(
+      cycleParticipants,
+      and(eq(cycleParticipants.cycleId, checkinCycles.id), eq(cycleParticipants.userId, sql.placeholder("userId"))),
+    )
+    .where(and(eq(checkinCycles.teamId, sql.placeholder("teamId")), eq(checkinCycles.status, "open")))
+    .orderBy(asc(checkinCycles.closesAt), asc(checkinCycles.id))
+    .prepare(),
+);
+
+const latestClosedCycleQuery = preparedOnce(() =>
+  db
+    .select({ id: checkinCycles.id, title: checkinCycles.title, closedAt: checkinCycles.closedAt })
+    .from(checkinCycles)
+    .innerJoin(
+      cycleParticipants,
+      and(eq(cycleParticipants.cycleId, checkinCycles.id), eq(cycleParticipants.userId, sql.placeholder("userId"))),
+    )
+    .where(and(eq(checkinCycles.teamId, sql.placeholder("teamId")), eq(checkinCycles.status, "closed")))
+    .orderBy(desc(checkinCycles.closedAt), desc(checkinCycles.id))
+    .limit(1)
+    .prepare(),
+);
 
 export type CheckinTodo = {
   cycleId: number;
@@ -634,13 +684,7 @@ export type CheckinTodo = {
  */
 export function checkinTodos(teamId: string, userId: string, now = Date.now()): CheckinTodo[] {
   closeDueCycles(now, teamId);
-  const cycles = db
-    .select({ id: checkinCycles.id, title: checkinCycles.title, closesAt: checkinCycles.closesAt })
-    .from(checkinCycles)
-    .innerJoin(cycleParticipants, and(eq(cycleParticipants.cycleId, checkinCycles.id), eq(cycleParticipants.userId, userId)))
-    .where(and(eq(checkinCycles.teamId, teamId), eq(checkinCycles.status, "open")))
-    .orderBy(asc(checkinCycles.closesAt), asc(checkinCycles.id))
-    .all();
+  const cycles = myRunningCycles().all({ teamId, userId });
   if (cycles.length === 0) return [];
   const ids = cycles.map((c) => c.id);
   const normCounts = new Map(
@@ -686,14 +730,5 @@ export function checkinTodos(teamId: string, userId: string, now = Date.now()): 
 
 /** The most recently closed cycle the member took part in (for "my latest results"), or null. */
 export function latestClosedCycleFor(teamId: string, userId: string) {
-  return (
-    db
-      .select({ id: checkinCycles.id, title: checkinCycles.title, closedAt: checkinCycles.closedAt })
-      .from(checkinCycles)
-      .innerJoin(cycleParticipants, and(eq(cycleParticipants.cycleId, checkinCycles.id), eq(cycleParticipants.userId, userId)))
-      .where(and(eq(checkinCycles.teamId, teamId), eq(checkinCycles.status, "closed")))
-      .orderBy(desc(checkinCycles.closedAt), desc(checkinCycles.id))
-      .limit(1)
-      .get() ?? null
-  );
+  return latestClosedCycleQuery().get({ teamId, userId }) ?? null;
 }

@@ -11,14 +11,14 @@ import {
   users,
 } from "../../db/schema";
 import type { DB } from "../../db/client";
-import { db, write } from "../db.server";
+import { db, preparedOnce, write } from "../db.server";
 import { audit } from "./audit.server";
 
 export type Visibility = "shared" | "private";
 
-/** The cycle (of this team) and whether `memberId` took part in it; null when either is missing. */
-export function findConversationScope(teamId: string, cycleId: number, memberId: string) {
-  const row = db
+// The conversation page's queries are built once: building their SQL cost more than running it.
+const conversationScope = preparedOnce(() =>
+  db
     .select({
       cycleId: checkinCycles.id,
       title: checkinCycles.title,
@@ -31,13 +31,59 @@ export function findConversationScope(teamId: string, cycleId: number, memberId:
     .from(checkinCycles)
     .innerJoin(
       cycleParticipants,
-      and(eq(cycleParticipants.cycleId, checkinCycles.id), eq(cycleParticipants.userId, memberId)),
+      and(eq(cycleParticipants.cycleId, checkinCycles.id), eq(cycleParticipants.userId, sql.placeholder("memberId"))),
     )
     .innerJoin(users, eq(users.id, cycleParticipants.userId))
-    .where(and(eq(checkinCycles.teamId, teamId), eq(checkinCycles.id, cycleId)))
-    .get();
-  return row ?? null;
+    .where(and(eq(checkinCycles.teamId, sql.placeholder("teamId")), eq(checkinCycles.id, sql.placeholder("cycleId"))))
+    .prepare(),
+);
+
+/** The cycle (of this team) and whether `memberId` took part in it; null when either is missing. */
+export function findConversationScope(teamId: string, cycleId: number, memberId: string) {
+  return conversationScope().get({ teamId, cycleId, memberId }) ?? null;
 }
+
+const conversationRow = preparedOnce(() =>
+  db
+    .select({ id: conversations.id, heldAt: conversations.heldAt, heldByName: users.name })
+    .from(conversations)
+    .leftJoin(users, eq(users.id, conversations.heldBy))
+    .where(
+      and(
+        eq(conversations.teamId, sql.placeholder("teamId")),
+        eq(conversations.cycleId, sql.placeholder("cycleId")),
+        eq(conversations.memberId, sql.placeholder("memberId")),
+      ),
+    )
+    .prepare(),
+);
+
+const noteRows = (viewerIsLead: boolean) =>
+  db
+    .select({
+      id: conversationNotes.id,
+      visibility: conversationNotes.visibility,
+      body: conversationNotes.body,
+      authorId: conversationNotes.authorId,
+      authorName: users.name,
+      createdAt: conversationNotes.createdAt,
+      updatedAt: conversationNotes.updatedAt,
+      revisions: sql<number>`(select count(*) from ${conversationNoteRevisions} r where r.note_id = ${conversationNotes.id})`,
+    })
+    .from(conversationNotes)
+    .leftJoin(users, eq(users.id, conversationNotes.authorId))
+    .where(
+      and(
+        eq(conversationNotes.teamId, sql.placeholder("teamId")),
+        eq(conversationNotes.conversationId, sql.placeholder("conversationId")),
+        viewerIsLead ? undefined : eq(conversationNotes.visibility, "shared"),
+      ),
+    )
+    .orderBy(asc(conversationNotes.id))
+    .prepare();
+// Private notes are filtered out in SQL for non-leads: two statements, not one with a flag.
+const notesForLead = preparedOnce(() => noteRows(true));
+const sharedNotes = preparedOnce(() => noteRows(false));
 
 /**
  * Everything the conversation page shows, in a fixed number of statements.
@@ -50,43 +96,9 @@ export function loadConversation(
   memberId: string,
   viewerIsLead: boolean,
 ) {
-  const conversation =
-    db
-      .select({ id: conversations.id, heldAt: conversations.heldAt, heldByName: users.name })
-      .from(conversations)
-      .leftJoin(users, eq(users.id, conversations.heldBy))
-      .where(
-        and(
-          eq(conversations.teamId, teamId),
-          eq(conversations.cycleId, cycleId),
-          eq(conversations.memberId, memberId),
-        ),
-      )
-      .get() ?? null;
-
+  const conversation = conversationRow().get({ teamId, cycleId, memberId }) ?? null;
   const notes = conversation
-    ? db
-        .select({
-          id: conversationNotes.id,
-          visibility: conversationNotes.visibility,
-          body: conversationNotes.body,
-          authorId: conversationNotes.authorId,
-          authorName: users.name,
-          createdAt: conversationNotes.createdAt,
-          updatedAt: conversationNotes.updatedAt,
-          revisions: sql<number>`(select count(*) from ${conversationNoteRevisions} r where r.note_id = ${conversationNotes.id})`,
-        })
-        .from(conversationNotes)
-        .leftJoin(users, eq(users.id, conversationNotes.authorId))
-        .where(
-          and(
-            eq(conversationNotes.teamId, teamId),
-            eq(conversationNotes.conversationId, conversation.id),
-            viewerIsLead ? undefined : eq(conversationNotes.visibility, "shared"),
-          ),
-        )
-        .orderBy(asc(conversationNotes.id))
-        .all()
+    ? (viewerIsLead ? notesForLead() : sharedNotes()).all({ teamId, conversationId: conversation.id })
     : [];
 
   // This conversation's actions, plus open ones carried over from the member's earlier cycles.
@@ -115,8 +127,8 @@ const actionColumns = {
   cycleTitle: checkinCycles.title,
 };
 
-function listMemberActions(teamId: string, memberId: string, scope: { conversationId: number; openedBefore: number }) {
-  return db
+const memberActions = preparedOnce(() =>
+  db
     .select(actionColumns)
     .from(conversationActions)
     .innerJoin(conversations, eq(conversations.id, conversationActions.conversationId))
@@ -124,21 +136,25 @@ function listMemberActions(teamId: string, memberId: string, scope: { conversati
     .leftJoin(norms, eq(norms.id, conversationActions.normId))
     .where(
       and(
-        eq(conversationActions.teamId, teamId),
-        eq(conversationActions.memberId, memberId),
+        eq(conversationActions.teamId, sql.placeholder("teamId")),
+        eq(conversationActions.memberId, sql.placeholder("memberId")),
         or(
-          eq(conversationActions.conversationId, scope.conversationId),
-          and(isNull(conversationActions.doneAt), lt(checkinCycles.openedAt, scope.openedBefore)),
+          eq(conversationActions.conversationId, sql.placeholder("conversationId")),
+          and(isNull(conversationActions.doneAt), lt(checkinCycles.openedAt, sql.placeholder("openedBefore"))),
         ),
       ),
     )
     .orderBy(asc(conversationActions.id))
-    .all();
+    .prepare(),
+);
+
+function listMemberActions(teamId: string, memberId: string, scope: { conversationId: number; openedBefore: number }) {
+  return memberActions().all({ teamId, memberId, ...scope });
 }
 
-/** A member's open actions across all cycles, soonest due first (undated last). */
-export function openActionsForMember(teamId: string, memberId: string) {
-  return db
+// The team home shows these on every visit (see preparedOnce).
+const openActionsOfMember = preparedOnce(() =>
+  db
     .select(actionColumns)
     .from(conversationActions)
     .innerJoin(conversations, eq(conversations.id, conversationActions.conversationId))
@@ -146,30 +162,37 @@ export function openActionsForMember(teamId: string, memberId: string) {
     .leftJoin(norms, eq(norms.id, conversationActions.normId))
     .where(
       and(
-        eq(conversationActions.teamId, teamId),
-        eq(conversationActions.memberId, memberId),
+        eq(conversationActions.teamId, sql.placeholder("teamId")),
+        eq(conversationActions.memberId, sql.placeholder("memberId")),
         isNull(conversationActions.doneAt),
       ),
     )
     .orderBy(sql`${conversationActions.dueOn} is null`, asc(conversationActions.dueOn), asc(conversationActions.id))
-    .all();
+    .prepare(),
+);
+
+/** A member's open actions across all cycles, soonest due first (undated last). */
+export function openActionsForMember(teamId: string, memberId: string) {
+  return openActionsOfMember().all({ teamId, memberId });
 }
+
+const openActionCount = preparedOnce(() =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(conversationActions)
+    .where(
+      and(
+        eq(conversationActions.teamId, sql.placeholder("teamId")),
+        eq(conversationActions.normId, sql.placeholder("normId")),
+        isNull(conversationActions.doneAt),
+      ),
+    )
+    .prepare(),
+);
 
 /** How many open actions point at a norm: a count only, never note or action text. */
 export function openActionCountForNorm(teamId: string, normId: number) {
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(conversationActions)
-      .where(
-        and(
-          eq(conversationActions.teamId, teamId),
-          eq(conversationActions.normId, normId),
-          isNull(conversationActions.doneAt),
-        ),
-      )
-      .get()?.n ?? 0
-  );
+  return openActionCount().get({ teamId, normId })?.n ?? 0;
 }
 
 function ensureConversation(tx: DB, teamId: string, cycleId: number, memberId: string, now: number) {

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, max } from "drizzle-orm";
+import { and, asc, desc, eq, max, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { agreementVersions, norms, normVersions, proposals, teams, users, type NormCategory } from "../../db/schema";
 import type { DB } from "../../db/client";
-import { db } from "../db.server";
+import { db, preparedOnce } from "../db.server";
 import { assignNormNumber, normCode } from "../domain/norms";
 import { audit } from "./audit.server";
 
@@ -15,9 +15,10 @@ export function normVersionOn(normId: SQLiteColumn, version: SQLiteColumn) {
 
 const currentVersionJoin = normVersionOn(norms.id, norms.currentVersion);
 
-/** Active norms with their current text, by code number (one statement); inside a transaction when given one. */
-export function listActiveNorms(teamId: string, tx: DB = db) {
-  return tx
+// Read on most team pages, so built once (see preparedOnce). A statement prepared on
+// `db` runs inside a caller's transaction too: better-sqlite3 has one connection.
+const activeNormsQuery = preparedOnce(() =>
+  db
     .select({
       id: norms.id,
       code: norms.code,
@@ -29,56 +30,60 @@ export function listActiveNorms(teamId: string, tx: DB = db) {
     })
     .from(norms)
     .innerJoin(normVersions, currentVersionJoin)
-    .where(and(eq(norms.teamId, teamId), eq(norms.status, "active")))
+    .where(and(eq(norms.teamId, sql.placeholder("teamId")), eq(norms.status, "active")))
     .orderBy(asc(norms.number))
-    .all();
+    .prepare(),
+);
+
+/** Active norms with their current text, by code number (one statement); also inside a transaction. */
+export function listActiveNorms(teamId: string) {
+  return activeNormsQuery().all({ teamId });
 }
 
-/** A norm of this team with its current text, or null (one statement). */
-export function findNorm(tx: DB, teamId: string, by: { code: string } | { id: number }) {
-  return (
-    tx
-      .select({
-        id: norms.id,
-        code: norms.code,
-        status: norms.status,
-        currentVersion: norms.currentVersion,
-        retiredAt: norms.retiredAt,
-        createdAt: norms.createdAt,
-        title: normVersions.title,
-        body: normVersions.body,
-        category: normVersions.category,
-      })
-      .from(norms)
-      .innerJoin(normVersions, currentVersionJoin)
-      .where(and(eq(norms.teamId, teamId), "code" in by ? eq(norms.code, by.code) : eq(norms.id, by.id)))
-      .get() ?? null
-  );
+const normBy = (key: "code" | "id") =>
+  db
+    .select({
+      id: norms.id,
+      code: norms.code,
+      status: norms.status,
+      currentVersion: norms.currentVersion,
+      retiredAt: norms.retiredAt,
+      createdAt: norms.createdAt,
+      title: normVersions.title,
+      body: normVersions.body,
+      category: normVersions.category,
+    })
+    .from(norms)
+    .innerJoin(normVersions, currentVersionJoin)
+    .where(and(eq(norms.teamId, sql.placeholder("teamId")), eq(key === "code" ? norms.code : norms.id, sql.placeholder("key"))))
+    .prepare();
+const normByCode = preparedOnce(() => normBy("code"));
+const normById = preparedOnce(() => normBy("id"));
+
+/** A norm of this team with its current text, or null (one statement); also inside a transaction. */
+export function findNorm(teamId: string, by: { code: string } | { id: number }) {
+  return ("code" in by ? normByCode().get({ teamId, key: by.code }) : normById().get({ teamId, key: by.id })) ?? null;
 }
 
-/**
- * The permalink page: the norm, every version with the proposal and vote that
- * made it, the proposal that retired it, and every proposal about it. Four statements.
- */
-export function getNormPage(teamId: string, code: string) {
-  const norm = findNorm(db, teamId, { code });
-  if (!norm) return null;
-  const proposalColumns = {
-    id: proposals.id,
-    kind: proposals.kind,
-    status: proposals.status,
-    body: proposals.body,
-    authorName: users.name,
-    closedAt: proposals.closedAt,
-    decisionRule: proposals.decisionRule,
-    quorumPercent: proposals.quorumPercent,
-    memberCountAtClose: proposals.memberCountAtClose,
-    tallyAgree: proposals.tallyAgree,
-    tallyObject: proposals.tallyObject,
-    tallyAbstain: proposals.tallyAbstain,
-    outcomeReason: proposals.outcomeReason,
-  };
-  const versions = db
+// The permalink page's queries, built once (see preparedOnce).
+const proposalColumns = {
+  id: proposals.id,
+  kind: proposals.kind,
+  status: proposals.status,
+  body: proposals.body,
+  authorName: users.name,
+  closedAt: proposals.closedAt,
+  decisionRule: proposals.decisionRule,
+  quorumPercent: proposals.quorumPercent,
+  memberCountAtClose: proposals.memberCountAtClose,
+  tallyAgree: proposals.tallyAgree,
+  tallyObject: proposals.tallyObject,
+  tallyAbstain: proposals.tallyAbstain,
+  outcomeReason: proposals.outcomeReason,
+};
+
+const normVersionRows = preparedOnce(() =>
+  db
     .select({
       version: normVersions.version,
       title: normVersions.title,
@@ -88,11 +93,40 @@ export function getNormPage(teamId: string, code: string) {
       proposal: proposalColumns,
     })
     .from(normVersions)
-    .leftJoin(proposals, and(eq(proposals.id, normVersions.proposalId), eq(proposals.teamId, teamId)))
+    .leftJoin(proposals, and(eq(proposals.id, normVersions.proposalId), eq(proposals.teamId, sql.placeholder("teamId"))))
     .leftJoin(users, eq(users.id, proposals.authorId))
-    .where(and(eq(normVersions.teamId, teamId), eq(normVersions.normId, norm.id)))
+    .where(and(eq(normVersions.teamId, sql.placeholder("teamId")), eq(normVersions.normId, sql.placeholder("normId"))))
     .orderBy(asc(normVersions.version))
-    .all()
+    .prepare(),
+);
+
+const normProposalRows = preparedOnce(() =>
+  db
+    .select({
+      id: proposals.id,
+      kind: proposals.kind,
+      status: proposals.status,
+      title: proposals.title,
+      authorName: users.name,
+      createdAt: proposals.createdAt,
+      closedAt: proposals.closedAt,
+    })
+    .from(proposals)
+    .leftJoin(users, eq(users.id, proposals.authorId))
+    .where(and(eq(proposals.teamId, sql.placeholder("teamId")), eq(proposals.normId, sql.placeholder("normId"))))
+    .orderBy(desc(proposals.id))
+    .prepare(),
+);
+
+/**
+ * The permalink page: the norm, every version with the proposal and vote that
+ * made it, the proposal that retired it, and every proposal about it. Four statements.
+ */
+export function getNormPage(teamId: string, code: string) {
+  const norm = findNorm(teamId, { code });
+  if (!norm) return null;
+  const versions = normVersionRows()
+    .all({ teamId, normId: norm.id })
     .map((v) => ({ ...v, proposal: v.proposal?.id ? v.proposal : null }));
   const retirement =
     norm.status === "retired"
@@ -110,21 +144,7 @@ export function getNormPage(teamId: string, code: string) {
           )
           .get() ?? null)
       : null;
-  const related = db
-    .select({
-      id: proposals.id,
-      kind: proposals.kind,
-      status: proposals.status,
-      title: proposals.title,
-      authorName: users.name,
-      createdAt: proposals.createdAt,
-      closedAt: proposals.closedAt,
-    })
-    .from(proposals)
-    .leftJoin(users, eq(users.id, proposals.authorId))
-    .where(and(eq(proposals.teamId, teamId), eq(proposals.normId, norm.id)))
-    .orderBy(desc(proposals.id))
-    .all();
+  const related = normProposalRows().all({ teamId, normId: norm.id });
   return {
     norm,
     versions,

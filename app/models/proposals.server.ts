@@ -11,7 +11,7 @@ import {
   type NormCategory,
 } from "../../db/schema";
 import type { DB } from "../../db/client";
-import { db, write } from "../db.server";
+import { db, preparedOnce, write } from "../db.server";
 import { conflictOnApply } from "../domain/norms";
 import { decide, type DecisionRule, type Tally, type VoteChoice } from "../domain/votes";
 import { registerSweep } from "../sweep.server";
@@ -54,7 +54,7 @@ export function createProposalTx(tx: DB, teamId: string, authorId: string, input
   let category: NormCategory | null = input.kind === "retire" ? null : (input.category ?? null);
   let subject = input.kind === "retire" ? "" : input.title;
   if (input.kind !== "add") {
-    const norm = findNorm(tx, teamId, { code: input.normCode });
+    const norm = findNorm(teamId, { code: input.normCode });
     if (!norm || norm.status !== "active") return null;
     normId = norm.id;
     baseVersion = norm.currentVersion;
@@ -147,7 +147,7 @@ export function openVoteTx(tx: DB, teamId: string, actor: Actor, id: number, clo
   if (p.authorId !== actor.id && !actor.isLead) return { refused: "forbidden" };
   if (p.status !== "draft") return { refused: "state", status: p.status };
   if (p.kind !== "add") {
-    const norm = p.normId ? findNorm(tx, teamId, { id: p.normId }) : null;
+    const norm = p.normId ? findNorm(teamId, { id: p.normId }) : null;
     if (conflictOnApply(p, norm)) return { refused: norm?.status === "retired" ? "norm-retired" : "stale" };
   }
   const team = tx
@@ -239,7 +239,7 @@ export function rebase(teamId: string, actor: Actor, id: number, now = Date.now(
     if (!p) return { refused: "not-found" };
     if (p.authorId !== actor.id) return { refused: "forbidden" };
     if (p.status !== "draft" && p.status !== "conflict") return { refused: "state", status: p.status };
-    const norm = p.normId ? findNorm(tx, teamId, { id: p.normId }) : null;
+    const norm = p.normId ? findNorm(teamId, { id: p.normId }) : null;
     if (!norm || norm.status !== "active") return { refused: "norm-retired" };
     if (p.status === "draft") {
       if (p.baseVersion === norm.currentVersion) return { ok: true, id: p.id };
@@ -300,7 +300,7 @@ export function closeProposalTx(tx: DB, id: number, opts: { now: number; actorId
   const rule: DecisionRule = p.decisionRule ?? "majority";
   const decision = decide({ rule, quorumPercent: p.quorumPercent ?? 50, memberCount, tally: t });
 
-  const norm = p.normId ? findNorm(tx, p.teamId, { id: p.normId }) : null;
+  const norm = p.normId ? findNorm(p.teamId, { id: p.normId }) : null;
   const conflict = decision.outcome === "adopted" ? conflictOnApply(p, norm) : null;
   const status: ProposalStatus = conflict ? "conflict" : decision.outcome;
 
@@ -379,23 +379,37 @@ function subjectOf(tx: DB, p: Loaded) {
  * outcome waits for somebody to open the proposal. One statement when nothing is due.
  */
 export function closeDueVotes(teamId: string | null, now = Date.now()) {
-  const due = db
-    .select({ id: proposals.id })
-    .from(proposals)
-    .where(and(eq(proposals.status, "voting"), lte(proposals.closesAt, now), teamId ? eq(proposals.teamId, teamId) : undefined))
-    .orderBy(asc(proposals.closesAt), asc(proposals.id))
-    .all();
+  const due = teamId ? dueVotesOfTeam().all({ teamId, now }) : dueVotesEverywhere().all({ now });
   let closed = 0;
   for (const { id } of due) if (write((tx) => closeProposalTx(tx, id, { now, actorId: null, early: false }))) closed++;
   return closed;
 }
 
+const dueVotes = (teamId: string | null) =>
+  db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(
+      and(
+        eq(proposals.status, "voting"),
+        lte(proposals.closesAt, sql.placeholder("now")),
+        teamId === null ? undefined : eq(proposals.teamId, sql.placeholder("teamId")),
+      ),
+    )
+    .orderBy(asc(proposals.closesAt), asc(proposals.id))
+    .prepare();
+// Every team page asks this, so it is built once (see preparedOnce).
+const dueVotesOfTeam = preparedOnce(() => dueVotes(""));
+const dueVotesEverywhere = preparedOnce(() => dueVotes(null));
+
 registerSweep((now) => closeDueVotes(null, now));
 
 // ---------------------------------------------------------------- reading
 
-const memberCountOf = (teamId: string) =>
-  db.select({ n: count() }).from(memberships).where(eq(memberships.teamId, teamId)).get()?.n ?? 0;
+const memberCountQuery = preparedOnce(() =>
+  db.select({ n: count() }).from(memberships).where(eq(memberships.teamId, sql.placeholder("teamId"))).prepare(),
+);
+const memberCountOf = (teamId: string) => memberCountQuery().get({ teamId })?.n ?? 0;
 
 /** The draft a conflict proposal was copied into by a rebase, if any (the latest). */
 export function findRebasedCopy(teamId: string, id: number, tx: DB = db): number | null {
@@ -421,12 +435,9 @@ export function getProposalMeta(teamId: string, id: number) {
   );
 }
 
-/**
- * The proposal page in five statements: the proposal with its author and norm,
- * the base and current versions of that norm, the comments, the votes, the team size.
- */
-export function getProposalPage(teamId: string, id: number) {
-  const row = db
+// The proposal page's queries are built once: building their SQL cost more than running it.
+const proposalRow = preparedOnce(() =>
+  db
     .select({
       proposal: proposals,
       authorName: users.name,
@@ -435,27 +446,36 @@ export function getProposalPage(teamId: string, id: number) {
     .from(proposals)
     .leftJoin(users, eq(users.id, proposals.authorId))
     .leftJoin(norms, eq(norms.id, proposals.normId))
-    .where(and(eq(proposals.teamId, teamId), eq(proposals.id, id)))
-    .get();
-  if (!row) return null;
-  const p = row.proposal;
-  const norm = row.norm?.id ? row.norm : null;
-  const wanted = norm ? [...new Set([p.baseVersion ?? norm.currentVersion, norm.currentVersion])] : [];
-  const versions = norm
-    ? db
-        .select({ version: normVersions.version, title: normVersions.title, body: normVersions.body, category: normVersions.category })
-        .from(normVersions)
-        .where(and(eq(normVersions.teamId, teamId), eq(normVersions.normId, norm.id), inArray(normVersions.version, wanted)))
-        .all()
-    : [];
-  const comments = db
+    .where(and(eq(proposals.teamId, sql.placeholder("teamId")), eq(proposals.id, sql.placeholder("id"))))
+    .prepare(),
+);
+
+const proposalNormVersions = preparedOnce(() =>
+  db
+    .select({ version: normVersions.version, title: normVersions.title, body: normVersions.body, category: normVersions.category })
+    .from(normVersions)
+    .where(
+      and(
+        eq(normVersions.teamId, sql.placeholder("teamId")),
+        eq(normVersions.normId, sql.placeholder("normId")),
+        inArray(normVersions.version, [sql.placeholder("base"), sql.placeholder("current")]),
+      ),
+    )
+    .prepare(),
+);
+
+const proposalCommentRows = preparedOnce(() =>
+  db
     .select({ id: proposalComments.id, body: proposalComments.body, createdAt: proposalComments.createdAt, authorName: users.name })
     .from(proposalComments)
     .leftJoin(users, eq(users.id, proposalComments.authorId))
-    .where(and(eq(proposalComments.teamId, teamId), eq(proposalComments.proposalId, p.id)))
+    .where(and(eq(proposalComments.teamId, sql.placeholder("teamId")), eq(proposalComments.proposalId, sql.placeholder("id"))))
     .orderBy(asc(proposalComments.id))
-    .all();
-  const voteRows = db
+    .prepare(),
+);
+
+const proposalVoteRows = preparedOnce(() =>
+  db
     .select({
       userId: votes.userId,
       name: users.name,
@@ -467,28 +487,41 @@ export function getProposalPage(teamId: string, id: number) {
     .from(votes)
     .innerJoin(users, eq(users.id, votes.userId))
     .leftJoin(memberships, and(eq(memberships.teamId, votes.teamId), eq(memberships.userId, votes.userId)))
-    .where(and(eq(votes.teamId, teamId), eq(votes.proposalId, p.id)))
+    .where(and(eq(votes.teamId, sql.placeholder("teamId")), eq(votes.proposalId, sql.placeholder("id"))))
     .orderBy(asc(users.name), asc(users.id))
-    .all();
+    .prepare(),
+);
+
+/**
+ * The proposal page in five statements: the proposal with its author and norm,
+ * the base and current versions of that norm, the comments, the votes, the team size.
+ */
+export function getProposalPage(teamId: string, id: number) {
+  const row = proposalRow().get({ teamId, id });
+  if (!row) return null;
+  const p = row.proposal;
+  const norm = row.norm?.id ? row.norm : null;
+  const versions = norm
+    ? proposalNormVersions().all({ teamId, normId: norm.id, base: p.baseVersion ?? norm.currentVersion, current: norm.currentVersion })
+    : [];
   return {
     proposal: p,
     authorName: row.authorName,
     norm,
     baseVersion: versions.find((v) => v.version === (p.baseVersion ?? norm?.currentVersion)) ?? null,
     currentVersion: versions.find((v) => v.version === norm?.currentVersion) ?? null,
-    comments,
-    votes: voteRows,
+    comments: proposalCommentRows().all({ teamId, id: p.id }),
+    votes: proposalVoteRows().all({ teamId, id: p.id }),
     memberCount: memberCountOf(teamId),
   };
 }
 
-/** The proposals of a team (all, or only drafts and open votes) with vote counts and `userId`'s vote (two statements). */
-export function listProposals(teamId: string, userId: string, only: "all" | "open" = "all") {
+const proposalList = (only: "all" | "open") => {
   const voteCount = sql<number>`(select count(*) from ${votes} v
     join ${memberships} m on m.team_id = v.team_id and m.user_id = v.user_id
     where v.proposal_id = ${proposals.id})`;
-  const myVote = sql<string | null>`(select v.choice from ${votes} v where v.proposal_id = ${proposals.id} and v.user_id = ${userId})`;
-  const rows = db
+  const myVote = sql<string | null>`(select v.choice from ${votes} v where v.proposal_id = ${proposals.id} and v.user_id = ${sql.placeholder("userId")})`;
+  return db
     .select({
       id: proposals.id,
       kind: proposals.kind,
@@ -510,9 +543,17 @@ export function listProposals(teamId: string, userId: string, only: "all" | "ope
     .leftJoin(users, eq(users.id, proposals.authorId))
     .leftJoin(norms, eq(norms.id, proposals.normId))
     .leftJoin(normVersions, normVersionOn(norms.id, norms.currentVersion))
-    .where(and(eq(proposals.teamId, teamId), only === "open" ? inArray(proposals.status, ["draft", "voting"]) : undefined))
+    .where(and(eq(proposals.teamId, sql.placeholder("teamId")), only === "open" ? inArray(proposals.status, ["draft", "voting"]) : undefined))
     .orderBy(desc(proposals.updatedAt), desc(proposals.id))
-    .all();
+    .prepare();
+};
+// The team home lists the open ones on every visit: both lists are built once.
+const allProposals = preparedOnce(() => proposalList("all"));
+const openProposals = preparedOnce(() => proposalList("open"));
+
+/** The proposals of a team (all, or only drafts and open votes) with vote counts and `userId`'s vote (two statements). */
+export function listProposals(teamId: string, userId: string, only: "all" | "open" = "all") {
+  const rows = (only === "open" ? openProposals() : allProposals()).all({ teamId, userId });
   return { proposals: rows, memberCount: memberCountOf(teamId) };
 }
 
