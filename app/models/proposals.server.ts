@@ -85,8 +85,18 @@ export function createProposalTx(tx: DB, teamId: string, authorId: string, input
 
 type Loaded = typeof proposals.$inferSelect;
 
-function load(tx: DB, teamId: string, id: number): Loaded | undefined {
-  return tx.select().from(proposals).where(and(eq(proposals.teamId, teamId), eq(proposals.id, id))).get();
+// Every write to a proposal starts here, so it is built once (see preparedOnce); a
+// statement prepared on `db` runs inside the caller's transaction (one connection).
+const proposalById = preparedOnce(() =>
+  db
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.teamId, sql.placeholder("teamId")), eq(proposals.id, sql.placeholder("id"))))
+    .prepare(),
+);
+
+function load(teamId: string, id: number): Loaded | undefined {
+  return proposalById().get({ teamId, id });
 }
 
 /** Only the author edits, and only while it is a draft. Retire proposals have only a reason (the body). */
@@ -98,7 +108,7 @@ export function editDraft(
   now = Date.now(),
 ): Refusal | { ok: true } {
   return write((tx) => {
-    const p = load(tx, teamId, id);
+    const p = load(teamId, id);
     if (!p) return { refused: "not-found" };
     if (p.authorId !== actor.id) return { refused: "forbidden" };
     if (p.status !== "draft") return { refused: "state", status: p.status };
@@ -120,7 +130,7 @@ export function addComment(teamId: string, actor: Actor, id: number, body: strin
 }
 
 export function addCommentTx(tx: DB, teamId: string, actor: Actor, id: number, body: string, now: number): Refusal | { ok: true } {
-  const p = load(tx, teamId, id);
+  const p = load(teamId, id);
   if (!p) return { refused: "not-found" };
   if (p.status !== "draft" && p.status !== "voting") return { refused: "state", status: p.status };
   if (p.status === "voting" && p.closesAt !== null && now >= p.closesAt) {
@@ -142,7 +152,7 @@ export function openVote(teamId: string, actor: Actor, id: number, closesAt: num
 }
 
 export function openVoteTx(tx: DB, teamId: string, actor: Actor, id: number, closesAt: number | null, now: number): Refusal | { ok: true; closesAt: number } {
-  const p = load(tx, teamId, id);
+  const p = load(teamId, id);
   if (!p) return { refused: "not-found" };
   if (p.authorId !== actor.id && !actor.isLead) return { refused: "forbidden" };
   if (p.status !== "draft") return { refused: "state", status: p.status };
@@ -182,19 +192,36 @@ export function castVote(teamId: string, actor: Actor, id: number, choice: VoteC
 }
 
 export function castVoteTx(tx: DB, teamId: string, actor: Actor, id: number, choice: VoteChoice, reason: string, now: number): Refusal | { ok: true } {
-  const p = load(tx, teamId, id);
+  const p = load(teamId, id);
   if (!p) return { refused: "not-found" };
   if (p.status !== "voting") return { refused: "state", status: p.status };
   if (p.closesAt !== null && now >= p.closesAt) {
     closeProposalTx(tx, p.id, { now, actorId: null, early: false });
     return { refused: "too-late" };
   }
-  tx.insert(votes)
-    .values({ teamId, proposalId: p.id, userId: actor.id, choice, reason, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: [votes.proposalId, votes.userId], set: { choice, reason, updatedAt: now } })
-    .run();
+  upsertVote().run({ teamId, proposalId: p.id, userId: actor.id, choice, reason, now });
   return { ok: true };
 }
+
+// The most frequent write of the app, built once (see preparedOnce).
+const upsertVote = preparedOnce(() =>
+  db
+    .insert(votes)
+    .values({
+      teamId: sql.placeholder("teamId"),
+      proposalId: sql.placeholder("proposalId"),
+      userId: sql.placeholder("userId"),
+      choice: sql.placeholder("choice"),
+      reason: sql.placeholder("reason"),
+      createdAt: sql.placeholder("now"),
+      updatedAt: sql.placeholder("now"),
+    })
+    .onConflictDoUpdate({
+      target: [votes.proposalId, votes.userId],
+      set: { choice: sql`excluded.choice`, reason: sql`excluded.reason`, updatedAt: sql`excluded.updated_at` },
+    })
+    .prepare(),
+);
 
 /** A lead closes the vote before its time. */
 export function closeEarly(teamId: string, actor: Actor, id: number, now = Date.now()): Refusal | { ok: true; status: ProposalStatus } {
@@ -202,7 +229,7 @@ export function closeEarly(teamId: string, actor: Actor, id: number, now = Date.
   // Votes that were already due close first, in order, so agreement versions follow the closing times.
   closeDueVotes(teamId, now);
   return write((tx) => {
-    const p = load(tx, teamId, id);
+    const p = load(teamId, id);
     if (!p) return { refused: "not-found" };
     if (p.status !== "voting") return { refused: "state", status: p.status };
     const status = closeProposalTx(tx, p.id, { now, actorId: actor.id, early: true });
@@ -213,7 +240,7 @@ export function closeEarly(teamId: string, actor: Actor, id: number, now = Date.
 /** Author or lead withdraws a draft or an open vote. */
 export function withdraw(teamId: string, actor: Actor, id: number, now = Date.now()): Refusal | { ok: true } {
   return write((tx) => {
-    const p = load(tx, teamId, id);
+    const p = load(teamId, id);
     if (!p) return { refused: "not-found" };
     if (p.authorId !== actor.id && !actor.isLead) return { refused: "forbidden" };
     if (p.status !== "draft" && p.status !== "voting") return { refused: "state", status: p.status };
@@ -235,7 +262,7 @@ export function withdraw(teamId: string, actor: Actor, id: number, now = Date.no
  */
 export function rebase(teamId: string, actor: Actor, id: number, now = Date.now()): Refusal | { ok: true; id: number } {
   return write((tx) => {
-    const p = load(tx, teamId, id);
+    const p = load(teamId, id);
     if (!p) return { refused: "not-found" };
     if (p.authorId !== actor.id) return { refused: "forbidden" };
     if (p.status !== "draft" && p.status !== "conflict") return { refused: "state", status: p.status };
@@ -423,16 +450,18 @@ export function findRebasedCopy(teamId: string, id: number, tx: DB = db): number
   );
 }
 
+const proposalMeta = preparedOnce(() =>
+  db
+    .select({ id: proposals.id, authorId: proposals.authorId, kind: proposals.kind, status: proposals.status, normCode: norms.code })
+    .from(proposals)
+    .leftJoin(norms, eq(norms.id, proposals.normId))
+    .where(and(eq(proposals.teamId, sql.placeholder("teamId")), eq(proposals.id, sql.placeholder("id"))))
+    .prepare(),
+);
+
 /** What an action needs to check permissions before it validates input (one statement). */
 export function getProposalMeta(teamId: string, id: number) {
-  return (
-    db
-      .select({ id: proposals.id, authorId: proposals.authorId, kind: proposals.kind, status: proposals.status, normCode: norms.code })
-      .from(proposals)
-      .leftJoin(norms, eq(norms.id, proposals.normId))
-      .where(and(eq(proposals.teamId, teamId), eq(proposals.id, id)))
-      .get() ?? null
-  );
+  return proposalMeta().get({ teamId, id }) ?? null;
 }
 
 // The proposal page's queries are built once: building their SQL cost more than running it.
