@@ -18,9 +18,10 @@ export function write<T>(fn: (tx: DB) => T): T {
  * values), for hot pages: building a small query's SQL costs more than running it.
  * Call the returned function once per run: every run counts as one statement for
  * the per-request count (X-Statement-Count), exactly like a query built each time;
- * the first run is counted by the prepare itself. Such a statement runs on the app's
- * one connection, so inside `write()` it takes part in that transaction: model
- * functions that take a `tx` are only ever given a transaction of this `db`.
+ * the first run is counted by the prepare itself. Such a statement runs on this `db`'s
+ * one connection, so inside `write()` it takes part in that transaction; a model that
+ * uses it (proposals, norms) must not be handed a transaction of another database.
+ * checkin-lifecycle.server.ts, which the test seeds run on their own files, uses none.
  */
 export function preparedOnce<Q>(build: () => Q): () => Q {
   let query: Q | undefined;

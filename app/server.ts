@@ -7,7 +7,8 @@ import * as build from "@remix-run/dev/server-build";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { statementCounter } from "../db/client";
-import { db } from "./db.server";
+// Opens the database and runs its migrations before the server listens.
+import "./db.server";
 import { env } from "./env.server";
 import { sendFetchResponse, toFetchRequest } from "./http.server";
 import { isForeignOrigin, plainErrorPage } from "./origin.server";
@@ -91,7 +92,7 @@ app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
 });
 
 // `npm run demo` sets NORMWERK_DEMO=1: load the demo team into an empty database.
-if (process.env.NORMWERK_DEMO === "1") await seedDemoIfEmpty(db);
+if (process.env.NORMWERK_DEMO === "1") await seedDemoIfEmpty();
 startSweeper();
 
 const server = app.listen(env.PORT, env.HOST ?? "0.0.0.0", () => {

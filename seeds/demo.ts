@@ -4,6 +4,7 @@ import { count } from "drizzle-orm";
 import { users } from "../db/schema";
 import type { DB } from "../db/client";
 import { hashPassword } from "../app/auth.server";
+import { db } from "../app/db.server";
 import { seedCheckins } from "./demo/checkins";
 import { seedConversations } from "./demo/conversations";
 import { seedNorms } from "./demo/norms";
@@ -11,7 +12,11 @@ import { DEMO_PASSWORD, demoPeople, seedPeople, type DemoContext } from "./demo/
 
 const DAY = 86_400_000;
 
-export async function seedDemoIfEmpty(db: DB, now = Date.now()) {
+/**
+ * Seeds the app's own database (the proposal and norm models read through statements
+ * prepared on it, so they cannot be handed another database's transaction).
+ */
+export async function seedDemoIfEmpty(now = Date.now()) {
   const existing = db.select({ n: count() }).from(users).get()?.n ?? 0;
   if (existing > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -527,38 +527,46 @@ function membersOverview(teamId: string, cycleId: number, normList: CycleNorm[],
   return { perNorm: signalCountsPerNorm(rows, order), members };
 }
 
+const TREND_CYCLES_ON_RESULTS = 6;
+
+// Each norm's team means over its latest closed cycles up to a given one, oldest first.
+// Ranked per norm, because a cycle may cover only some of the norms: a norm left out
+// of recent cycles still shows its earlier points.
+const recentTrendRows = preparedOnce(() => {
+  const ranked = db
+    .select({
+      normId: cycleNormStats.normId,
+      cycleId: cycleNormStats.cycleId,
+      meanPeer: cycleNormStats.meanPeer,
+      closedAt: checkinCycles.closedAt,
+      rank: sql<number>`row_number() over (partition by ${cycleNormStats.normId} order by ${checkinCycles.closedAt} desc, ${checkinCycles.id} desc)`.as(
+        "rank",
+      ),
+    })
+    .from(cycleNormStats)
+    .innerJoin(checkinCycles, eq(checkinCycles.id, cycleNormStats.cycleId))
+    .where(
+      and(
+        eq(cycleNormStats.teamId, sql.placeholder("teamId")),
+        eq(checkinCycles.status, "closed"),
+        lte(checkinCycles.closedAt, sql.placeholder("upTo")),
+      ),
+    )
+    .as("ranked");
+  return db
+    .select({ normId: ranked.normId, cycleId: ranked.cycleId, meanPeer: ranked.meanPeer })
+    .from(ranked)
+    .where(lte(ranked.rank, sql.placeholder("limit")))
+    .orderBy(asc(ranked.closedAt), asc(ranked.cycleId))
+    .prepare();
+});
+
 /**
  * The frozen results of a closed cycle: the viewer's own, the team figures, and
  * for leads the overview of every participant (with their user id, for the links
  * to each member's results and conversation). A fixed number of statements
  * whatever the team size: four for a member, five for a lead.
  */
-const TREND_CYCLES_ON_RESULTS = 6;
-
-// Team means per norm over the latest closed cycles up to a given one, oldest first:
-// a bounded number of rows however many years of check-ins a team has.
-const recentTrendRows = preparedOnce(() => {
-  const recentCycles = db
-    .select({ id: checkinCycles.id })
-    .from(checkinCycles)
-    .where(
-      and(
-        eq(checkinCycles.teamId, sql.placeholder("teamId")),
-        eq(checkinCycles.status, "closed"),
-        lte(checkinCycles.closedAt, sql.placeholder("upTo")),
-      ),
-    )
-    .orderBy(desc(checkinCycles.closedAt), desc(checkinCycles.id))
-    .limit(sql.placeholder("limit"));
-  return db
-    .select({ normId: cycleNormStats.normId, cycleId: cycleNormStats.cycleId, meanPeer: cycleNormStats.meanPeer })
-    .from(cycleNormStats)
-    .innerJoin(checkinCycles, eq(checkinCycles.id, cycleNormStats.cycleId))
-    .where(and(eq(cycleNormStats.teamId, sql.placeholder("teamId")), inArray(cycleNormStats.cycleId, recentCycles)))
-    .orderBy(asc(checkinCycles.closedAt), asc(checkinCycles.id))
-    .prepare();
-});
-
 export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, isLead: boolean) {
   const normList = cycleNormList(teamId, cycle.id);
   const mine = frozenMemberResults(teamId, cycle.id, normList, viewerId, viewerId);

@@ -81,7 +81,8 @@ const noteRows = (viewerIsLead: boolean) =>
     )
     .orderBy(asc(conversationNotes.id))
     .prepare();
-// Private notes are filtered out in SQL for non-leads: two statements, not one with a flag.
+// Two prepared variants rather than one with a viewer flag: the member's statement has
+// no way to return a private note, whatever value is bound to it.
 const notesForLead = preparedOnce(() => noteRows(true));
 const sharedNotes = preparedOnce(() => noteRows(false));
 

@@ -85,8 +85,8 @@ export function createProposalTx(tx: DB, teamId: string, authorId: string, input
 
 type Loaded = typeof proposals.$inferSelect;
 
-// Every write to a proposal starts here, so it is built once (see preparedOnce); a
-// statement prepared on `db` runs inside the caller's transaction (one connection).
+// Most writes to a proposal (a vote above all) start here, so it is built once (see
+// preparedOnce); a statement prepared on `db` runs inside the caller's transaction.
 const proposalById = preparedOnce(() =>
   db
     .select()
@@ -412,7 +412,7 @@ export function closeDueVotes(teamId: string | null, now = Date.now()) {
   return closed;
 }
 
-const dueVotes = (teamId: string | null) =>
+const dueVotes = (byTeam: boolean) =>
   db
     .select({ id: proposals.id })
     .from(proposals)
@@ -420,14 +420,14 @@ const dueVotes = (teamId: string | null) =>
       and(
         eq(proposals.status, "voting"),
         lte(proposals.closesAt, sql.placeholder("now")),
-        teamId === null ? undefined : eq(proposals.teamId, sql.placeholder("teamId")),
+        byTeam ? eq(proposals.teamId, sql.placeholder("teamId")) : undefined,
       ),
     )
     .orderBy(asc(proposals.closesAt), asc(proposals.id))
     .prepare();
-// Every team page asks this, so it is built once (see preparedOnce).
-const dueVotesOfTeam = preparedOnce(() => dueVotes(""));
-const dueVotesEverywhere = preparedOnce(() => dueVotes(null));
+// The team home, proposal and norm pages ask this on every visit: built once (see preparedOnce).
+const dueVotesOfTeam = preparedOnce(() => dueVotes(true));
+const dueVotesEverywhere = preparedOnce(() => dueVotes(false));
 
 registerSweep((now) => closeDueVotes(null, now));
 

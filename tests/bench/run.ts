@@ -3,7 +3,7 @@
 // hot pages with autocannon against GET /login as the reference page.
 //   npm run bench -- [--teams 200] [--rounds 3] [--duration 6] [--connections 50] [--reseed]
 // This machine's speed drifts by a factor of two within minutes (shared cores), so
-// every page is measured in several rounds, each round right after the reference,
+// every page is measured in several rounds, each round starting with the reference,
 // and the tables show medians: of the figures, and of each round's ratio.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";

@@ -13,15 +13,17 @@ function manifest() {
   const file = fs.readdirSync(dir).find((f) => /^manifest-.*\.js$/.test(f));
   if (!file) throw new Error("no build manifest: run `npm run build` (npm test does it first)");
   const source = fs.readFileSync(path.join(dir, file), "utf8");
-  return JSON.parse(source.slice(source.indexOf("{"), source.lastIndexOf("}") + 1)) as {
+  const parsed = JSON.parse(source.slice(source.indexOf("{"), source.lastIndexOf("}") + 1)) as {
     entry: { module: string; imports: string[] };
     routes: Record<string, { module: string; imports?: string[] }>;
   };
+  return { ...parsed, url: `/build/${file}` };
 }
 
 function firstVisitGzipBytes(routeIds: string[]) {
   const m = manifest();
-  const files = new Set([m.entry.module, ...m.entry.imports]);
+  // The page also loads the route manifest itself (decision 071).
+  const files = new Set([m.url, m.entry.module, ...m.entry.imports]);
   for (const id of routeIds) {
     const route = m.routes[id];
     if (!route) throw new Error(`no route ${id} in the manifest`);

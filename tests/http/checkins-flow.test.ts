@@ -269,3 +269,30 @@ test("ratings refer to the norm version in force when the cycle opened; the norm
   expect(nl).toContain(`${norm.code} steeg van 3 naar 4 in de collegabeoordelingen. Zelfbeoordelingen bleven op 4.`);
   expect(nl).toContain("De norm kreeg een nieuwe versie (v2) vóór „Second”.");
 });
+
+test("the results' trend column counts each norm's own cycles: a norm left out of recent cycles keeps its earlier points", async () => {
+  const { lead, teamId, members } = await teamWithMembers(server.url, 4);
+  const [often, seldom] = insertActiveNorms(server.dbPath, teamId, ["Rated in every cycle", "Rated now and then"]);
+  const everyone = [lead, ...members];
+
+  async function runCycle(title: string, normCodes: string[], peerRating: number | null) {
+    const cycleId = await openCycle(lead, teamId, { title, normCodes });
+    const ratings = Object.fromEntries(normCodes.map((code) => [code, peerRating ?? 3]));
+    if (peerRating !== null) {
+      for (const c of everyone) {
+        await rateSelf(c, teamId, cycleId, ratings);
+        for (const p of await peersToRate(c, teamId, cycleId)) await ratePeer(c, teamId, cycleId, p, ratings);
+      }
+    }
+    await lead.post(`/teams/${teamId}/checkins/${cycleId}`, { intent: "close" });
+    return cycleId;
+  }
+
+  await runCycle("Both, first", [often.code, seldom.code], 2);
+  // More cycles without the second norm than the trend column shows (six).
+  for (let i = 1; i <= 6; i++) await runCycle(`Only the first norm ${i}`, [often.code], null);
+  const last = await runCycle("Both, again", [often.code, seldom.code], 4);
+
+  const text = visibleText((await lead.get(`/teams/${teamId}/checkins/${last}/results`)).html);
+  expect(text).toMatch(new RegExp(`${seldom.code} — Rated now and then \\d \\d 2 → 4`));
+});

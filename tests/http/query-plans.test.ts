@@ -53,13 +53,15 @@ test("the hot pages' statements search by index, never scan a table that grows w
   const db = new Database(dbFile, { readonly: true });
   // The check itself must be able to see a scan.
   expect(explain(db, "select * from votes where reason = ?").some((d) => /^SCAN votes/.test(d))).toBe(true);
-  // Tables whose size does not grow with teams or history may be scanned.
+  // Tables whose size does not grow with teams or history may be scanned; so may a
+  // subquery's own rows (SQLite names it by its alias), whose reads are checked here too.
   const small = new Set(["__drizzle_migrations"]);
+  const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name));
   const problems: string[] = [];
   for (const sql of statements) {
     for (const detail of explain(db, sql)) {
       const scan = /^SCAN (\w+)/.exec(detail);
-      if (scan && !small.has(scan[1])) problems.push(`${detail}\n    in: ${sql.slice(0, 300)}`);
+      if (scan && tables.has(scan[1]) && !small.has(scan[1])) problems.push(`${detail}\n    in: ${sql.slice(0, 300)}`);
     }
   }
   db.close();
