@@ -128,13 +128,17 @@ const actionColumns = {
   cycleTitle: checkinCycles.title,
 };
 
-const memberActions = preparedOnce(() =>
+// An action with the cycle of its conversation and the code of its norm, as both lists show it.
+const actionsWithCycle = () =>
   db
     .select(actionColumns)
     .from(conversationActions)
     .innerJoin(conversations, eq(conversations.id, conversationActions.conversationId))
     .innerJoin(checkinCycles, eq(checkinCycles.id, conversations.cycleId))
-    .leftJoin(norms, eq(norms.id, conversationActions.normId))
+    .leftJoin(norms, eq(norms.id, conversationActions.normId));
+
+const memberActions = preparedOnce(() =>
+  actionsWithCycle()
     .where(
       and(
         eq(conversationActions.teamId, sql.placeholder("teamId")),
@@ -155,12 +159,7 @@ function listMemberActions(teamId: string, memberId: string, scope: { conversati
 
 // The team home shows these on every visit (see preparedOnce).
 const openActionsOfMember = preparedOnce(() =>
-  db
-    .select(actionColumns)
-    .from(conversationActions)
-    .innerJoin(conversations, eq(conversations.id, conversationActions.conversationId))
-    .innerJoin(checkinCycles, eq(checkinCycles.id, conversations.cycleId))
-    .leftJoin(norms, eq(norms.id, conversationActions.normId))
+  actionsWithCycle()
     .where(
       and(
         eq(conversationActions.teamId, sql.placeholder("teamId")),
