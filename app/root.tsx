@@ -139,12 +139,15 @@ function Document({
 /**
  * After a client-side navigation nothing tells a screen reader that a new page is
  * there, and focus stays on a link that may be gone. Moving focus to <main>, as a
- * full page load followed by the skip link would, fixes both. Not on the first render.
+ * full page load followed by the skip link would, fixes both. Not on the first render,
+ * and not when the new page put focus in a field itself (`data-autofocus`).
  */
 function useFocusMainOnNavigation(key: string) {
   const firstKey = useRef(key);
   useEffect(() => {
     if (key === firstKey.current) return;
+    // A field the new page focuses on purpose (an edit form opened from its link) keeps it.
+    if (document.activeElement?.hasAttribute("data-autofocus")) return;
     document.getElementById("main")?.focus({ preventScroll: true });
   }, [key]);
 }

@@ -86,7 +86,7 @@ export function TextField(
   );
 }
 
-export function TextareaField(props: Common & { rows?: number }) {
+export function TextareaField(props: Common & { rows?: number; autoFocus?: boolean }) {
   const { field, rows = 6 } = props;
   return (
     <div className="field">
@@ -98,6 +98,8 @@ export function TextareaField(props: Common & { rows?: number }) {
         maxLength={undefined}
         minLength={undefined}
         rows={rows}
+        autoFocus={props.autoFocus}
+        data-autofocus={props.autoFocus ? "" : undefined}
         aria-describedby={describedBy(field, props.hint)}
       />
       <FieldError field={field} />

@@ -39,9 +39,7 @@ function MemberNormResult({ norm, result, Heading, name }: { norm: CycleNorm; re
   const n = (v: number) => formatNumber(t.locale, v, 1);
   return (
     <div className="result">
-      <Heading>
-        {norm.code} — {norm.title}
-      </Heading>
+      <Heading>{`${norm.code} — ${norm.title}`}</Heading>
       <dl className="result-figures">
         <dt>{t("checkins.results.selfRating")}</dt>
         <dd>{result.selfRating ?? t("checkins.results.noSelf")}</dd>

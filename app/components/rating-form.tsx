@@ -155,7 +155,7 @@ function RatingForm({
       {norms.map((n) => (
         <fieldset key={n.normId} className="norm-rating">
           <legend>
-            {n.code} — {n.title}
+            {`${n.code} — ${n.title}`}
           </legend>
           <p className="hint">{t("checkins.form.normVersion", { version: n.version })}</p>
           <RatingScale field={ratingFields[n.code]} />

@@ -554,7 +554,7 @@ const recentTrendRows = preparedOnce(() => {
     )
     .as("ranked");
   return db
-    .select({ normId: ranked.normId, cycleId: ranked.cycleId, meanPeer: ranked.meanPeer })
+    .select({ normId: ranked.normId, meanPeer: ranked.meanPeer })
     .from(ranked)
     .where(lte(ranked.rank, sql.placeholder("limit")))
     .orderBy(asc(ranked.closedAt), asc(ranked.cycleId))
@@ -577,7 +577,8 @@ export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, 
   const trend = recentTrendRows().all({ teamId, upTo: cycle.closedAt ?? 0, limit: TREND_CYCLES_ON_RESULTS });
   return {
     norms: normList,
-    trends: normList.map((n) => trend.filter((p) => p.normId === n.normId).map((p) => ({ cycleId: p.cycleId, meanPeer: p.meanPeer }))),
+    // Per norm the team's mean peer rating of each of those cycles, oldest first.
+    trends: normList.map((n) => trend.filter((p) => p.normId === n.normId).map((p) => p.meanPeer)),
     mine,
     // Leads also see per norm how many members have a blind spot or a hidden strength.
     team: team.map((figures, i) => ({

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   checkinCycles,
@@ -58,6 +58,14 @@ const conversationRow = preparedOnce(() =>
     .prepare(),
 );
 
+// One conversation's notes a viewer may read: the member's statements cannot match a private note.
+const readableNotes = (viewerIsLead: boolean) =>
+  and(
+    eq(conversationNotes.teamId, sql.placeholder("teamId")),
+    eq(conversationNotes.conversationId, sql.placeholder("conversationId")),
+    viewerIsLead ? undefined : eq(conversationNotes.visibility, "shared"),
+  );
+
 const noteRows = (viewerIsLead: boolean) =>
   db
     .select({
@@ -72,13 +80,7 @@ const noteRows = (viewerIsLead: boolean) =>
     })
     .from(conversationNotes)
     .leftJoin(users, eq(users.id, conversationNotes.authorId))
-    .where(
-      and(
-        eq(conversationNotes.teamId, sql.placeholder("teamId")),
-        eq(conversationNotes.conversationId, sql.placeholder("conversationId")),
-        viewerIsLead ? undefined : eq(conversationNotes.visibility, "shared"),
-      ),
-    )
+    .where(readableNotes(viewerIsLead))
     .orderBy(asc(conversationNotes.id))
     .prepare();
 // Two prepared variants rather than one with a viewer flag: the member's statement has
@@ -263,14 +265,21 @@ export function editNote(
   });
 }
 
-export function noteRevisions(teamId: string, noteIds: number[]) {
-  if (noteIds.length === 0) return [];
-  return db
+const revisionRows = (viewerIsLead: boolean) =>
+  db
     .select({ noteId: conversationNoteRevisions.noteId, body: conversationNoteRevisions.body, editedAt: conversationNoteRevisions.editedAt })
     .from(conversationNoteRevisions)
-    .where(and(eq(conversationNoteRevisions.teamId, teamId), inArray(conversationNoteRevisions.noteId, noteIds)))
+    .innerJoin(conversationNotes, eq(conversationNotes.id, conversationNoteRevisions.noteId))
+    .where(readableNotes(viewerIsLead))
     .orderBy(desc(conversationNoteRevisions.id))
-    .all();
+    .prepare();
+// As with the notes: the member's statement cannot return a private note's history.
+const revisionsForLead = preparedOnce(() => revisionRows(true));
+const sharedRevisions = preparedOnce(() => revisionRows(false));
+
+/** Earlier texts of the conversation's notes the viewer may read, newest first. */
+export function noteRevisions(teamId: string, conversationId: number, viewerIsLead: boolean) {
+  return (viewerIsLead ? revisionsForLead() : sharedRevisions()).all({ teamId, conversationId });
 }
 
 export function addAction(

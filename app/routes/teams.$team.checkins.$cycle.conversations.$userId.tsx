@@ -84,10 +84,12 @@ async function scope(request: Request, params: LoaderFunctionArgs["params"]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, cycle, memberId } = await scope(request, params);
   const page = loadConversation(ctx.team.id, cycle.cycleId, cycle.openedAt, memberId, ctx.isLead);
-  const revisions = noteRevisions(
-    ctx.team.id,
-    page.notes.map((n) => n.id),
-  );
+  // Only a note that was edited has a history to read.
+  const revisions =
+    page.conversation && page.notes.some((n) => n.revisions > 0) ? noteRevisions(ctx.team.id, page.conversation.id, ctx.isLead) : [];
+  // `?edit=<note id>` opens the edit form of one of the viewer's own notes: a link, so it
+  // works without JavaScript, and the page carries no hidden form per note.
+  const editing = parseRowId(new URL(request.url).searchParams.get("edit"));
   return {
     teamId: ctx.team.id,
     viewer: { isLead: ctx.isLead, isMember: memberId === ctx.user.id },
@@ -98,13 +100,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // tables frozen at close, so they carry no rater and nothing below the threshold.
     results: cycle.status === "closed" ? memberResultsFor(ctx.team.id, cycle.cycleId, memberId, ctx.user.id) : null,
     threshold: cycle.anonymityThreshold ?? 3,
-    notes: page.notes.map(({ authorId, ...n }) => ({
+    notes: page.notes.map(({ authorId, body, ...n }) => ({
       ...n,
       // Who wrote a note is shown by name; no user id goes to the page.
       mine: authorId === ctx.user.id,
-      html: renderMarkdown(n.body),
-      // The raw text is only needed where it can be edited.
-      body: authorId === ctx.user.id ? n.body : "",
+      html: renderMarkdown(body),
+      editing: authorId === ctx.user.id && n.id === editing,
+      // The raw text is only needed in the open edit form.
+      body: authorId === ctx.user.id && n.id === editing ? body : "",
       revisions: revisions
         .filter((r) => r.noteId === n.id)
         .map((r) => ({ editedAt: r.editedAt, html: renderMarkdown(r.body) })),
@@ -405,7 +408,7 @@ function NotesSection({
                 </ol>
               </details>
             ) : null}
-            {note.mine ? <EditNote note={note} resultFor={resultFor} /> : null}
+            {note.mine ? <EditNote note={note} page={page} resultFor={resultFor} /> : null}
           </li>
         ))}
       </ol>
@@ -460,9 +463,27 @@ function NoteForm({ page, resultFor, inPanel }: { page: LoaderData; resultFor: (
   );
 }
 
-function EditNote({ note, resultFor }: { note: LoaderData["notes"][number]; resultFor: (intent: string) => any }) {
+/** The author's way to change a note: a link that opens the form for this one note. */
+function EditNote({ note, page, resultFor }: { note: LoaderData["notes"][number]; page: LoaderData; resultFor: (intent: string) => any }) {
   const t = useT();
   const lastResult = resultFor(`edit-note-${note.id}`);
+  const here = `/teams/${page.teamId}/checkins/${page.cycle.id}/conversations/${page.member.id}`;
+  // A refused edit keeps its form open, with what was typed, whatever the URL says.
+  if (!note.editing && !lastResult) {
+    return (
+      <p>
+        {/* No #fragment: a browser skips autofocus on a page opened at one. */}
+        <Link to={`${here}?edit=${note.id}`} preventScrollReset>
+          {t("conversation.editNote")}
+        </Link>
+      </p>
+    );
+  }
+  return <EditNoteForm note={note} here={here} lastResult={lastResult} />;
+}
+
+function EditNoteForm({ note, here, lastResult }: { note: LoaderData["notes"][number]; here: string; lastResult: any }) {
+  const t = useT();
   const [form, fields] = useForm({
     id: `edit-note-${note.id}`,
     lastResult,
@@ -471,20 +492,21 @@ function EditNote({ note, resultFor }: { note: LoaderData["notes"][number]; resu
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editNoteSchema }),
   });
   return (
-    <details open={lastResult ? true : undefined}>
-      <summary>{t("conversation.editNote")}</summary>
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="edit-note" />
-        <input type="hidden" name="noteId" value={note.id} />
-        <TextareaField field={fields.body} label={t("conversation.noteBody")} />
-        <SubmitButton intent="edit-note">
-          {t("conversation.saveNote")}
-        </SubmitButton>
-      </Form>
-    </details>
+    <Form method="post" action={here} {...getFormProps(form)} className="panel">
+      <input type="hidden" name="intent" value="edit-note" />
+      <input type="hidden" name="noteId" value={note.id} />
+      <TextareaField field={fields.body} label={t("conversation.noteBody")} autoFocus={!lastResult} />
+      <div className="actions">
+        <SubmitButton intent="edit-note">{t("conversation.saveNote")}</SubmitButton>
+        <Link to={here} preventScrollReset>
+          {t("shell.cancel")}
+        </Link>
+      </div>
+    </Form>
   );
 }
 
+// Plain links, as in the results tables (decision 050): a Remix <Link> resolves its route on every render.
 function NormsAtHand({ page }: { page: LoaderData }) {
   const t = useT();
   if (page.norms.length === 0) return null;
@@ -494,7 +516,8 @@ function NormsAtHand({ page }: { page: LoaderData }) {
       <ul>
         {page.norms.map((n) => (
           <li key={n.id}>
-            <Link to={`/teams/${page.teamId}/norms/${n.code}`}>{n.code}</Link> {n.title}
+            <a href={`/teams/${page.teamId}/norms/${n.code}`}>{n.code}</a>
+            {` ${n.title}`}
           </li>
         ))}
       </ul>

@@ -133,13 +133,13 @@ function ClosedResults({ results, teamId, base, threshold }: { results: NonNulla
                   <tr key={norm.normId}>
                     <th scope="row">
                       <a href={`/teams/${teamId}/norms/${norm.code}`}>
-                        {norm.code} — {norm.title}
+                        {`${norm.code} — ${norm.title}`}
                       </a>
                     </th>
                     <td>{figures.meanSelf !== null ? formatNumber(t.locale, figures.meanSelf, 1) : hidden}</td>
                     <td>{figures.meanPeer !== null ? formatNumber(t.locale, figures.meanPeer, 1) : hidden}</td>
                     <td>
-                      <TrendCell values={results.trends[i].map((p) => p.meanPeer)} />
+                      <TrendCell values={results.trends[i]} />
                     </td>
                     {forLead ? (
                       <>

@@ -95,7 +95,7 @@ export default function NewCheckin() {
               <div className="field checkbox" key={key ?? n.code}>
                 <input {...props} id={`${normCodes.id}-${n.code}`} aria-describedby={undefined} required={undefined} />{" "}
                 <label htmlFor={`${normCodes.id}-${n.code}`}>
-                  {n.code} — {n.title}
+                  {`${n.code} — ${n.title}`}
                 </label>
               </div>
             );

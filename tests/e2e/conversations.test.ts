@@ -2,12 +2,13 @@
 // shape, reflow, named controls, hydration, no console errors) in English and Dutch on
 // the conversation, prepare and overview pages, and the note and action forms work
 // with JavaScript switched off, keeping what was chosen after an error.
+import Database from "better-sqlite3";
 import type { BrowserContextOptions } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
 import { teamWithMembers } from "../support/client";
 import { insertActiveNorms } from "../support/norm-fixtures";
 import { openCycle, rateAll, userIdByEmail } from "../support/checkins";
-import { formatProblems, pageVisitor, signIn, switchLanguage, type Lang } from "./support/browser";
+import { formatProblems, pageVisitor, signIn, switchLanguage, waitForHydration, type Lang } from "./support/browser";
 import { browserSuite } from "./support/suite";
 
 const suite = browserSuite();
@@ -45,6 +46,15 @@ async function signedIn(email: string, lang: Lang, options: BrowserContextOption
   return page;
 }
 
+function noteIdOf(body: string) {
+  const sql = new Database(suite.dbPath, { readonly: true });
+  try {
+    return (sql.prepare("select id from conversation_notes where body = ?").get(body) as { id: number }).id;
+  } finally {
+    sql.close();
+  }
+}
+
 function conversation(memberId: string) {
   return `/teams/${team.teamId}/checkins/${cycleId}/conversations/${memberId}`;
 }
@@ -54,7 +64,9 @@ for (const lang of ["en", "nl"] as const) {
     const base = `/teams/${team.teamId}/checkins/${cycleId}`;
     const problems = [];
     const lead = pageVisitor(await signedIn(team.lead.email, lang));
-    for (const path of [`${base}/conversations`, conversation(memberIds[0]), conversation(memberIds[1]), base, `${base}/results`]) {
+    // The lead's first note, opened for editing, is a page of its own.
+    const editing = `${conversation(memberIds[0])}?edit=${noteIdOf("We talked about **N-1**.")}`;
+    for (const path of [`${base}/conversations`, conversation(memberIds[0]), editing, conversation(memberIds[1]), base, `${base}/results`]) {
       problems.push(...(await lead(path, lang)).problems);
     }
     // The members' own pages: one after the conversation, one still preparing.
@@ -66,7 +78,7 @@ for (const lang of ["en", "nl"] as const) {
   });
 }
 
-test("without JavaScript a member prepares with a shared note and marks an action done; a refused action keeps its norm and date", async () => {
+test("without JavaScript a member prepares with a shared note, edits it from its link and marks an action done; refused forms keep what was typed", async () => {
   const url = `${suite.url}${conversation(memberIds[1])}`;
   // The language is stored on the account; the scans above left it in Dutch.
   for (const client of [team.lead, team.members[1]]) await client.post("/language", { language: "en", redirectTo: "/" });
@@ -100,4 +112,30 @@ test("without JavaScript a member prepares with a shared note and marks an actio
   await member.getByRole("button", { name: /^Mark as done: Block the first hour/ }).click();
   await member.waitForURL(url);
   expect(await member.locator("main").textContent()).toContain("Action marked as done.");
+
+  // The member's own note opens for editing from its link, keeps a refused edit, and saves.
+  await member.getByRole("link", { name: "Edit this note" }).click();
+  const box = member.locator('form[id^="edit-note-"] textarea');
+  expect(await box.inputValue()).toBe("I want to talk about the **call-backs** on Mondays.");
+  await box.fill("   ");
+  await member.getByRole("button", { name: "Save note" }).click();
+  expect(await member.getByText("This field is required.").count()).toBe(1);
+  await box.fill("I want to talk about the **call-backs** on Mondays and Fridays.");
+  await member.getByRole("button", { name: "Save note" }).click();
+  await member.waitForURL(url);
+  expect(await member.locator("main .note").first().textContent()).toContain("Mondays and Fridays");
+  expect(await member.getByText("1 earlier version").count()).toBe(1);
+});
+
+test("with JavaScript a note's edit link opens its form with the cursor in it, and Cancel closes it", async () => {
+  const lead = await signedIn(team.lead.email, "en");
+  await lead.goto(`${suite.url}${conversation(memberIds[0])}`);
+  await waitForHydration(lead);
+  await lead.getByRole("link", { name: "Edit this note" }).first().click();
+  const box = lead.locator('form[id^="edit-note-"] textarea');
+  await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+  expect(await box.inputValue()).toBe("We talked about **N-1**.");
+  await lead.getByRole("link", { name: "Cancel" }).click();
+  await expect.poll(() => box.count()).toBe(0);
+  expect(await lead.getByRole("link", { name: "Edit this note" }).count()).toBe(2);
 });

@@ -243,6 +243,30 @@ describe("conversation notes", () => {
     expect(refused.status).toBe(400);
     expect(refused.html).toContain(long);
   });
+
+  test("a note's edit form opens from its link, only for its author, with the note's text in it", async () => {
+    expect((await alice.post(url(cycle1, ids[1]), { intent: "note", body: "Mondays are *busy*" })).status).toBe(303);
+    const noteId = (sql.prepare("select id from conversation_notes where body = ?").get("Mondays are *busy*") as { id: number }).id;
+    const page = await alice.get(url(cycle1, ids[1]));
+    const link = `${url(cycle1, ids[1])}?edit=${noteId}`;
+    expect(page.html).toContain(`href="${link}"`);
+    // Closed, the page carries no edit form and not the raw Markdown.
+    expect(page.html).not.toContain(`id="edit-note-${noteId}"`);
+    expect(page.html).not.toContain("Mondays are *busy*");
+    const open = await alice.get(link);
+    expect(open.status).toBe(200);
+    expect(open.html).toMatch(new RegExp(`<form[^>]*id="edit-note-${noteId}"`));
+    expect(open.html).toMatch(/<textarea[^>]*name="body"[^>]*autofocus=""[^>]*>Mondays are \*busy\*<\/textarea>/);
+    // Someone else's note, or a note id that is no note, opens nothing and shows no raw text.
+    const asLead = await lead.get(link);
+    expect(asLead.html).not.toContain(`id="edit-note-${noteId}"`);
+    expect(asLead.html).not.toContain("Mondays are *busy*");
+    for (const junk of ["abc", "0", "999999999", "1e3"]) {
+      const res = await alice.get(`${url(cycle1, ids[1])}?edit=${junk}`);
+      expect(res.status).toBe(200);
+      expect(res.html).not.toMatch(/id="edit-note-\d+"/);
+    }
+  });
 });
 
 describe("actions", () => {
