@@ -139,17 +139,22 @@ function Document({
 /**
  * After a client-side navigation nothing tells a screen reader that a new page is
  * there, and focus stays on a link that may be gone. Moving focus to <main>, as a
- * full page load followed by the skip link would, fixes both. Not on the first render,
- * and not when the new page put focus in a field itself (`data-autofocus`).
+ * full page load followed by the skip link would, fixes both. Not on the first render;
+ * not when a field of the new page took focus itself (`data-autofocus`: React focuses
+ * such a field on mount without writing an attribute we could look for); and to the
+ * element a link names in its state (`{ focus: id }`), as Cancel does for the link that
+ * opened its form.
  */
-function useFocusMainOnNavigation(key: string) {
+function useFocusMainOnNavigation(key: string, state: unknown) {
   const firstKey = useRef(key);
   useEffect(() => {
     if (key === firstKey.current) return;
-    // A field the new page focuses on purpose (an edit form opened from its link) keeps it.
     if (document.activeElement?.hasAttribute("data-autofocus")) return;
-    document.getElementById("main")?.focus({ preventScroll: true });
-  }, [key]);
+    const named = typeof state === "object" && state !== null && "focus" in state && typeof state.focus === "string" ? state.focus : null;
+    const target = named ? document.getElementById(named) : null;
+    if (target) target.focus();
+    else document.getElementById("main")?.focus({ preventScroll: true });
+  }, [key, state]);
 }
 
 function Shell({ children }: { children: ReactNode }) {
@@ -157,7 +162,7 @@ function Shell({ children }: { children: ReactNode }) {
   const t = useT();
   const location = useLocation();
   const team = root?.currentTeam;
-  useFocusMainOnNavigation(location.key);
+  useFocusMainOnNavigation(location.key, location.state);
   return (
     <>
       <a className="skip-link" href="#main">

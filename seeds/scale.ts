@@ -30,6 +30,7 @@ const PROPOSALS = 40;
 const CYCLES = 12;
 const PEERS = 3;
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 export const SCALE_PASSWORD = "normwerk-scale";
 
 function positive(value: string | undefined, name: string) {
@@ -127,6 +128,7 @@ function statements(sqlite: DB["$client"]) {
     note: sqlite.prepare(
       "insert into conversation_notes (team_id, conversation_id, author_id, visibility, body, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
     ),
+    revision: sqlite.prepare("insert into conversation_note_revisions (team_id, note_id, body, edited_at) values (?, ?, ?, ?)"),
     action: sqlite.prepare(
       "insert into conversation_actions (team_id, conversation_id, member_id, text, norm_id, due_on, done_at, done_by, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     ),
@@ -277,7 +279,9 @@ function seedTeam(tx: DB, st: Statements, t: number, ctx: Lifecycle) {
     for (const userId of people.slice(1)) {
       const convAt = openedAt + 20 * DAY;
       const conversationId = Number(st.conversation.run(teamId, cycleId, userId, convAt, leadId, convAt).lastInsertRowid);
-      st.note.run(teamId, conversationId, leadId, "shared", "We bespraken N-1 en N-3; goede voorbeelden.", convAt, convAt);
+      // The shared note was edited once: the page shows its earlier version too.
+      const shared = Number(st.note.run(teamId, conversationId, leadId, "shared", "We bespraken N-1 en N-3; goede voorbeelden.", convAt, convAt + HOUR).lastInsertRowid);
+      st.revision.run(teamId, shared, "We bespraken N-1.", convAt + HOUR);
       st.note.run(teamId, conversationId, leadId, "private", "Let op werkdruk.", convAt, convAt);
       const done = c < CYCLES - 1 || rand() < 0.5;
       st.action.run(teamId, conversationId, userId, "Twee klanten terugbellen na een klacht.", pick(active).id,

@@ -99,6 +99,8 @@ export function TextareaField(props: Common & { rows?: number; autoFocus?: boole
         minLength={undefined}
         rows={rows}
         autoFocus={props.autoFocus}
+        // React focuses the field on mount without writing `autofocus` into the DOM; this
+        // tells root.tsx's focus-after-navigation not to move focus away from it.
         data-autofocus={props.autoFocus ? "" : undefined}
         aria-describedby={describedBy(field, props.hint)}
       />

@@ -380,14 +380,15 @@ function NotesSection({
   withForm: boolean;
 }) {
   const t = useT();
+  const actionData = useActionData<typeof action>();
   return (
     <section aria-labelledby="notes-title">
       <h2 id="notes-title">{t("conversation.notes")}</h2>
       {page.notes.length === 0 ? <p>{t("conversation.noNotes")}</p> : null}
       <ol className="notes">
         {page.notes.map((note) => (
-          <li key={note.id} className={`note ${note.visibility}`}>
-            <p className="muted">
+          <li key={note.id} id={`note-${note.id}`} className={`note ${note.visibility}`}>
+            <p className="muted" id={`note-${note.id}-by`}>
               <span className="badge">
                 {note.visibility === "private" ? t("conversation.private") : t("conversation.shared")}
               </span>{" "}
@@ -408,7 +409,7 @@ function NotesSection({
                 </ol>
               </details>
             ) : null}
-            {note.mine ? <EditNote note={note} page={page} resultFor={resultFor} /> : null}
+            {note.mine ? <EditNote note={note} page={page} resultFor={resultFor} afterPost={!!actionData} /> : null}
           </li>
         ))}
       </ol>
@@ -464,7 +465,17 @@ function NoteForm({ page, resultFor, inPanel }: { page: LoaderData; resultFor: (
 }
 
 /** The author's way to change a note: a link that opens the form for this one note. */
-function EditNote({ note, page, resultFor }: { note: LoaderData["notes"][number]; page: LoaderData; resultFor: (intent: string) => any }) {
+function EditNote({
+  note,
+  page,
+  resultFor,
+  afterPost,
+}: {
+  note: LoaderData["notes"][number];
+  page: LoaderData;
+  resultFor: (intent: string) => any;
+  afterPost: boolean;
+}) {
   const t = useT();
   const lastResult = resultFor(`edit-note-${note.id}`);
   const here = `/teams/${page.teamId}/checkins/${page.cycle.id}/conversations/${page.member.id}`;
@@ -472,17 +483,20 @@ function EditNote({ note, page, resultFor }: { note: LoaderData["notes"][number]
   if (!note.editing && !lastResult) {
     return (
       <p>
-        {/* No #fragment: a browser skips autofocus on a page opened at one. */}
-        <Link to={`${here}?edit=${note.id}`} preventScrollReset>
+        {/* No #fragment: a browser skips autofocus on a page opened at one. The note's
+            author and date tell the links of several notes apart. */}
+        <Link to={`${here}?edit=${note.id}`} id={`edit-link-${note.id}`} aria-describedby={`note-${note.id}-by`} preventScrollReset>
           {t("conversation.editNote")}
         </Link>
       </p>
     );
   }
-  return <EditNoteForm note={note} here={here} lastResult={lastResult} />;
+  // The cursor goes to the text when the form was opened, not when another form on the
+  // page was just refused (that form's error field takes focus then).
+  return <EditNoteForm note={note} here={here} lastResult={lastResult} autoFocus={!afterPost} />;
 }
 
-function EditNoteForm({ note, here, lastResult }: { note: LoaderData["notes"][number]; here: string; lastResult: any }) {
+function EditNoteForm({ note, here, lastResult, autoFocus }: { note: LoaderData["notes"][number]; here: string; lastResult: any; autoFocus: boolean }) {
   const t = useT();
   const [form, fields] = useForm({
     id: `edit-note-${note.id}`,
@@ -495,10 +509,11 @@ function EditNoteForm({ note, here, lastResult }: { note: LoaderData["notes"][nu
     <Form method="post" action={here} {...getFormProps(form)} className="panel">
       <input type="hidden" name="intent" value="edit-note" />
       <input type="hidden" name="noteId" value={note.id} />
-      <TextareaField field={fields.body} label={t("conversation.noteBody")} autoFocus={!lastResult} />
+      <TextareaField field={fields.body} label={t("conversation.editNoteBody")} autoFocus={autoFocus} />
       <div className="actions">
         <SubmitButton intent="edit-note">{t("conversation.saveNote")}</SubmitButton>
-        <Link to={here} preventScrollReset>
+        {/* Back to the note; with JavaScript, focus returns to its edit link (root.tsx). */}
+        <Link to={`${here}#note-${note.id}`} state={{ focus: `edit-link-${note.id}` }} preventScrollReset>
           {t("shell.cancel")}
         </Link>
       </div>

@@ -151,8 +151,7 @@ async function benchmark(teams: number): Promise<Run> {
     // Writes under load: votes by a member while other connections read the team home
     // page — the benchmark's full load (40 readers + 10 writers = 50 connections), and a
     // lighter one (8 readers + 2 writers) closer to a team's real traffic. In rounds too:
-    // a p99 of one short run follows the machine's hiccups (one run gave 164 ms, the
-    // three runs after it 40-43 ms).
+    // the p99 of one short run follows the machine's hiccups.
     const writes: Row[] = [];
     for (const [readers, writers] of [
       [40, 10],

@@ -117,12 +117,15 @@ test("without JavaScript a member prepares with a shared note, edits it from its
   await member.getByRole("link", { name: "Edit this note" }).click();
   const box = member.locator('form[id^="edit-note-"] textarea');
   expect(await box.inputValue()).toBe("I want to talk about the **call-backs** on Mondays.");
-  await box.fill("   ");
+  const tooLong = "x".repeat(20_001);
+  await box.fill(tooLong);
   await member.getByRole("button", { name: "Save note" }).click();
-  expect(await member.getByText("This field is required.").count()).toBe(1);
+  expect(await member.getByText(/at most 20000 characters/).count()).toBe(1);
+  expect(await box.inputValue()).toBe(tooLong);
   await box.fill("I want to talk about the **call-backs** on Mondays and Fridays.");
   await member.getByRole("button", { name: "Save note" }).click();
-  await member.waitForURL(url);
+  await member.getByText("Note saved.").waitFor();
+  expect(await box.count()).toBe(0);
   expect(await member.locator("main .note").first().textContent()).toContain("Mondays and Fridays");
   expect(await member.getByText("1 earlier version").count()).toBe(1);
 });
@@ -133,9 +136,16 @@ test("with JavaScript a note's edit link opens its form with the cursor in it, a
   await waitForHydration(lead);
   await lead.getByRole("link", { name: "Edit this note" }).first().click();
   const box = lead.locator('form[id^="edit-note-"] textarea');
+  const focused = () => lead.evaluate(() => document.activeElement?.id ?? "");
   await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+  // Still there once the navigation has settled: nothing took the focus back.
+  await lead.waitForTimeout(300);
+  expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
   expect(await box.inputValue()).toBe("We talked about **N-1**.");
+  const formId = await lead.locator('form[id^="edit-note-"]').getAttribute("id");
   await lead.getByRole("link", { name: "Cancel" }).click();
   await expect.poll(() => box.count()).toBe(0);
   expect(await lead.getByRole("link", { name: "Edit this note" }).count()).toBe(2);
+  // Focus is back on the link that opened the form, not at the top of the page.
+  await expect.poll(focused).toBe(formId!.replace("edit-note-", "edit-link-"));
 });

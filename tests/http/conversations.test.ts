@@ -244,6 +244,34 @@ describe("conversation notes", () => {
     expect(refused.html).toContain(long);
   });
 
+  test("a private note's earlier versions reach the leads only, also when a shared note of the same conversation has a history", async () => {
+    const page = url(cycle1, ids[3]);
+    expect((await lead.post(page, { intent: "note", body: "PRIVATE-FIRST draft", visibility: "private" })).status).toBe(303);
+    expect((await lead.post(page, { intent: "note", body: "SHARED-FIRST draft", visibility: "shared" })).status).toBe(303);
+    const idOf = (body: string) => (sql.prepare("select id from conversation_notes where body = ?").get(body) as { id: number }).id;
+    const [privateId, sharedId] = [idOf("PRIVATE-FIRST draft"), idOf("SHARED-FIRST draft")];
+    expect((await lead.post(page, { intent: "edit-note", noteId: String(privateId), body: "PRIVATE-NOW" })).status).toBe(303);
+    expect((await lead.post(page, { intent: "edit-note", noteId: String(sharedId), body: "SHARED-NOW" })).status).toBe(303);
+    const member = everyone[3];
+    const own = visibleText((await member.get(page)).html);
+    expect(own).toContain("SHARED-NOW");
+    expect(own).toContain("1 earlier version");
+    expect(own).toContain("SHARED-FIRST draft");
+    const ownHtml = (await member.get(page)).html;
+    expect(ownHtml).not.toContain("PRIVATE-FIRST");
+    expect(ownHtml).not.toContain("PRIVATE-NOW");
+    const leads = visibleText((await lead.get(page)).html);
+    expect(leads).toContain("PRIVATE-FIRST draft");
+    expect(leads).toContain("SHARED-FIRST draft");
+    // The member's statement itself cannot return the private history (the page's second lock is
+    // that it shows history only under a note it shows). The model runs against the server's file.
+    process.env.DATABASE_PATH = server.dbPath;
+    const { noteRevisions } = await import("~/models/conversations.server");
+    const conversationId = (sql.prepare("select conversation_id as id from conversation_notes where id = ?").get(sharedId) as { id: number }).id;
+    expect(noteRevisions(teamId, conversationId, false).map((r) => r.body)).toEqual(["SHARED-FIRST draft"]);
+    expect(noteRevisions(teamId, conversationId, true).map((r) => r.body).sort()).toEqual(["PRIVATE-FIRST draft", "SHARED-FIRST draft"]);
+  });
+
   test("a note's edit form opens from its link, only for its author, with the note's text in it", async () => {
     expect((await alice.post(url(cycle1, ids[1]), { intent: "note", body: "Mondays are *busy*" })).status).toBe(303);
     const noteId = (sql.prepare("select id from conversation_notes where body = ?").get("Mondays are *busy*") as { id: number }).id;
@@ -257,6 +285,15 @@ describe("conversation notes", () => {
     expect(open.status).toBe(200);
     expect(open.html).toMatch(new RegExp(`<form[^>]*id="edit-note-${noteId}"`));
     expect(open.html).toMatch(/<textarea[^>]*name="body"[^>]*autofocus=""[^>]*>Mondays are \*busy\*<\/textarea>/);
+    // A member asking for the lead's private note by its id gets no form and no text of it.
+    const privateNote = sql.prepare("select id, body from conversation_notes where visibility = 'private' and author_id = ?").get(ids[0]) as {
+      id: number;
+      body: string;
+    };
+    const probe = await alice.get(`${url(cycle1, ids[1])}?edit=${privateNote.id}`);
+    expect(probe.status).toBe(200);
+    expect(probe.html).not.toContain(`id="edit-note-${privateNote.id}"`);
+    expect(probe.html).not.toContain(privateNote.body);
     // Someone else's note, or a note id that is no note, opens nothing and shows no raw text.
     const asLead = await lead.get(link);
     expect(asLead.html).not.toContain(`id="edit-note-${noteId}"`);
