@@ -4,6 +4,8 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { nulFreeHtmlStream } from "./html-stream.server";
+import { messagesFor } from "./i18n/dictionaries";
+import { ServerDictionaries } from "./i18n/react";
 
 const ABORT_DELAY = 5_000;
 
@@ -34,7 +36,9 @@ export default function handleRequest(
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <ServerDictionaries.Provider value={messagesFor}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+      </ServerDictionaries.Provider>,
       {
         [useAllReady ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;

@@ -32,4 +32,4 @@ export const PAGE_TITLES: Record<string, MessageKey> = {
 };
 
 /** Routes that answer with something other than a page (exports, redirects). */
-export const NON_PAGE_ROUTES = ["routes/language", "routes/logout", "routes/teams.$team.agreement[.md]"];
+export const NON_PAGE_ROUTES = ["routes/language", "routes/logout", "routes/teams.$team.agreement[.md]", "routes/i18n.$file"];

@@ -22,14 +22,14 @@ import { readFlash } from "./flash.server";
 import { type MessageKey, type Messages, type T } from "./i18n";
 import { interpolate } from "./i18n/core";
 import { PAGE_TITLES } from "./page-titles";
-import { messagesJsonFor } from "./i18n/dictionaries";
+import { dictionaryUrl } from "./i18n/dictionaries";
 import type { Locale } from "./i18n/core";
 import { resolveLocale } from "./i18n/locale.server";
 import { listTeamsForMenu } from "./models/teams.server";
 import { ErrorPage } from "./components/error-page";
 import { FlashMessage } from "./components/flash";
 import { Menu } from "./components/menu";
-import { I18nProvider, parseMessages, useT } from "./i18n/react";
+import { I18nProvider, useDictionary, useT } from "./i18n/react";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles.css" },
@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(
     {
       locale,
-      messages: messagesJsonFor(locale),
+      messagesUrl: dictionaryUrl(locale),
       user: user ? { id: user.id, name: user.name } : null,
       teams: teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
       currentTeam: currentTeam ? { id: currentTeam.id, name: currentTeam.name, role: currentTeam.role } : null,
@@ -105,15 +105,16 @@ function pageTitleOf(data: unknown): PageTitleData | null {
 
 function Document({
   locale,
-  messages,
+  messagesUrl,
   error,
   children,
 }: {
   locale: Locale;
-  messages?: Messages;
+  messagesUrl?: string;
   error?: unknown;
   children: ReactNode;
 }) {
+  const messages = useDictionary(locale, messagesUrl);
   return (
     <html lang={locale}>
       <head>
@@ -122,6 +123,8 @@ function Document({
         <PageTitle messages={messages} error={error} />
         <Meta />
         <Links />
+        {/* Fetched early: entry.client needs it before hydrating (cached for good after the first page). */}
+        {messagesUrl ? <link rel="preload" href={messagesUrl} as="fetch" crossOrigin="anonymous" /> : null}
       </head>
       <body>
         <I18nProvider locale={locale} messages={messages}>
@@ -270,7 +273,8 @@ function TeamNav({ t, teamId, isLead, teamName }: { t: T; teamId: string; isLead
 function LanguageSwitcher({ t }: { t: T }) {
   const location = useLocation();
   return (
-    <Form method="post" action="/language" className="language-switcher">
+    // A whole page load: the new language's dictionary then comes with the page.
+    <Form method="post" action="/language" className="language-switcher" reloadDocument>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <span id="language-label">{t("shell.language")}:</span>
       {(["nl", "en"] as const).map((lang) => (
@@ -294,7 +298,7 @@ function LanguageSwitcher({ t }: { t: T }) {
 export default function App() {
   const root = useRootData();
   return (
-    <Document locale={root?.locale ?? "en"} messages={parseMessages(root?.messages)}>
+    <Document locale={root?.locale ?? "en"} messagesUrl={root?.messagesUrl}>
       <Shell>
         <Outlet />
       </Shell>
@@ -306,7 +310,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const root = useRootData();
   return (
-    <Document locale={root?.locale ?? "en"} messages={parseMessages(root?.messages)} error={error ?? null}>
+    <Document locale={root?.locale ?? "en"} messagesUrl={root?.messagesUrl} error={error ?? null}>
       <Shell>
         <ErrorPage error={error} />
       </Shell>

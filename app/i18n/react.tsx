@@ -1,9 +1,9 @@
-import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { makeT, type Messages, type T } from "./index";
 import type { Locale } from "./core";
 
-// The dictionary reaches the browser through the root loader, for the current
-// language only, so client bundles carry no message files.
+// The dictionary reaches the browser as a file of its own, for the page's language
+// only (decision 073), so client bundles carry no message files.
 const I18nContext = createContext<T | null>(null);
 
 // Used only when the root loader itself failed and no dictionary arrived.
@@ -21,20 +21,52 @@ const fallback: Partial<Messages> = {
   "error.badRequest.body": "What was sent is not a form Normwerk understands. Go back and try again.",
 };
 
-// Parsed dictionaries by their JSON text: the server hands the same string for a
-// language to every request, the browser gets one per document or language switch.
-const parsed = new Map<string, Messages>();
+/**
+ * On the server the dictionaries are at hand: entry.server.tsx provides them here, so
+ * no page's loader data has to carry one.
+ */
+export const ServerDictionaries = createContext<((locale: Locale) => Messages) | null>(null);
 
-/** The dictionary the root loader sent as JSON (see messagesJsonFor), parsed once. */
-export function parseMessages(json: string | undefined): Messages | undefined {
-  if (json === undefined) return undefined;
-  let messages = parsed.get(json);
-  if (!messages) {
-    if (parsed.size >= 4) parsed.clear();
-    messages = JSON.parse(json) as Messages;
-    parsed.set(json, messages);
-  }
+// In the browser: the dictionaries fetched so far, by address (see dictionaryUrl).
+const fetched = new Map<string, Messages>();
+let latest: Messages | undefined;
+
+/** Fetches a dictionary once; entry.client awaits it before hydrating. */
+export async function loadDictionary(url: string): Promise<Messages> {
+  const known = fetched.get(url);
+  if (known) return known;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`dictionary ${url}: ${response.status}`);
+  const messages = (await response.json()) as Messages;
+  fetched.set(url, messages);
+  latest = messages;
   return messages;
+}
+
+/**
+ * The dictionary of the page's language. After a client-side navigation to another
+ * language (a changed account or team setting) the new one is fetched and the page
+ * renders again once it is there; until then the previous one stands in.
+ */
+export function useDictionary(locale: Locale | undefined, url: string | undefined): Messages | undefined {
+  const server = useContext(ServerDictionaries);
+  const [, rendered] = useState(0);
+  const messages = url ? fetched.get(url) : undefined;
+  useEffect(() => {
+    if (server || !url || fetched.has(url)) return;
+    let current = true;
+    loadDictionary(url).then(
+      () => current && rendered((n) => n + 1),
+      // Offline or a failed request: the page keeps the dictionary it has.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [server, url]);
+  if (!locale || !url) return undefined;
+  if (server) return server(locale);
+  return messages ?? latest;
 }
 
 export function I18nProvider({ locale, messages, children }: { locale: Locale; messages?: Messages; children: ReactNode }) {

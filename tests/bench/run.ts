@@ -32,7 +32,7 @@ const WARMUP = Number(args.warmup);
 const CONNECTIONS = Number(args.connections);
 
 type Row = { page: string; rps: number; p50: number; p99: number; ratio?: number };
-type Run = { teams: number; rows: Row[]; writes: Row[]; jsGzipBytes: number };
+type Run = { teams: number; rows: Row[]; writes: Row[]; jsGzipBytes: number; dictionaryGzipBytes: number };
 
 function scaleFile(teams: number) {
   const file = path.join(root, `data/scale-${teams}.db`);
@@ -108,12 +108,12 @@ async function firstVisitJs(base: string, pagePath: string, cookie: string) {
   for (const m of html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+)"/g)) srcs.add(m[1]);
   // Inline module scripts import the entry and route chunks; count those too.
   for (const m of html.matchAll(/import\s*(?:\*\s*as\s*\w+\s*from\s*)?"([^"]+\.js)"/g)) srcs.add(m[1]);
-  let total = 0;
-  for (const src of srcs) {
-    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
-    total += zlib.gzipSync(body, { level: 9 }).byteLength;
-  }
-  return total;
+  const gzipped = async (src: string) => zlib.gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()), { level: 9 }).byteLength;
+  let js = 0;
+  for (const src of srcs) js += await gzipped(src);
+  // The dictionary is data, not JavaScript, but a first visit downloads it too (decision 073).
+  const dictionary = /<link[^>]*href="(\/i18n\/[^"]+)"/.exec(html)?.[1];
+  return { js, dictionary: dictionary ? await gzipped(dictionary) : 0 };
 }
 
 async function benchmark(teams: number): Promise<Run> {
@@ -177,8 +177,8 @@ async function benchmark(teams: number): Promise<Run> {
         p99: median(runs.map((r) => r.p99)),
       });
     }
-    const jsGzipBytes = await firstVisitJs(server.url, `/teams/${SCALE_TEAM}/agreement`, cookies.member);
-    return { teams, rows, writes, jsGzipBytes };
+    const firstVisit = await firstVisitJs(server.url, `/teams/${SCALE_TEAM}/agreement`, cookies.member);
+    return { teams, rows, writes, jsGzipBytes: firstVisit.js, dictionaryGzipBytes: firstVisit.dictionary };
   } finally {
     server.stop();
   }
@@ -209,4 +209,5 @@ for (const r of big.rows) {
   console.log(`| ${r.page} | ${(r.p99 / Math.max(small.p99, 1)).toFixed(2)} |`);
 }
 console.log(`\nJavaScript on a first visit to the agreement page: ${(big.jsGzipBytes / 1024).toFixed(1)} KB gzipped`);
+console.log(`and its language's dictionary (JSON, cached for good): ${(big.dictionaryGzipBytes / 1024).toFixed(1)} KB gzipped`);
 console.log(`Machine: ${process.platform} ${process.arch}, ${(await import("node:os")).cpus().length} CPUs, Node ${process.version}; ${new Date().toISOString()}`);

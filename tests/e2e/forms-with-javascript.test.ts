@@ -1,11 +1,23 @@
 // Forms once JavaScript has taken over: the submit button shows that it is busy and
 // a second click while it is busy does not send the form again.
+import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { uniqueEmail } from "../support/client";
-import { waitForHydration } from "./support/browser";
+import { collectConsoleErrors, waitForHydration } from "./support/browser";
 import { browserSuite } from "./support/suite";
 
 const suite = browserSuite();
+
+/** A new account through the sign-up form, once React has taken over the page. */
+async function signUpWithJavaScript(page: Page, emailPrefix: string, name: string) {
+  await page.goto("/signup");
+  await waitForHydration(page);
+  await page.locator("main [name=email]").fill(uniqueEmail(emailPrefix));
+  await page.locator("main [name=name]").fill(name);
+  await page.locator("main [name=password]").fill("een lang wachtwoord");
+  await page.locator("main button[type=submit]").click();
+  await page.waitForURL((url) => url.pathname === "/");
+}
 
 test("a second click while the form is being sent creates no second team, and the button says it is busy", async () => {
   const page = await suite.page();
@@ -14,13 +26,7 @@ test("a second click while the form is being sent creates no second team, and th
     // With JavaScript, Remix posts to /teams/new.data.
     if (r.method() === "POST" && /^\/teams\/new(\.data)?$/.test(new URL(r.url()).pathname)) teamPosts.push(r.url());
   });
-  await page.goto("/signup");
-  await waitForHydration(page);
-  await page.locator("main [name=email]").fill(uniqueEmail("dbl"));
-  await page.locator("main [name=name]").fill("Dubbel Klik");
-  await page.locator("main [name=password]").fill("een lang wachtwoord");
-  await page.locator("main button[type=submit]").click();
-  await page.waitForURL((url) => url.pathname === "/");
+  await signUpWithJavaScript(page, "dbl", "Dubbel Klik");
 
   await page.goto("/teams/new");
   await waitForHydration(page);
@@ -42,4 +48,27 @@ test("a second click while the form is being sent creates no second team, and th
   expect(teamPosts).toHaveLength(1);
   await page.goto("/");
   expect(await page.locator("main .card", { hasText: "Team Dubbelklik" }).count()).toBe(1);
+});
+
+test("choosing another language on the account page switches the whole page to it without a reload (decision 073)", async () => {
+  const page = await suite.page();
+  const errors = collectConsoleErrors(page);
+  const dictionaries: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.startsWith("/i18n/")) dictionaries.push(new URL(r.url()).pathname);
+  });
+  await signUpWithJavaScript(page, "taal", "Taal Wissel");
+  await page.goto("/account");
+  await waitForHydration(page);
+  // A marker that survives only if the page is not loaded again.
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await page.getByLabel("Language").first().selectOption("nl");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect.poll(() => page.locator("footer").innerText()).toContain("gedeelde servicenormen");
+  await expect.poll(() => page.locator("main h1").innerText()).toBe("Je account");
+  expect(await page.getByRole("button", { name: "Profiel opslaan" }).count()).toBe(1);
+  expect(await page.locator("html").getAttribute("lang")).toBe("nl");
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  expect(dictionaries.some((d) => d.startsWith("/i18n/nl."))).toBe(true);
+  expect(errors).toEqual([]);
 });

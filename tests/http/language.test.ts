@@ -129,3 +129,33 @@ test("dates are written the Dutch or English way", async () => {
   await lead.post("/language", { language: "nl", redirectTo: "/" });
   expect(visibleText((await lead.get(`/teams/${teamId}/members`)).html)).toContain("5 maart 2026");
 });
+
+test("a page names its language's dictionary instead of carrying it; the file is that language's and cached for good (decision 073)", async () => {
+  const dictionaryOf = (html: string) => /<link rel="preload" href="(\/i18n\/[^"]+\.json)" as="fetch"/.exec(html)?.[1];
+  for (const [language, text] of [
+    ["en", "Skip to content"],
+    ["nl", "Naar de inhoud"],
+  ] as const) {
+    const page = await new Client(server.url, { language }).get("/login");
+    const url = dictionaryOf(page.html);
+    expect(url, language).toMatch(new RegExp(`^/i18n/${language}\\.[0-9a-f]{12}\\.json$`));
+    // A string the sign-in page does not show is not in its HTML any more.
+    const unused = language === "en" ? "Members with a possible blind spot" : "Teamleden met een mogelijke blinde vlek";
+    expect(page.html).not.toContain(unused);
+    const file = await new Client(server.url).get(url!);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(file.headers.get("cache-control")).toContain("immutable");
+    const messages = JSON.parse(file.html) as Record<string, string>;
+    expect(messages["shell.skipToContent"]).toBe(text);
+    expect(messages["checkins.results.blindSpotCount"]).toBe(unused);
+  }
+  // An old name still gets today's dictionary, but not cached; an unknown language or junk is a 404.
+  const stale = await new Client(server.url).get("/i18n/nl.000000000000.json");
+  expect(stale.status).toBe(200);
+  expect(stale.headers.get("cache-control")).toBe("no-cache");
+  expect(JSON.parse(stale.html)["shell.skipToContent"]).toBe("Naar de inhoud");
+  for (const junk of ["/i18n/de.000000000000.json", "/i18n/en.json", "/i18n/en.0677140236eb.js", "/i18n/..%2Fpackage.json"]) {
+    expect((await new Client(server.url).get(junk)).status, junk).toBe(404);
+  }
+});

@@ -3,7 +3,7 @@
 // Number() forgives ("0x1", "1.0", "01", "1e0"): each is the 404 page, for GET and POST,
 // never a 500 and never the page of the row the number happens to mean.
 import { beforeAll, expect, test } from "vitest";
-import { teamWithMembers, visibleText, type Client } from "../support/client";
+import { Client, teamWithMembers, visibleText } from "../support/client";
 import { openCycle, peersToRate, userIdByEmail } from "../support/checkins";
 import { insertActiveNorms } from "../support/norm-fixtures";
 import { newProposal } from "../support/norms";
@@ -34,6 +34,8 @@ beforeAll(async () => {
     cycle: String(cycle),
     userId: userIdByEmail(server.dbPath, (team.members[0] as Client & { email: string }).email),
     code: "N-1",
+    // The dictionary's file name, as a page names it (decision 073).
+    file: /href="\/i18n\/([^"]+)"/.exec((await new Client(server.url).get("/login")).html)![1],
   };
 });
 
@@ -79,8 +81,8 @@ test("every param of every route, filled with garbage: 404", async () => {
         const got = await lead.get(url);
         checked++;
         if (got.status !== 404) failures.push(`GET ${label} → ${got.status}`);
-        // Pages show the 404 page; the Markdown export and the invite page answer in their own words.
-        else if (!/agreement\[\.md\]|join/.test(route.id) && !visibleText(got.html).includes("Page not found")) {
+        // Pages show the 404 page; the Markdown export, the invite page and the dictionary file answer in their own words.
+        else if (!/agreement\[\.md\]|join|i18n/.test(route.id) && !visibleText(got.html).includes("Page not found")) {
           failures.push(`GET ${label}: not the 404 page`);
         }
         if (exportsAction(route.source)) {
