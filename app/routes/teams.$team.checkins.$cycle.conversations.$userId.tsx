@@ -89,7 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page.conversation && page.notes.some((n) => n.revisions > 0) ? noteRevisions(ctx.team.id, page.conversation.id, ctx.isLead) : [];
   // `?edit=<note id>` opens the edit form of one of the viewer's own notes: a link, so it
   // works without JavaScript, and the page carries no hidden form per note.
-  const editing = parseRowId(new URL(request.url).searchParams.get("edit"));
+  const editId = parseRowId(new URL(request.url).searchParams.get("edit"));
   return {
     teamId: ctx.team.id,
     viewer: { isLead: ctx.isLead, isMember: memberId === ctx.user.id },
@@ -100,18 +100,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // tables frozen at close, so they carry no rater and nothing below the threshold.
     results: cycle.status === "closed" ? memberResultsFor(ctx.team.id, cycle.cycleId, memberId, ctx.user.id) : null,
     threshold: cycle.anonymityThreshold ?? 3,
-    notes: page.notes.map(({ authorId, body, ...n }) => ({
-      ...n,
-      // Who wrote a note is shown by name; no user id goes to the page.
-      mine: authorId === ctx.user.id,
-      html: renderMarkdown(body),
-      editing: authorId === ctx.user.id && n.id === editing,
-      // The raw text is only needed in the open edit form.
-      body: authorId === ctx.user.id && n.id === editing ? body : "",
-      revisions: revisions
-        .filter((r) => r.noteId === n.id)
-        .map((r) => ({ editedAt: r.editedAt, html: renderMarkdown(r.body) })),
-    })),
+    notes: page.notes.map(({ authorId, body, ...n }) => {
+      const editing = authorId === ctx.user.id && n.id === editId;
+      return {
+        ...n,
+        // Who wrote a note is shown by name; no user id goes to the page.
+        mine: authorId === ctx.user.id,
+        html: renderMarkdown(body),
+        editing,
+        // The raw text is only needed in the open edit form.
+        body: editing ? body : "",
+        revisions: revisions
+          .filter((r) => r.noteId === n.id)
+          .map((r) => ({ editedAt: r.editedAt, html: renderMarkdown(r.body) })),
+      };
+    }),
     actions: page.actions,
     carriedOver: page.carriedOver,
     norms: listActiveNorms(ctx.team.id).map((n) => ({ id: n.id, code: n.code, title: n.title })),
