@@ -19,6 +19,7 @@ export function isForeignOrigin(origin: string | null, fetchSite: string | null,
 const PLAIN_PAGES: Record<number, [MessageKey, MessageKey]> = {
   400: ["error.badRequest.title", "error.badRequest.body"],
   403: ["error.forbidden.title", "error.forbiddenOrigin.body"],
+  405: ["error.badRequest.title", "error.method.body"],
   413: ["error.badRequest.title", "error.tooLarge.body"],
   415: ["error.badRequest.title", "error.unsupportedBody.body"],
   500: ["error.server.title", "error.server.body"],

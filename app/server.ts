@@ -29,10 +29,17 @@ app.use("/build", express.static(path.join(root, "public/build"), { immutable: t
 // No redirect for folders: "/teams/..%2F" would otherwise get a 301 to the public folder's own path.
 app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false, redirect: false }));
 
+// Pages are read with GET and forms send POST; Remix would run an action for a
+// PUT or DELETE too, so any other method is refused before it reaches one.
+app.use((req: Request, res: Response, next: NextFunction) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "POST") return next();
+  res.status(405).set("Allow", "GET, HEAD, POST").type("html").send(plainErrorPage(405));
+});
+
 // CSRF: every write whose Origin is not ours is refused here, before any route
 // code runs, so no action can forget it (tests/http/origin.test.ts proves it).
 app.use((req: Request, res: Response, next: NextFunction) => {
-  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  if (req.method === "GET" || req.method === "HEAD") return next();
   const ownOrigin = env.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
   if (isForeignOrigin(req.get("origin") ?? null, req.get("sec-fetch-site") ?? null, ownOrigin)) {
     res.status(403).type("html").send(plainErrorPage(403));

@@ -138,6 +138,27 @@ test("every action refuses a POST from another site's Origin, from Origin: null,
   expect((await lead.get("/teams/new")).status).toBe(200);
 });
 
+test("every action refuses PUT, PATCH and DELETE from our own origin with 405, and changes nothing", async () => {
+  const before = snapshot();
+  for (const { id, url } of actionUrls()) {
+    for (const method of ["PUT", "PATCH", "DELETE"]) {
+      const label = `${method} ${id} ${url}`;
+      const res = await lead.request(url, {
+        method,
+        body: new URLSearchParams(fieldsFor(id)),
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
+      });
+      expect(res.status, label).toBe(405);
+      expect(res.headers.get("allow"), label).toBe("GET, HEAD, POST");
+      const text = visibleText(res.html);
+      expect(text, label).toContain("This address only answers to opening a page and sending a form.");
+      expect(text, label).toContain("Dit adres opent alleen pagina's en ontvangt alleen formulieren.");
+    }
+  }
+  expect(snapshot()).toEqual(before);
+  expect((await lead.get("/teams/new")).status).toBe(200);
+});
+
 test("a same-origin POST works, and so does a script's POST without any Origin", async () => {
   const res = await lead.post("/teams/new", { name: "Same Origin", description: "" });
   expect(res.status).toBe(303);
