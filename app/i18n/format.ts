@@ -30,14 +30,23 @@ export function formatDate(locale: Locale, ms: number, style: "date" | "datetime
   }).format(new Date(ms));
 }
 
-// Results pages format dozens of figures per request; this skips building the options key each time.
-const byDigits = new Map<string, Intl.NumberFormat>();
+// Results pages format a hundred figures per request, nearly all means of ratings
+// 1–5 with one decimal: a few dozen distinct values. Formatting each through Intl
+// costs about ten times the look-up, so each formatter keeps what it wrote.
+const byDigits = new Map<string, { format: Intl.NumberFormat; written: Map<number, string> }>();
+const WRITTEN_PER_FORMATTER = 2000;
 
 export function formatNumber(locale: Locale, n: number, maximumFractionDigits = 1) {
   const key = `${locale}|${maximumFractionDigits}`;
   let f = byDigits.get(key);
-  if (!f) byDigits.set(key, (f = numberFormatter(locale, { maximumFractionDigits })));
-  return f.format(n);
+  if (!f) byDigits.set(key, (f = { format: numberFormatter(locale, { maximumFractionDigits }), written: new Map() }));
+  let text = f.written.get(n);
+  if (text === undefined) {
+    text = f.format.format(n);
+    if (f.written.size >= WRITTEN_PER_FORMATTER) f.written.clear();
+    f.written.set(n, text);
+  }
+  return text;
 }
 
 export function formatPercent(locale: Locale, fraction: number) {

@@ -43,3 +43,13 @@ test("dates and numbers the Dutch and the English way", () => {
   expect(formatNumber("en", 1234.56)).toBe("1,234.6");
   expect(formatPercent("nl", 0.5)).toBe("50%");
 });
+
+test("a number written before is written the same again, per language and number of decimals", () => {
+  expect(formatNumber("nl", 3.25)).toBe("3,3");
+  expect(formatNumber("en", 3.25)).toBe("3.3");
+  expect(formatNumber("nl", 3.25, 2)).toBe("3,25");
+  expect(formatNumber("nl", 3.25)).toBe("3,3");
+  // Past the remembered number of values the formatter starts afresh and stays right.
+  for (let i = 0; i < 2500; i++) expect(formatNumber("en", i + 0.5, 0)).toBe((i + 0.5).toLocaleString("en", { maximumFractionDigits: 0 }));
+  expect(formatNumber("en", 2.5, 0)).toBe("3");
+});
