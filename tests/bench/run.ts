@@ -3,8 +3,8 @@
 // hot pages with autocannon against GET /login as the reference page.
 //   npm run bench -- [--teams 200] [--rounds 3] [--duration 6] [--connections 50] [--reseed]
 // This machine's speed drifts by a factor of two within minutes (shared cores), so
-// every page is measured in several rounds, each round starting with the reference,
-// and the tables show medians: of the figures, and of each round's ratio.
+// every page is measured in several rounds, each page between two runs of the
+// reference, and the tables show medians: of the figures, and of each round's ratio.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -129,17 +129,29 @@ async function benchmark(teams: number): Promise<Run> {
     const voting = pages.find((p) => p.name === "proposal in voting")!;
     const teamHome = pages.find((p) => p.name === "team home")!;
     for (const page of pages) await measure(server.url + page.path, { cookie: cookies[page.as], duration: WARMUP, connections: 10 });
+    // Each round measures the reference between every two pages (ref, page, ref, page,
+    // …, ref), and a page's ratio is to the mean of the two references beside it: the
+    // machine's speed drifts within a round, and a page compared with a reference
+    // measured half a minute earlier carries that drift into its ratio.
+    const [reference, ...others] = pages;
     const rounds: Row[][] = [];
     for (let round = 1; round <= ROUNDS; round++) {
+      const log = (name: string, r: { rps: number; p50: number; p99: number }) =>
+        console.log(`  ${teams} team(s), round ${round}: ${name.padEnd(26)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms`);
+      const refs = [await measure(server.url + reference.path, { cookie: cookies[reference.as] })];
+      log(reference.name, refs[0]);
       const rows: Row[] = [];
-      for (const page of pages) {
+      for (const page of others) {
         const r = await measure(server.url + page.path, { cookie: cookies[page.as] });
-        rows.push({ page: page.name, ...r, ratio: r.rps / (rows[0]?.rps ?? r.rps) });
-        console.log(
-          `  ${teams} team(s), round ${round}: ${page.name.padEnd(26)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms`,
-        );
+        log(page.name, r);
+        const next = await measure(server.url + reference.path, { cookie: cookies[reference.as] });
+        log(reference.name, next);
+        rows.push({ page: page.name, ...r, ratio: r.rps / ((refs[refs.length - 1].rps + next.rps) / 2) });
+        refs.push(next);
       }
-      rounds.push(rows);
+      // The reference's own row: its median run of the round, ratio 1 by definition.
+      const ref = [...refs].sort((a, b) => a.rps - b.rps)[Math.floor(refs.length / 2)];
+      rounds.push([{ page: reference.name, ...ref, ratio: 1 }, ...rows]);
     }
     const rows: Row[] = pages.map((page, i) => ({
       page: page.name,
