@@ -2,7 +2,7 @@
 // here only to authorise a peer form and to count completion; nothing that leaves
 // this module for a results page carries a rater, a per-rater value or a timestamp.
 import { randomInt } from "node:crypto";
-import { and, asc, count, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import {
   checkinCycles,
   cycleNormStats,
@@ -23,6 +23,7 @@ import { listActiveNorms } from "./norms.server";
 import { inNormOrder, parseIdList, signalCountsPerNorm, type Signal } from "../domain/checkin-results";
 import type { TrendPoint } from "../domain/norm-trend";
 import { compareCodePoints } from "../domain/random";
+import { repeatWindowStart } from "../domain/repeat-submission";
 import { db, preparedOnce, write } from "../db.server";
 import { registerSweep } from "../sweep.server";
 import { notFound } from "../permissions.server";
@@ -90,6 +91,23 @@ export function openCycle(teamId: string, actorId: string, input: OpenCycleInput
     const wanted = new Set(input.normCodes);
     const unknown = [...wanted].filter((code) => !active.some((n) => n.code === code));
     if (unknown.length > 0) return { ok: false as const, unknown };
+    // The same cycle opened again by the same lead moments later is the first one (decision 074).
+    const repeated = tx
+      .select({ id: checkinCycles.id })
+      .from(checkinCycles)
+      .where(
+        and(
+          eq(checkinCycles.teamId, teamId),
+          eq(checkinCycles.status, "open"),
+          eq(checkinCycles.openedBy, actorId),
+          eq(checkinCycles.title, input.title),
+          eq(checkinCycles.closesAt, input.closesAt),
+          eq(checkinCycles.peersPerMember, input.peersPerMember),
+          gt(checkinCycles.openedAt, repeatWindowStart(now)),
+        ),
+      )
+      .get();
+    if (repeated) return { ok: true as const, cycleId: repeated.id };
     const participants = tx
       .select({ userId: memberships.userId })
       .from(memberships)

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   checkinCycles,
@@ -12,6 +12,7 @@ import {
 } from "../../db/schema";
 import type { DB } from "../../db/client";
 import { db, preparedOnce, write } from "../db.server";
+import { repeatWindowStart } from "../domain/repeat-submission";
 import { audit } from "./audit.server";
 
 export type Visibility = "shared" | "private";
@@ -220,6 +221,21 @@ export function addNote(
 ) {
   return write((tx) => {
     const conversationId = ensureConversation(tx, teamId, cycleId, memberId, now);
+    // The same note posted again by its author moments later is the first one (decision 074).
+    const repeated = tx
+      .select({ id: conversationNotes.id })
+      .from(conversationNotes)
+      .where(
+        and(
+          eq(conversationNotes.conversationId, conversationId),
+          eq(conversationNotes.authorId, authorId),
+          eq(conversationNotes.visibility, visibility),
+          eq(conversationNotes.body, body),
+          gt(conversationNotes.createdAt, repeatWindowStart(now)),
+        ),
+      )
+      .get();
+    if (repeated) return repeated.id;
     return tx
       .insert(conversationNotes)
       .values({ teamId, conversationId, authorId, visibility, body, createdAt: now, updatedAt: now })
@@ -293,6 +309,22 @@ export function addAction(
 ) {
   return write((tx) => {
     const conversationId = ensureConversation(tx, teamId, cycleId, memberId, now);
+    // The same action posted again moments later is the first one (decision 074).
+    const repeated = tx
+      .select({ id: conversationActions.id })
+      .from(conversationActions)
+      .where(
+        and(
+          eq(conversationActions.conversationId, conversationId),
+          eq(conversationActions.createdBy, createdBy),
+          eq(conversationActions.text, input.text),
+          sql`${conversationActions.normId} is ${input.normId}`,
+          sql`${conversationActions.dueOn} is ${input.dueOn}`,
+          gt(conversationActions.createdAt, repeatWindowStart(now)),
+        ),
+      )
+      .get();
+    if (repeated) return repeated.id;
     const id = tx
       .insert(conversationActions)
       .values({ teamId, conversationId, memberId, text: input.text, normId: input.normId, dueOn: input.dueOn, createdBy, createdAt: now })

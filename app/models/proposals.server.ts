@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lt, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import {
   memberships,
   norms,
@@ -13,6 +13,7 @@ import {
 import type { DB } from "../../db/client";
 import { db, preparedOnce, write } from "../db.server";
 import { conflictOnApply } from "../domain/norms";
+import { repeatWindowStart } from "../domain/repeat-submission";
 import { decide, type DecisionRule, type Tally, type VoteChoice } from "../domain/votes";
 import { registerSweep } from "../sweep.server";
 import { publishAgreementVersionTx } from "./agreement.server";
@@ -43,9 +44,36 @@ export type NewProposal =
   | { kind: "change"; normCode: string; title: string; body: string; category: NormCategory | undefined }
   | { kind: "retire"; normCode: string; body: string };
 
-/** A new draft; null when a change/retire names no active norm of this team. */
+/**
+ * A new draft; null when a change/retire names no active norm of this team. The
+ * same draft posted again by its author moments later (decision 074) is the first one.
+ */
 export function createProposal(teamId: string, authorId: string, input: NewProposal, now = Date.now()) {
-  return write((tx) => createProposalTx(tx, teamId, authorId, input, now));
+  return write((tx) => repeatedProposal(tx, teamId, authorId, input, now) ?? createProposalTx(tx, teamId, authorId, input, now));
+}
+
+function repeatedProposal(tx: DB, teamId: string, authorId: string, input: NewProposal, now: number): number | null {
+  const norm = input.kind === "add" ? null : findNorm(teamId, { code: input.normCode });
+  if (input.kind !== "add" && !norm) return null;
+  const row = tx
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(
+      and(
+        eq(proposals.teamId, teamId),
+        eq(proposals.authorId, authorId),
+        eq(proposals.kind, input.kind),
+        norm ? eq(proposals.normId, norm.id) : isNull(proposals.normId),
+        eq(proposals.title, input.kind === "retire" ? "" : input.title),
+        eq(proposals.body, input.body),
+        input.kind === "add" ? eq(proposals.category, input.category) : undefined,
+        isNull(proposals.rebasedFromId),
+        gt(proposals.createdAt, repeatWindowStart(now)),
+      ),
+    )
+    .orderBy(desc(proposals.id))
+    .get();
+  return row?.id ?? null;
 }
 
 export function createProposalTx(tx: DB, teamId: string, authorId: string, input: NewProposal, now: number) {
@@ -124,9 +152,27 @@ export function editDraft(
   });
 }
 
-/** Every member may comment until the outcome (draft or voting). */
+/**
+ * Every member may comment until the outcome (draft or voting). The same comment
+ * posted again by its author moments later (decision 074) is the first one.
+ */
 export function addComment(teamId: string, actor: Actor, id: number, body: string, now = Date.now()): Refusal | { ok: true } {
-  return write((tx) => addCommentTx(tx, teamId, actor, id, body, now));
+  return write((tx) => {
+    const repeated = tx
+      .select({ id: proposalComments.id })
+      .from(proposalComments)
+      .where(
+        and(
+          eq(proposalComments.teamId, teamId),
+          eq(proposalComments.proposalId, id),
+          eq(proposalComments.authorId, actor.id),
+          eq(proposalComments.body, body),
+          gt(proposalComments.createdAt, repeatWindowStart(now)),
+        ),
+      )
+      .get();
+    return repeated ? { ok: true } : addCommentTx(tx, teamId, actor, id, body, now);
+  });
 }
 
 export function addCommentTx(tx: DB, teamId: string, actor: Actor, id: number, body: string, now: number): Refusal | { ok: true } {

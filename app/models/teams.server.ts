@@ -2,13 +2,30 @@ import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { invites, memberships, teams, users } from "../../db/schema";
 import type { DB } from "../../db/client";
 import { db, preparedOnce, write } from "../db.server";
+import { repeatWindowStart } from "../domain/repeat-submission";
 import { randomId, randomToken } from "../ids.server";
 import { audit } from "./audit.server";
 
 export const INVITE_DAYS = 14;
 
-export function createTeam(input: { name: string; description: string; language: "en" | "nl" }, userId: string) {
+/** A new team led by its creator; the same team created again moments later (decision 074) is the first one. */
+export function createTeam(input: { name: string; description: string; language: "en" | "nl" }, userId: string, now = Date.now()) {
   return write((tx) => {
+    const repeated = tx
+      .select({ id: teams.id })
+      .from(memberships)
+      .innerJoin(teams, eq(teams.id, memberships.teamId))
+      .where(
+        and(
+          eq(memberships.userId, userId),
+          eq(memberships.role, "lead"),
+          eq(teams.name, input.name),
+          eq(teams.description, input.description),
+          gt(teams.createdAt, repeatWindowStart(now)),
+        ),
+      )
+      .get();
+    if (repeated) return repeated.id;
     const id = randomId();
     tx.insert(teams).values({ id, name: input.name, description: input.description, language: input.language }).run();
     tx.insert(memberships).values({ teamId: id, userId, role: "lead" }).run();

@@ -1,0 +1,126 @@
+// A form sent twice (a double click without JavaScript, a second press on a slow
+// connection) creates one thing, and both answers lead to the same place (decision 074).
+import { expect, test } from "vitest";
+import { useTestServer } from "../support/setup";
+import type { TestDb } from "../support/db";
+import type { TestServer } from "../support/server";
+import { signUp, teamWithNames, visibleText } from "../support/client";
+import { insertActiveNorms } from "../support/norm-fixtures";
+import { newProposal, proposalPath } from "../support/norms";
+import { userIdByEmail } from "../support/checkins";
+
+let server: TestServer;
+let sql: TestDb;
+useTestServer((s, db) => {
+  server = s;
+  sql = db;
+});
+
+const count = (query: string, ...params: unknown[]) => (sql.prepare(`select count(*) as n from (${query})`).get(...params) as { n: number }).n;
+
+/** Sends the same form twice at once, as a double click does, and returns both answers. */
+async function twice(client: Awaited<ReturnType<typeof signUp>>, path: string, fields: Record<string, string | string[]>) {
+  return Promise.all([client.post(path, fields), client.post(path, fields)]);
+}
+
+test("a team created twice by a double click is one team, and both answers lead to it", async () => {
+  const lead = await signUp(server.url, "Femke Dubbel");
+  const [a, b] = await twice(lead, "/teams/new", { name: "Dubbelklik", description: "Ons team" });
+  expect([a.status, b.status]).toEqual([303, 303]);
+  expect(b.location).toBe(a.location);
+  expect(count("select id from teams where name = 'Dubbelklik'")).toBe(1);
+  // A different description is a different team: nothing is merged that the lead meant twice.
+  const other = await lead.post("/teams/new", { name: "Dubbelklik", description: "Een tweede team" });
+  expect(other.status).toBe(303);
+  expect(other.location).not.toBe(a.location);
+  expect(count("select id from teams where name = 'Dubbelklik'")).toBe(2);
+});
+
+test("a proposal, a comment, a cycle, a note and an action sent twice are each stored once", async () => {
+  const { lead, teamId, members } = await teamWithNames(server.url, ["Gijs Leider", "Hanna Lid", "Ivo Lid", "Jet Lid"], "Dubbel");
+  const [norm] = insertActiveNorms(server.dbPath, teamId, ["We bellen klanten binnen een werkdag terug."]);
+
+  // A draft: both answers lead to the one draft.
+  const draft = { kind: "add", title: "We noemen een tijd bij elke terugbelafspraak.", body: "", category: "complaints" };
+  const [p1, p2] = await twice(members[0], `/teams/${teamId}/proposals/new`, draft);
+  expect([p1.status, p2.status]).toEqual([303, 303]);
+  expect(p2.location).toBe(p1.location);
+  expect(count("select id from proposals where team_id = ? and title = ?", teamId, draft.title)).toBe(1);
+  // Another author with the same words makes their own draft.
+  await newProposal(members[1], teamId, draft);
+  expect(count("select id from proposals where team_id = ? and title = ?", teamId, draft.title)).toBe(2);
+
+  // A comment: one, shown once.
+  const proposalId = Number(new URL(p1.location!, server.url).pathname.split("/").pop());
+  const here = proposalPath(teamId, proposalId);
+  const comment = { intent: "comment", body: "Goed idee, maar welke tijd noemen we?" };
+  const [c1, c2] = await twice(members[2], here, comment);
+  expect([c1.status, c2.status]).toEqual([303, 303]);
+  expect(count("select id from proposal_comments where proposal_id = ?", proposalId)).toBe(1);
+  expect(visibleText((await members[2].get(here)).html).split(comment.body).length - 1).toBe(1);
+
+  // A check-in cycle: one cycle to fill in, not two.
+  const cycleForm = { title: "Check-in dubbel", normCodes: [norm.code], closesAt: `${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}T17:00`, peersPerMember: "2" };
+  const [o1, o2] = await twice(lead, `/teams/${teamId}/checkins/new`, cycleForm);
+  expect([o1.status, o2.status]).toEqual([303, 303]);
+  expect(o2.location).toBe(o1.location);
+  expect(count("select id from checkin_cycles where team_id = ?", teamId)).toBe(1);
+  const cycleId = Number(/\/checkins\/(\d+)$/.exec(o1.location!)![1]);
+
+  // A note and an action in a member's conversation.
+  const memberId = userIdByEmail(server.dbPath, members[0].email);
+  const conversation = `/teams/${teamId}/checkins/${cycleId}/conversations/${memberId}`;
+  const note = { intent: "note", body: "We spraken over terugbellen.", visibility: "shared" };
+  const [n1, n2] = await twice(lead, conversation, note);
+  expect([n1.status, n2.status]).toEqual([303, 303]);
+  expect(count("select id from conversation_notes where body = ?", note.body)).toBe(1);
+  const action = { intent: "action", text: "Drie klanten terugbellen", normCode: norm.code, dueOn: "2030-06-01" };
+  const [a1, a2] = await twice(lead, conversation, action);
+  expect([a1.status, a2.status]).toEqual([303, 303]);
+  expect(count("select id from conversation_actions where text = ?", action.text)).toBe(1);
+  expect(count("select id from audit_log where team_id = ? and kind = 'conversation.action-created'", teamId)).toBe(1);
+  // The same words as a private note, or the action with another date, are new things.
+  expect((await lead.post(conversation, { ...note, visibility: "private" })).status).toBe(303);
+  expect(count("select id from conversation_notes where body = ?", note.body)).toBe(2);
+  expect((await lead.post(conversation, { ...action, dueOn: "2030-06-08" })).status).toBe(303);
+  expect(count("select id from conversation_actions where text = ?", action.text)).toBe(2);
+});
+
+test("the same text sent again after the repeat window is stored again", async () => {
+  const { lead, teamId, members } = await teamWithNames(server.url, ["Kees Leider", "Lies Lid"], "Later");
+  const [norm] = insertActiveNorms(server.dbPath, teamId, ["We bevestigen elke afspraak per e-mail."]);
+  const memberId = userIdByEmail(server.dbPath, members[0].email);
+  process.env.DATABASE_PATH = server.dbPath;
+  const { REPEAT_WINDOW_MS } = await import("~/domain/repeat-submission");
+  const { addNote, addAction } = await import("~/models/conversations.server");
+  const { createProposal, addComment } = await import("~/models/proposals.server");
+  const { openCycle } = await import("~/models/checkins.server");
+  const leadId = userIdByEmail(server.dbPath, lead.email);
+  const t0 = Date.now();
+  const later = t0 + REPEAT_WINDOW_MS + 1;
+
+  const draft = { kind: "add" as const, title: "We sturen een samenvatting na elk gesprek.", body: "", category: "complaints" as const };
+  const first = createProposal(teamId, memberId, draft, t0);
+  expect(createProposal(teamId, memberId, draft, t0 + REPEAT_WINDOW_MS - 1)).toBe(first);
+  expect(createProposal(teamId, memberId, draft, later)).not.toBe(first);
+
+  const actor = { id: memberId, isLead: false };
+  addComment(teamId, actor, first!, "Eens.", t0);
+  addComment(teamId, actor, first!, "Eens.", t0 + 1000);
+  addComment(teamId, actor, first!, "Eens.", later);
+  expect(count("select id from proposal_comments where proposal_id = ?", first)).toBe(2);
+
+  const cycle = { title: "Later", normCodes: [norm.code], closesAt: t0 + 7 * 86_400_000, peersPerMember: 1 };
+  const c1 = openCycle(teamId, leadId, cycle, t0);
+  const c2 = openCycle(teamId, leadId, cycle, later);
+  expect(c1.ok && c2.ok && c2.cycleId !== c1.cycleId).toBe(true);
+  const cycleId = c1.ok ? c1.cycleId : -1;
+
+  const n1 = addNote(teamId, cycleId, memberId, leadId, "shared", "Later nog eens.", t0);
+  expect(addNote(teamId, cycleId, memberId, leadId, "shared", "Later nog eens.", t0 + 5000)).toBe(n1);
+  expect(addNote(teamId, cycleId, memberId, leadId, "shared", "Later nog eens.", later)).not.toBe(n1);
+  const input = { text: "Samenvatting sturen", normId: null, dueOn: null };
+  const a1 = addAction(teamId, cycleId, memberId, "Lies Lid", leadId, input, t0);
+  expect(addAction(teamId, cycleId, memberId, "Lies Lid", leadId, input, t0 + 5000)).toBe(a1);
+  expect(addAction(teamId, cycleId, memberId, "Lies Lid", leadId, input, later)).not.toBe(a1);
+});
