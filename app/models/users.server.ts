@@ -1,6 +1,7 @@
 import { and, count, eq, gt, lt } from "drizzle-orm";
 import { loginAttempts, users } from "../../db/schema";
-import { hashPassword } from "../auth.server";
+import { hashPassword, verifyPassword } from "../auth.server";
+import { repeatWindowStart } from "../domain/repeat-submission";
 import { db, write } from "../db.server";
 import { randomId } from "../ids.server";
 
@@ -14,6 +15,21 @@ export async function createUser(input: { email: string; name: string; password:
     .onConflictDoNothing({ target: users.email })
     .run();
   return res.changes === 1 ? id : null;
+}
+
+/**
+ * The account a sign-up form sent twice made the first time (decision 074): the address
+ * is taken by an account created moments ago with the same name and password. A double
+ * click then signs in instead of answering "address taken" to the person who just took it.
+ */
+export async function repeatedSignUp(input: { email: string; name: string; password: string }, now = Date.now()) {
+  const user = db
+    .select({ id: users.id, name: users.name, passwordHash: users.passwordHash, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.email, input.email))
+    .get();
+  if (!user || user.name !== input.name || user.createdAt <= repeatWindowStart(now)) return null;
+  return (await verifyPassword(user.passwordHash, input.password)) ? user.id : null;
 }
 
 export function getUser(id: string) {

@@ -7,7 +7,7 @@ import { getCurrentSession, safeRedirect } from "~/auth.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/forms";
 import { email, looseText, msg, requiredText, secret } from "~/forms";
 import { useT } from "~/i18n/react";
-import { createUser } from "~/models/users.server";
+import { createUser, repeatedSignUp } from "~/models/users.server";
 import { startSession } from "~/auth.server";
 import { languageCookie } from "~/i18n/locale.server";
 import { isLocale } from "~/i18n";
@@ -35,7 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { email, name, password, redirectTo } = submission.value;
   const cookieLang = await languageCookie.parse(request.headers.get("Cookie")).catch(() => null);
-  const userId = await createUser({ email, name, password, language: isLocale(cookieLang) ? cookieLang : null });
+  const userId =
+    (await createUser({ email, name, password, language: isLocale(cookieLang) ? cookieLang : null })) ??
+    (await repeatedSignUp({ email, name, password }));
   if (!userId) {
     return data(
       submission.reply({ fieldErrors: { email: [msg("auth.signup.emailTaken")] }, hideFields: ["password"] }),

@@ -4,7 +4,7 @@ import { expect, test } from "vitest";
 import { useTestServer } from "../support/setup";
 import type { TestDb } from "../support/db";
 import type { TestServer } from "../support/server";
-import { signUp, teamWithNames, visibleText } from "../support/client";
+import { Client, signUp, teamWithNames, visibleText } from "../support/client";
 import { insertActiveNorms } from "../support/norm-fixtures";
 import { newProposal, proposalPath } from "../support/norms";
 import { userIdByEmail } from "../support/checkins";
@@ -22,6 +22,24 @@ const count = (query: string, ...params: unknown[]) => (sql.prepare(`select coun
 async function twice(client: Awaited<ReturnType<typeof signUp>>, path: string, fields: Record<string, string | string[]>) {
   return Promise.all([client.post(path, fields), client.post(path, fields)]);
 }
+
+test("a sign-up sent twice makes one account, and the second answer signs in too instead of saying the address is taken", async () => {
+  const visitor = new Client(server.url);
+  const fields = { email: "dubbel.aanmelden@example.org", name: "Mila Dubbel", password: "correct horse battery" };
+  const [a, b] = await Promise.all([visitor.post("/signup", fields), visitor.post("/signup", fields)]);
+  expect([a.status, b.status]).toEqual([303, 303]);
+  expect(b.location).toBe(a.location);
+  for (const res of [a, b]) expect(res.headers.getSetCookie().some((c) => c.startsWith("normwerk_session="))).toBe(true);
+  expect(count("select id from users where email = ?", fields.email)).toBe(1);
+  // Anyone else, or the same name with another password, is told the address is taken.
+  const other = await new Client(server.url).post("/signup", { ...fields, password: "another horse battery" });
+  expect(other.status).toBe(400);
+  expect(other.headers.getSetCookie().some((c) => c.startsWith("normwerk_session="))).toBe(false);
+  expect(visibleText(other.html)).toMatch(/An account with this e-mail address already exists|Er bestaat al een account met dit e-mailadres/);
+  expect(other.html).toContain('value="Mila Dubbel"');
+  const renamed = await new Client(server.url).post("/signup", { ...fields, name: "Iemand Anders" });
+  expect(renamed.status).toBe(400);
+});
 
 test("a team created twice by a double click is one team, and both answers lead to it", async () => {
   const lead = await signUp(server.url, "Femke Dubbel");
