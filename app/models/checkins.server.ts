@@ -91,7 +91,8 @@ export function openCycle(teamId: string, actorId: string, input: OpenCycleInput
     const wanted = new Set(input.normCodes);
     const unknown = [...wanted].filter((code) => !active.some((n) => n.code === code));
     if (unknown.length > 0) return { ok: false as const, unknown };
-    // The same cycle opened again by the same lead moments later is the first one (decision 074).
+    // The same cycle (title, closing time, peers, norms) opened again by the same lead
+    // moments later is the first one (decision 074).
     const repeated = tx
       .select({ id: checkinCycles.id })
       .from(checkinCycles)
@@ -107,7 +108,9 @@ export function openCycle(teamId: string, actorId: string, input: OpenCycleInput
         ),
       )
       .get();
-    if (repeated) return { ok: true as const, cycleId: repeated.id };
+    if (repeated && sameNorms(tx, teamId, repeated.id, active.filter((n) => wanted.has(n.code)).map((n) => n.id))) {
+      return { ok: true as const, cycleId: repeated.id };
+    }
     const participants = tx
       .select({ userId: memberships.userId })
       .from(memberships)
@@ -127,6 +130,15 @@ export function openCycle(teamId: string, actorId: string, input: OpenCycleInput
     });
     return { ok: true as const, cycleId };
   });
+}
+
+function sameNorms(tx: DB, teamId: string, cycleId: number, normIds: number[]) {
+  const inCycle = tx
+    .select({ normId: cycleNorms.normId })
+    .from(cycleNorms)
+    .where(and(eq(cycleNorms.teamId, teamId), eq(cycleNorms.cycleId, cycleId)))
+    .all();
+  return inCycle.length === normIds.length && inCycle.every((n) => normIds.includes(n.normId));
 }
 
 // ---------------------------------------------------------------- reading cycles

@@ -227,6 +227,7 @@ export function addNote(
       .from(conversationNotes)
       .where(
         and(
+          eq(conversationNotes.teamId, teamId),
           eq(conversationNotes.conversationId, conversationId),
           eq(conversationNotes.authorId, authorId),
           eq(conversationNotes.visibility, visibility),
@@ -315,6 +316,7 @@ export function addAction(
       .from(conversationActions)
       .where(
         and(
+          eq(conversationActions.teamId, teamId),
           eq(conversationActions.conversationId, conversationId),
           eq(conversationActions.createdBy, createdBy),
           eq(conversationActions.text, input.text),

@@ -66,7 +66,9 @@ function repeatedProposal(tx: DB, teamId: string, authorId: string, input: NewPr
         norm ? eq(proposals.normId, norm.id) : isNull(proposals.normId),
         eq(proposals.title, input.kind === "retire" ? "" : input.title),
         eq(proposals.body, input.body),
-        input.kind === "add" ? eq(proposals.category, input.category) : undefined,
+        // The category createProposalTx would store: a change without one keeps the norm's.
+        input.kind === "retire" ? isNull(proposals.category) : eq(proposals.category, input.category ?? norm!.category),
+        eq(proposals.status, "draft"),
         isNull(proposals.rebasedFromId),
         gt(proposals.createdAt, repeatWindowStart(now)),
       ),

@@ -21,13 +21,14 @@ export function createTeam(input: { name: string; description: string; language:
           eq(memberships.role, "lead"),
           eq(teams.name, input.name),
           eq(teams.description, input.description),
+          eq(teams.language, input.language),
           gt(teams.createdAt, repeatWindowStart(now)),
         ),
       )
       .get();
     if (repeated) return repeated.id;
     const id = randomId();
-    tx.insert(teams).values({ id, name: input.name, description: input.description, language: input.language }).run();
+    tx.insert(teams).values({ id, name: input.name, description: input.description, language: input.language, createdAt: now }).run();
     tx.insert(memberships).values({ teamId: id, userId, role: "lead" }).run();
     audit(tx, { teamId: id, actorId: userId, kind: "team.created", subject: input.name });
     return id;

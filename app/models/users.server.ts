@@ -29,7 +29,11 @@ export async function repeatedSignUp(input: { email: string; name: string; passw
     .where(eq(users.email, input.email))
     .get();
   if (!user || user.name !== input.name || user.createdAt <= repeatWindowStart(now)) return null;
-  return (await verifyPassword(user.passwordHash, input.password)) ? user.id : null;
+  // A password check like the sign-in's, so it counts against the same limit.
+  if (loginBlockedFor(input.email, now) > 0) return null;
+  if (await verifyPassword(user.passwordHash, input.password)) return user.id;
+  recordLoginFailure(input.email, now);
+  return null;
 }
 
 export function getUser(id: string) {

@@ -138,10 +138,10 @@ test("every action refuses a POST from another site's Origin, from Origin: null,
   expect((await lead.get("/teams/new")).status).toBe(200);
 });
 
-test("every action refuses PUT, PATCH and DELETE from our own origin with 405, and changes nothing", async () => {
+test("every action refuses PUT, PATCH, DELETE and OPTIONS from our own origin with 405, and changes nothing", async () => {
   const before = snapshot();
   for (const { id, url } of actionUrls()) {
-    for (const method of ["PUT", "PATCH", "DELETE"]) {
+    for (const method of ["PUT", "PATCH", "DELETE", "OPTIONS"]) {
       const label = `${method} ${id} ${url}`;
       const res = await lead.request(url, {
         method,

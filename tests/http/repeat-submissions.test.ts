@@ -39,6 +39,12 @@ test("a sign-up sent twice makes one account, and the second answer signs in too
   expect(other.html).toContain('value="Mila Dubbel"');
   const renamed = await new Client(server.url).post("/signup", { ...fields, name: "Iemand Anders" });
   expect(renamed.status).toBe(400);
+  // A wrong password there counts as a failed sign-in, so the sign-in limit covers this path too.
+  expect(count("select at from login_attempts where email = ?", fields.email)).toBe(1);
+  for (let i = 0; i < 4; i++) await new Client(server.url).post("/signup", { ...fields, password: `wrong horse battery ${i}` });
+  const blocked = await new Client(server.url).post("/signup", fields);
+  expect(blocked.status).toBe(400);
+  expect(blocked.headers.getSetCookie().some((c) => c.startsWith("normwerk_session="))).toBe(false);
 });
 
 test("a team created twice by a double click is one team, and both answers lead to it", async () => {
@@ -52,11 +58,18 @@ test("a team created twice by a double click is one team, and both answers lead 
   expect(other.status).toBe(303);
   expect(other.location).not.toBe(a.location);
   expect(count("select id from teams where name = 'Dubbelklik'")).toBe(2);
+  // The same team in another language (a team starts in its creator's language) is another team.
+  const first = sql.prepare("select language from teams where id = ?").get(a.location!.split("/")[2]) as { language: string };
+  sql.prepare("update users set language = ? where email = ?").run(first.language === "nl" ? "en" : "nl", lead.email);
+  const english = await lead.post("/teams/new", { name: "Dubbelklik", description: "Ons team" });
+  expect(english.status).toBe(303);
+  expect(english.location).not.toBe(a.location);
+  expect(count("select id from teams where name = 'Dubbelklik'")).toBe(3);
 });
 
 test("a proposal, a comment, a cycle, a note and an action sent twice are each stored once", async () => {
   const { lead, teamId, members } = await teamWithNames(server.url, ["Gijs Leider", "Hanna Lid", "Ivo Lid", "Jet Lid"], "Dubbel");
-  const [norm] = insertActiveNorms(server.dbPath, teamId, ["We bellen klanten binnen een werkdag terug."]);
+  const [norm, norm2] = insertActiveNorms(server.dbPath, teamId, ["We bellen klanten binnen een werkdag terug.", "We noemen een tijd."]);
 
   // A draft: both answers lead to the one draft.
   const draft = { kind: "add", title: "We noemen een tijd bij elke terugbelafspraak.", body: "", category: "complaints" };
@@ -84,6 +97,11 @@ test("a proposal, a comment, a cycle, a note and an action sent twice are each s
   expect(o2.location).toBe(o1.location);
   expect(count("select id from checkin_cycles where team_id = ?", teamId)).toBe(1);
   const cycleId = Number(/\/checkins\/(\d+)$/.exec(o1.location!)![1]);
+  // The same title and dates with other norms is another cycle.
+  const other = await lead.post(`/teams/${teamId}/checkins/new`, { ...cycleForm, normCodes: [norm.code, norm2.code] });
+  expect(other.status).toBe(303);
+  expect(other.location).not.toBe(o1.location);
+  expect(count("select id from checkin_cycles where team_id = ?", teamId)).toBe(2);
 
   // A note and an action in a member's conversation.
   const memberId = userIdByEmail(server.dbPath, members[0].email);
@@ -121,6 +139,11 @@ test("the same text sent again after the repeat window is stored again", async (
   const first = createProposal(teamId, memberId, draft, t0);
   expect(createProposal(teamId, memberId, draft, t0 + REPEAT_WINDOW_MS - 1)).toBe(first);
   expect(createProposal(teamId, memberId, draft, later)).not.toBe(first);
+  // A change that names no category keeps the norm's ("customer-contact"); naming another is another draft.
+  const change = { kind: "change" as const, normCode: norm.code, title: "We bevestigen elke afspraak.", body: "", category: undefined };
+  const changed = createProposal(teamId, memberId, change, t0);
+  expect(createProposal(teamId, memberId, { ...change, category: "customer-contact" as const }, t0 + 1000)).toBe(changed);
+  expect(createProposal(teamId, memberId, { ...change, category: "follow-up" as const }, t0 + 1000)).not.toBe(changed);
 
   const actor = { id: memberId, isLead: false };
   addComment(teamId, actor, first!, "Eens.", t0);
