@@ -22,12 +22,21 @@ export function numberFormatter(locale: string, options: Intl.NumberFormatOption
   return f;
 }
 
+// Pages format a date per note, action and event; these skip building the options key.
+const byStyle = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(locale: Locale, ms: number, style: "date" | "datetime" = "date") {
-  return dateFormatter(locale, {
-    dateStyle: style === "date" ? "long" : "medium",
-    timeStyle: style === "datetime" ? "short" : undefined,
-    timeZone: TIME_ZONE,
-  }).format(new Date(ms));
+  const key = `${locale}|${style}`;
+  let f = byStyle.get(key);
+  if (!f) {
+    f = dateFormatter(locale, {
+      dateStyle: style === "date" ? "long" : "medium",
+      timeStyle: style === "datetime" ? "short" : undefined,
+      timeZone: TIME_ZONE,
+    });
+    byStyle.set(key, f);
+  }
+  return f.format(new Date(ms));
 }
 
 // Results pages format a hundred figures per request, nearly all means of ratings
@@ -55,12 +64,28 @@ export function formatPercent(locale: Locale, fraction: number) {
 
 /** ISO date (YYYY-MM-DD) → localised long date, without shifting across zones. */
 export function formatDay(locale: Locale, isoDay: string) {
-  return dateFormatter(locale, { dateStyle: "long", timeZone: "UTC" }).format(
-    new Date(`${isoDay}T00:00:00Z`),
-  );
+  const key = `${locale}|day`;
+  let f = byStyle.get(key);
+  if (!f) byStyle.set(key, (f = dateFormatter(locale, { dateStyle: "long", timeZone: "UTC" })));
+  return f.format(new Date(`${isoDay}T00:00:00Z`));
 }
 
+// A zone's offset only changes on a whole minute, and formatToParts is slow (~30 µs):
+// pages ask for today's date, and forms for a few times, on every request.
+const offsets = new Map<string, number>();
+
 function zoneOffsetMs(utcMs: number, timeZone: string) {
+  const key = `${timeZone}|${Math.floor(utcMs / 60_000)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = computeZoneOffsetMs(utcMs, timeZone);
+    if (offsets.size >= 1000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function computeZoneOffsetMs(utcMs: number, timeZone: string) {
   const parts = dateFormatter("en-US", {
     timeZone,
     hourCycle: "h23",

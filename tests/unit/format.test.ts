@@ -20,6 +20,24 @@ test("around the daylight-saving changes", () => {
   expect(iso(parseLocalDateTime("2026-03-29T03:00"))).toBe("2026-03-29T01:00:00.000Z");
 });
 
+test("every minute around both daylight-saving changes, asked twice (the offset is remembered per minute), reads as Amsterdam's wall clock", () => {
+  const wallClock = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Amsterdam",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+  for (const change of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)]) {
+    for (let ms = change - 2 * 3_600_000; ms <= change + 2 * 3_600_000; ms += 60_000 + 1_234) {
+      const expected = wallClock.format(new Date(ms)).replace(" ", "T");
+      expect(toLocalDateTimeInput(ms), new Date(ms).toISOString()).toBe(expected);
+      expect(toLocalDateTimeInput(ms), new Date(ms).toISOString()).toBe(expected);
+    }
+  }
+});
+
 test("values that are not a real date and time are null", () => {
   for (const value of ["", "2026-02-30T10:00", "2026-13-01T10:00", "2026-01-01T24:00", "2026-01-01T10:60", "2026-01-01", "tomorrow", "2026-1-1T10:00"]) {
     expect(parseLocalDateTime(value), value).toBeNull();
