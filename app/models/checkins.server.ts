@@ -23,7 +23,6 @@ import { listActiveNorms } from "./norms.server";
 import { inNormOrder, parseIdList, signalCountsPerNorm, type Signal } from "../domain/checkin-results";
 import type { TrendPoint } from "../domain/norm-trend";
 import { compareCodePoints } from "../domain/random";
-import { repeatWindowStart } from "../domain/repeat-submission";
 import { db, preparedOnce, write } from "../db.server";
 import { registerSweep } from "../sweep.server";
 import { notFound } from "../permissions.server";
@@ -85,15 +84,17 @@ export type OpenCycleInput = { title: string; normCodes: string[]; closesAt: num
  * Opens a cycle: the chosen active norms at their current version, today's members
  * as participants, and a fresh random seed for the peer assignment.
  */
-export function openCycle(teamId: string, actorId: string, input: OpenCycleInput, now = Date.now()) {
+export function openCycle(teamId: string, actorId: string, input: OpenCycleInput, now = Date.now(), repeatSince: number | null = null) {
   return write((tx) => {
     const active = listActiveNorms(teamId);
     const wanted = new Set(input.normCodes);
     const unknown = [...wanted].filter((code) => !active.some((n) => n.code === code));
     if (unknown.length > 0) return { ok: false as const, unknown };
     // The same cycle (title, closing time, peers, norms) opened again by the same lead
-    // moments later is the first one (decision 074).
-    const repeated = tx
+    // since `repeatSince` (a double click) is the first one (decision 074).
+    const repeated =
+      repeatSince !== null &&
+      tx
       .select({ id: checkinCycles.id })
       .from(checkinCycles)
       .where(
@@ -104,7 +105,7 @@ export function openCycle(teamId: string, actorId: string, input: OpenCycleInput
           eq(checkinCycles.title, input.title),
           eq(checkinCycles.closesAt, input.closesAt),
           eq(checkinCycles.peersPerMember, input.peersPerMember),
-          gt(checkinCycles.openedAt, repeatWindowStart(now)),
+          gt(checkinCycles.openedAt, repeatSince),
         ),
       )
       .get();

@@ -12,7 +12,6 @@ import {
 } from "../../db/schema";
 import type { DB } from "../../db/client";
 import { db, preparedOnce, write } from "../db.server";
-import { repeatWindowStart } from "../domain/repeat-submission";
 import { audit } from "./audit.server";
 
 export type Visibility = "shared" | "private";
@@ -218,11 +217,14 @@ export function addNote(
   visibility: Visibility,
   body: string,
   now = Date.now(),
+  repeatSince: number | null = null,
 ) {
   return write((tx) => {
     const conversationId = ensureConversation(tx, teamId, cycleId, memberId, now);
-    // The same note posted again by its author moments later is the first one (decision 074).
-    const repeated = tx
+    // The same note by its author since `repeatSince` (a double click) is the first one (decision 074).
+    const repeated =
+      repeatSince !== null &&
+      tx
       .select({ id: conversationNotes.id })
       .from(conversationNotes)
       .where(
@@ -232,7 +234,7 @@ export function addNote(
           eq(conversationNotes.authorId, authorId),
           eq(conversationNotes.visibility, visibility),
           eq(conversationNotes.body, body),
-          gt(conversationNotes.createdAt, repeatWindowStart(now)),
+          gt(conversationNotes.createdAt, repeatSince),
         ),
       )
       .get();
@@ -307,11 +309,14 @@ export function addAction(
   createdBy: string,
   input: { text: string; normId: number | null; dueOn: string | null },
   now = Date.now(),
+  repeatSince: number | null = null,
 ) {
   return write((tx) => {
     const conversationId = ensureConversation(tx, teamId, cycleId, memberId, now);
-    // The same action posted again moments later is the first one (decision 074).
-    const repeated = tx
+    // The same action since `repeatSince` (a double click) is the first one (decision 074).
+    const repeated =
+      repeatSince !== null &&
+      tx
       .select({ id: conversationActions.id })
       .from(conversationActions)
       .where(
@@ -322,7 +327,7 @@ export function addAction(
           eq(conversationActions.text, input.text),
           sql`${conversationActions.normId} is ${input.normId}`,
           sql`${conversationActions.dueOn} is ${input.dueOn}`,
-          gt(conversationActions.createdAt, repeatWindowStart(now)),
+          gt(conversationActions.createdAt, repeatSince),
         ),
       )
       .get();

@@ -13,7 +13,6 @@ import {
 import type { DB } from "../../db/client";
 import { db, preparedOnce, write } from "../db.server";
 import { conflictOnApply } from "../domain/norms";
-import { repeatWindowStart } from "../domain/repeat-submission";
 import { decide, type DecisionRule, type Tally, type VoteChoice } from "../domain/votes";
 import { registerSweep } from "../sweep.server";
 import { publishAgreementVersionTx } from "./agreement.server";
@@ -46,13 +45,16 @@ export type NewProposal =
 
 /**
  * A new draft; null when a change/retire names no active norm of this team. The
- * same draft posted again by its author moments later (decision 074) is the first one.
+ * same draft by the same author since `repeatSince` (a double click, decision 074)
+ * is the first one.
  */
-export function createProposal(teamId: string, authorId: string, input: NewProposal, now = Date.now()) {
-  return write((tx) => repeatedProposal(tx, teamId, authorId, input, now) ?? createProposalTx(tx, teamId, authorId, input, now));
+export function createProposal(teamId: string, authorId: string, input: NewProposal, now = Date.now(), repeatSince: number | null = null) {
+  return write(
+    (tx) => (repeatSince === null ? null : repeatedProposal(tx, teamId, authorId, input, repeatSince)) ?? createProposalTx(tx, teamId, authorId, input, now),
+  );
 }
 
-function repeatedProposal(tx: DB, teamId: string, authorId: string, input: NewProposal, now: number): number | null {
+function repeatedProposal(tx: DB, teamId: string, authorId: string, input: NewProposal, since: number): number | null {
   const norm = input.kind === "add" ? null : findNorm(teamId, { code: input.normCode });
   if (input.kind !== "add" && !norm) return null;
   const row = tx
@@ -70,7 +72,7 @@ function repeatedProposal(tx: DB, teamId: string, authorId: string, input: NewPr
         input.kind === "retire" ? isNull(proposals.category) : eq(proposals.category, input.category ?? norm!.category),
         eq(proposals.status, "draft"),
         isNull(proposals.rebasedFromId),
-        gt(proposals.createdAt, repeatWindowStart(now)),
+        gt(proposals.createdAt, since),
       ),
     )
     .orderBy(desc(proposals.id))
@@ -155,12 +157,21 @@ export function editDraft(
 }
 
 /**
- * Every member may comment until the outcome (draft or voting). The same comment
- * posted again by its author moments later (decision 074) is the first one.
+ * Every member may comment until the outcome (draft or voting). The same comment by
+ * the same author since `repeatSince` (a double click, decision 074) is the first one.
  */
-export function addComment(teamId: string, actor: Actor, id: number, body: string, now = Date.now()): Refusal | { ok: true } {
+export function addComment(
+  teamId: string,
+  actor: Actor,
+  id: number,
+  body: string,
+  now = Date.now(),
+  repeatSince: number | null = null,
+): Refusal | { ok: true } {
   return write((tx) => {
-    const repeated = tx
+    const repeated =
+      repeatSince !== null &&
+      tx
       .select({ id: proposalComments.id })
       .from(proposalComments)
       .where(
@@ -169,7 +180,7 @@ export function addComment(teamId: string, actor: Actor, id: number, body: strin
           eq(proposalComments.proposalId, id),
           eq(proposalComments.authorId, actor.id),
           eq(proposalComments.body, body),
-          gt(proposalComments.createdAt, repeatWindowStart(now)),
+          gt(proposalComments.createdAt, repeatSince),
         ),
       )
       .get();

@@ -2,16 +2,22 @@ import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { invites, memberships, teams, users } from "../../db/schema";
 import type { DB } from "../../db/client";
 import { db, preparedOnce, write } from "../db.server";
-import { repeatWindowStart } from "../domain/repeat-submission";
 import { randomId, randomToken } from "../ids.server";
 import { audit } from "./audit.server";
 
 export const INVITE_DAYS = 14;
 
-/** A new team led by its creator; the same team created again moments later (decision 074) is the first one. */
-export function createTeam(input: { name: string; description: string; language: "en" | "nl" }, userId: string, now = Date.now()) {
+/** A new team led by its creator; the same team created since `repeatSince` (a double click, decision 074) is the first one. */
+export function createTeam(
+  input: { name: string; description: string; language: "en" | "nl" },
+  userId: string,
+  now = Date.now(),
+  repeatSince: number | null = null,
+) {
   return write((tx) => {
-    const repeated = tx
+    const repeated =
+      repeatSince !== null &&
+      tx
       .select({ id: teams.id })
       .from(memberships)
       .innerJoin(teams, eq(teams.id, memberships.teamId))
@@ -22,7 +28,7 @@ export function createTeam(input: { name: string; description: string; language:
           eq(teams.name, input.name),
           eq(teams.description, input.description),
           eq(teams.language, input.language),
-          gt(teams.createdAt, repeatWindowStart(now)),
+          gt(teams.createdAt, repeatSince),
         ),
       )
       .get();

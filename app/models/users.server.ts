@@ -1,7 +1,6 @@
 import { and, count, eq, gt, lt } from "drizzle-orm";
 import { loginAttempts, users } from "../../db/schema";
 import { hashPassword, verifyPassword } from "../auth.server";
-import { repeatWindowStart } from "../domain/repeat-submission";
 import { db, write } from "../db.server";
 import { randomId } from "../ids.server";
 
@@ -19,16 +18,16 @@ export async function createUser(input: { email: string; name: string; password:
 
 /**
  * The account a sign-up form sent twice made the first time (decision 074): the address
- * is taken by an account created moments ago with the same name and password. A double
+ * is taken by an account created since `since` with the same name and password. A double
  * click then signs in instead of answering "address taken" to the person who just took it.
  */
-export async function repeatedSignUp(input: { email: string; name: string; password: string }, now = Date.now()) {
+export async function repeatedSignUp(input: { email: string; name: string; password: string }, since: number, now = Date.now()) {
   const user = db
     .select({ id: users.id, name: users.name, passwordHash: users.passwordHash, createdAt: users.createdAt })
     .from(users)
     .where(eq(users.email, input.email))
     .get();
-  if (!user || user.name !== input.name || user.createdAt <= repeatWindowStart(now)) return null;
+  if (!user || user.name !== input.name || user.createdAt <= since) return null;
   // A password check like the sign-in's, so it counts against the same limit.
   if (loginBlockedFor(input.email, now) > 0) return null;
   if (await verifyPassword(user.passwordHash, input.password)) return user.id;

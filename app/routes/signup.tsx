@@ -7,6 +7,7 @@ import { getCurrentSession, safeRedirect } from "~/auth.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/forms";
 import { email, looseText, msg, requiredText, secret } from "~/forms";
 import { useT } from "~/i18n/react";
+import { repeatSince } from "~/double-click.server";
 import { createUser, repeatedSignUp } from "~/models/users.server";
 import { startSession } from "~/auth.server";
 import { languageCookie } from "~/i18n/locale.server";
@@ -35,9 +36,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { email, name, password, redirectTo } = submission.value;
   const cookieLang = await languageCookie.parse(request.headers.get("Cookie")).catch(() => null);
+  const since = repeatSince(request);
   const userId =
     (await createUser({ email, name, password, language: isLocale(cookieLang) ? cookieLang : null })) ??
-    (await repeatedSignUp({ email, name, password }));
+    (since === null ? null : await repeatedSignUp({ email, name, password }, since));
   if (!userId) {
     return data(
       submission.reply({ fieldErrors: { email: [msg("auth.signup.emailTaken")] }, hideFields: ["password"] }),

@@ -25,6 +25,7 @@ import {
 } from "~/models/conversations.server";
 import { listActiveNorms } from "~/models/norms.server";
 import { forbidden, notFound, requireMember, type TeamContext } from "~/permissions.server";
+import { repeatSince } from "~/double-click.server";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -135,7 +136,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return data({ intent: "note" as const, result: submission.reply() }, { status: 400 });
       // Members add shared replies; private notes are for the team's leads only.
       if (submission.value.visibility === "private" && !ctx.isLead) forbidden();
-      addNote(ctx.team.id, cycle.cycleId, memberId, ctx.user.id, submission.value.visibility, submission.value.body);
+      const now = Date.now();
+      addNote(ctx.team.id, cycle.cycleId, memberId, ctx.user.id, submission.value.visibility, submission.value.body, now, repeatSince(request, now));
       return redirectWithFlash(back, { key: "conversation.noteAdded" });
     }
     case "edit-note": {
@@ -160,7 +162,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         text: submission.value.text,
         normId: norm?.id ?? null,
         dueOn: submission.value.dueOn ?? null,
-      });
+      }, Date.now(), repeatSince(request));
       return redirectWithFlash(back, { key: "conversation.actionAdded" });
     }
     case "action-done":

@@ -12,6 +12,7 @@ import { useT } from "~/i18n/react";
 import { openCycle } from "~/models/checkins.server";
 import { listActiveNorms } from "~/models/norms.server";
 import { requireLead } from "~/permissions.server";
+import { repeatSince } from "~/double-click.server";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = Date.now();
   const submission = parseWithZod(await request.formData(), { schema: schemaAt(now) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = openCycle(team.id, user.id, submission.value, now);
+  const result = openCycle(team.id, user.id, submission.value, now, repeatSince(request, now));
   if (!result.ok) {
     const errors = result.unknown.map((code) => msg("checkins.error.unknownNorm", { code: code.slice(0, 40) }));
     return data(submission.reply({ fieldErrors: { normCodes: errors } }), { status: 400 });

@@ -45,6 +45,7 @@ import {
 } from "~/models/proposals.server";
 import { forbidden, notFound, requireMember } from "~/permissions.server";
 import { commentSchema, editSchema, openVoteSchema, voteSchema } from "~/proposal-forms";
+import { repeatSince } from "~/double-click.server";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -197,7 +198,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "comment": {
       const submission = parseWithZod(formData, { schema: commentSchema });
       if (submission.status !== "success") return invalid(submission.reply());
-      const r = addComment(team.id, actor, id, submission.value.body);
+      const r = addComment(team.id, actor, id, submission.value.body, Date.now(), repeatSince(request));
       if ("refused" in r) return refuse(r, submission.reply());
       return redirectWithFlash(`${here}#comments`, { key: "proposal.commented" });
     }

@@ -13,6 +13,7 @@ import { listActiveNorms } from "~/models/norms.server";
 import { createProposal } from "~/models/proposals.server";
 import { requireMember } from "~/permissions.server";
 import { newProposalSchema } from "~/proposal-forms";
+import { repeatSince } from "~/double-click.server";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -52,6 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : v.kind === "change"
         ? { kind: "change", normCode: v.normCode ?? "", title: v.title ?? "", body: v.body, category: v.category }
         : { kind: "retire", normCode: v.normCode ?? "", body: v.body },
+    Date.now(),
+    repeatSince(request),
   );
   if (id === null) {
     // A code is a dozen characters; a longer one is quoted only in part.

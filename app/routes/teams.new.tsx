@@ -10,6 +10,7 @@ import { redirectWithFlash } from "~/flash.server";
 import { resolveLocale } from "~/i18n/locale.server";
 import { useT } from "~/i18n/react";
 import { createTeam } from "~/models/teams.server";
+import { repeatSince } from "~/double-click.server";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -29,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   // The team's default language starts as the language its creator is using.
   const language = await resolveLocale(request, user.language, null);
-  const teamId = createTeam({ ...submission.value, language }, user.id);
+  const teamId = createTeam({ ...submission.value, language }, user.id, Date.now(), repeatSince(request));
   return redirectWithFlash(`/teams/${teamId}`, { key: "team.created" });
 }
 

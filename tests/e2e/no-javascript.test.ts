@@ -117,3 +117,47 @@ test("the footer's language buttons work without JavaScript", async () => {
   expect(await page.locator("html").getAttribute("lang")).toBe("nl");
   expect(await page.locator("h1").innerText()).toBe("Inloggen");
 });
+
+test("a second press while the page seems stuck, without JavaScript, creates one team, not two (decision 074)", async () => {
+  const page = await suite.page(noScripts);
+  // What the server looks for: a browser's own form submission is a navigation. The
+  // browser's network stack adds this header, so it is read off the request as sent.
+  const sent: Promise<Record<string, string>>[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") sent.push(r.allHeaders());
+  });
+  await page.goto("/signup");
+  await field(page, "email").fill(uniqueEmail("dubbel"));
+  await field(page, "name").fill("Daan Dubbel");
+  await field(page, "password").fill("lang genoeg wachtwoord");
+  expect(await submit(page, page.locator("main button[type=submit]"))).toBe(303);
+  expect((await Promise.all(sent)).map((h) => h["sec-fetch-mode"])).toEqual(["navigate"]);
+
+  await page.goto("/teams/new");
+  await field(page, "name").fill("Dubbelklikteam");
+  // Each post reaches the server at once, but its answer is held back from the browser
+  // for a while, so the page still shows the form when the second press comes. A request
+  // taken over by the test is sent by Playwright, which adds no Sec-Fetch headers: the
+  // browser's own, checked above, are put back.
+  let posts = 0;
+  await page.route("**/teams/new", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    posts++;
+    const headers = { ...(await route.request().allHeaders()), "sec-fetch-mode": "navigate", "sec-fetch-site": "same-origin" };
+    const response = await route.fetch({ headers, maxRedirects: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    // The first answer's page was replaced by the second press.
+    await route.fulfill({ response }).catch(() => undefined);
+  });
+  // Enter in the name field submits the form, as the button does (implicit submission).
+  await field(page, "name").focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(() => posts).toBe(1);
+  await page.keyboard.press("Enter");
+  await expect.poll(() => posts).toBe(2);
+  await page.waitForURL((url) => /^\/teams\/[^/]+$/.test(url.pathname) && url.pathname !== "/teams/new");
+  await page.unroute("**/teams/new");
+  expect(await page.locator("h1").innerText()).toBe("Dubbelklikteam");
+  await page.goto("/");
+  expect(await page.locator("main a", { hasText: "Dubbelklikteam" }).count()).toBe(1);
+});

@@ -1,12 +1,13 @@
-// A form sent twice (a double click without JavaScript, a second press on a slow
-// connection) creates one thing, and both answers lead to the same place (decision 074).
+// A form sent twice by a browser (a double click without JavaScript, a second press on
+// a slow connection) creates one thing, and both answers lead to the same place
+// (decision 074). A browser's form submission is a navigation: Sec-Fetch-Mode: navigate.
 import { expect, test } from "vitest";
 import { useTestServer } from "../support/setup";
 import type { TestDb } from "../support/db";
 import type { TestServer } from "../support/server";
-import { Client, signUp, teamWithNames, visibleText } from "../support/client";
+import { Client, signUp, submitAsBrowser, teamWithNames, visibleText } from "../support/client";
 import { insertActiveNorms } from "../support/norm-fixtures";
-import { newProposal, proposalPath } from "../support/norms";
+import { proposalPath } from "../support/norms";
 import { userIdByEmail } from "../support/checkins";
 
 let server: TestServer;
@@ -18,31 +19,31 @@ useTestServer((s, db) => {
 
 const count = (query: string, ...params: unknown[]) => (sql.prepare(`select count(*) as n from (${query})`).get(...params) as { n: number }).n;
 
-/** Sends the same form twice at once, as a double click does, and returns both answers. */
-async function twice(client: Awaited<ReturnType<typeof signUp>>, path: string, fields: Record<string, string | string[]>) {
-  return Promise.all([client.post(path, fields), client.post(path, fields)]);
+/** Sends the same form twice at once, as a double click in a browser does, and returns both answers. */
+async function twice(client: Client, path: string, fields: Record<string, string | string[]>) {
+  return Promise.all([submitAsBrowser(client, path, fields), submitAsBrowser(client, path, fields)]);
 }
 
 test("a sign-up sent twice makes one account, and the second answer signs in too instead of saying the address is taken", async () => {
   const visitor = new Client(server.url);
   const fields = { email: "dubbel.aanmelden@example.org", name: "Mila Dubbel", password: "correct horse battery" };
-  const [a, b] = await Promise.all([visitor.post("/signup", fields), visitor.post("/signup", fields)]);
+  const [a, b] = await twice(visitor, "/signup", fields);
   expect([a.status, b.status]).toEqual([303, 303]);
   expect(b.location).toBe(a.location);
   for (const res of [a, b]) expect(res.headers.getSetCookie().some((c) => c.startsWith("normwerk_session="))).toBe(true);
   expect(count("select id from users where email = ?", fields.email)).toBe(1);
   // Anyone else, or the same name with another password, is told the address is taken.
-  const other = await new Client(server.url).post("/signup", { ...fields, password: "another horse battery" });
+  const other = await submitAsBrowser(new Client(server.url), "/signup", { ...fields, password: "another horse battery" });
   expect(other.status).toBe(400);
   expect(other.headers.getSetCookie().some((c) => c.startsWith("normwerk_session="))).toBe(false);
   expect(visibleText(other.html)).toMatch(/An account with this e-mail address already exists|Er bestaat al een account met dit e-mailadres/);
   expect(other.html).toContain('value="Mila Dubbel"');
-  const renamed = await new Client(server.url).post("/signup", { ...fields, name: "Iemand Anders" });
+  const renamed = await submitAsBrowser(new Client(server.url), "/signup", { ...fields, name: "Iemand Anders" });
   expect(renamed.status).toBe(400);
   // A wrong password there counts as a failed sign-in, so the sign-in limit covers this path too.
   expect(count("select at from login_attempts where email = ?", fields.email)).toBe(1);
-  for (let i = 0; i < 4; i++) await new Client(server.url).post("/signup", { ...fields, password: `wrong horse battery ${i}` });
-  const blocked = await new Client(server.url).post("/signup", fields);
+  for (let i = 0; i < 4; i++) await submitAsBrowser(new Client(server.url), "/signup", { ...fields, password: `wrong horse battery ${i}` });
+  const blocked = await submitAsBrowser(new Client(server.url), "/signup", fields);
   expect(blocked.status).toBe(400);
   expect(blocked.headers.getSetCookie().some((c) => c.startsWith("normwerk_session="))).toBe(false);
 });
@@ -54,14 +55,14 @@ test("a team created twice by a double click is one team, and both answers lead 
   expect(b.location).toBe(a.location);
   expect(count("select id from teams where name = 'Dubbelklik'")).toBe(1);
   // A different description is a different team: nothing is merged that the lead meant twice.
-  const other = await lead.post("/teams/new", { name: "Dubbelklik", description: "Een tweede team" });
+  const other = await submitAsBrowser(lead, "/teams/new", { name: "Dubbelklik", description: "Een tweede team" });
   expect(other.status).toBe(303);
   expect(other.location).not.toBe(a.location);
   expect(count("select id from teams where name = 'Dubbelklik'")).toBe(2);
   // The same team in another language (a team starts in its creator's language) is another team.
   const first = sql.prepare("select language from teams where id = ?").get(a.location!.split("/")[2]) as { language: string };
   sql.prepare("update users set language = ? where email = ?").run(first.language === "nl" ? "en" : "nl", lead.email);
-  const english = await lead.post("/teams/new", { name: "Dubbelklik", description: "Ons team" });
+  const english = await submitAsBrowser(lead, "/teams/new", { name: "Dubbelklik", description: "Ons team" });
   expect(english.status).toBe(303);
   expect(english.location).not.toBe(a.location);
   expect(count("select id from teams where name = 'Dubbelklik'")).toBe(3);
@@ -78,7 +79,7 @@ test("a proposal, a comment, a cycle, a note and an action sent twice are each s
   expect(p2.location).toBe(p1.location);
   expect(count("select id from proposals where team_id = ? and title = ?", teamId, draft.title)).toBe(1);
   // Another author with the same words makes their own draft.
-  await newProposal(members[1], teamId, draft);
+  expect((await submitAsBrowser(members[1], `/teams/${teamId}/proposals/new`, draft)).status).toBe(303);
   expect(count("select id from proposals where team_id = ? and title = ?", teamId, draft.title)).toBe(2);
 
   // A comment: one, shown once.
@@ -98,7 +99,7 @@ test("a proposal, a comment, a cycle, a note and an action sent twice are each s
   expect(count("select id from checkin_cycles where team_id = ?", teamId)).toBe(1);
   const cycleId = Number(/\/checkins\/(\d+)$/.exec(o1.location!)![1]);
   // The same title and dates with other norms is another cycle.
-  const other = await lead.post(`/teams/${teamId}/checkins/new`, { ...cycleForm, normCodes: [norm.code, norm2.code] });
+  const other = await submitAsBrowser(lead, `/teams/${teamId}/checkins/new`, { ...cycleForm, normCodes: [norm.code, norm2.code] });
   expect(other.status).toBe(303);
   expect(other.location).not.toBe(o1.location);
   expect(count("select id from checkin_cycles where team_id = ?", teamId)).toBe(2);
@@ -116,10 +117,20 @@ test("a proposal, a comment, a cycle, a note and an action sent twice are each s
   expect(count("select id from conversation_actions where text = ?", action.text)).toBe(1);
   expect(count("select id from audit_log where team_id = ? and kind = 'conversation.action-created'", teamId)).toBe(1);
   // The same words as a private note, or the action with another date, are new things.
-  expect((await lead.post(conversation, { ...note, visibility: "private" })).status).toBe(303);
+  expect((await submitAsBrowser(lead, conversation, { ...note, visibility: "private" })).status).toBe(303);
   expect(count("select id from conversation_notes where body = ?", note.body)).toBe(2);
-  expect((await lead.post(conversation, { ...action, dueOn: "2030-06-08" })).status).toBe(303);
+  expect((await submitAsBrowser(lead, conversation, { ...action, dueOn: "2030-06-08" })).status).toBe(303);
   expect(count("select id from conversation_actions where text = ?", action.text)).toBe(2);
+});
+
+test("a script's POST is taken as meant: the same comment sent twice without a browser's navigation makes two", async () => {
+  const { teamId, members } = await teamWithNames(server.url, ["Nina Leider", "Otto Lid"], "Script");
+  const draft = await members[0].post(`/teams/${teamId}/proposals/new`, { kind: "add", title: "We sluiten elk gesprek af met een samenvatting.", body: "", category: "other" });
+  const here = new URL(draft.location!, server.url).pathname;
+  const comment = { intent: "comment", body: "Twee keer bedoeld." };
+  const [a, b] = await Promise.all([members[0].post(here, comment), members[0].post(here, comment)]);
+  expect([a.status, b.status]).toEqual([303, 303]);
+  expect(count("select id from proposal_comments where body = ?", comment.body)).toBe(2);
 });
 
 test("the same text sent again after the repeat window is stored again", async () => {
@@ -127,41 +138,43 @@ test("the same text sent again after the repeat window is stored again", async (
   const [norm] = insertActiveNorms(server.dbPath, teamId, ["We bevestigen elke afspraak per e-mail."]);
   const memberId = userIdByEmail(server.dbPath, members[0].email);
   process.env.DATABASE_PATH = server.dbPath;
-  const { REPEAT_WINDOW_MS } = await import("~/domain/repeat-submission");
+  const { REPEAT_WINDOW_MS, repeatWindowStart } = await import("~/domain/repeat-submission");
   const { addNote, addAction } = await import("~/models/conversations.server");
   const { createProposal, addComment } = await import("~/models/proposals.server");
   const { openCycle } = await import("~/models/checkins.server");
   const leadId = userIdByEmail(server.dbPath, lead.email);
   const t0 = Date.now();
   const later = t0 + REPEAT_WINDOW_MS + 1;
+  // As a route passes them for a browser's form submission at time t.
+  const at = (t: number) => [t, repeatWindowStart(t)] as const;
 
   const draft = { kind: "add" as const, title: "We sturen een samenvatting na elk gesprek.", body: "", category: "complaints" as const };
-  const first = createProposal(teamId, memberId, draft, t0);
-  expect(createProposal(teamId, memberId, draft, t0 + REPEAT_WINDOW_MS - 1)).toBe(first);
-  expect(createProposal(teamId, memberId, draft, later)).not.toBe(first);
+  const first = createProposal(teamId, memberId, draft, ...at(t0));
+  expect(createProposal(teamId, memberId, draft, ...at(t0 + REPEAT_WINDOW_MS - 1))).toBe(first);
+  expect(createProposal(teamId, memberId, draft, ...at(later))).not.toBe(first);
   // A change that names no category keeps the norm's ("customer-contact"); naming another is another draft.
   const change = { kind: "change" as const, normCode: norm.code, title: "We bevestigen elke afspraak.", body: "", category: undefined };
-  const changed = createProposal(teamId, memberId, change, t0);
-  expect(createProposal(teamId, memberId, { ...change, category: "customer-contact" as const }, t0 + 1000)).toBe(changed);
-  expect(createProposal(teamId, memberId, { ...change, category: "follow-up" as const }, t0 + 1000)).not.toBe(changed);
+  const changed = createProposal(teamId, memberId, change, ...at(t0));
+  expect(createProposal(teamId, memberId, { ...change, category: "customer-contact" as const }, ...at(t0 + 1000))).toBe(changed);
+  expect(createProposal(teamId, memberId, { ...change, category: "follow-up" as const }, ...at(t0 + 1000))).not.toBe(changed);
 
   const actor = { id: memberId, isLead: false };
-  addComment(teamId, actor, first!, "Eens.", t0);
-  addComment(teamId, actor, first!, "Eens.", t0 + 1000);
-  addComment(teamId, actor, first!, "Eens.", later);
+  addComment(teamId, actor, first!, "Eens.", ...at(t0));
+  addComment(teamId, actor, first!, "Eens.", ...at(t0 + 1000));
+  addComment(teamId, actor, first!, "Eens.", ...at(later));
   expect(count("select id from proposal_comments where proposal_id = ?", first)).toBe(2);
 
   const cycle = { title: "Later", normCodes: [norm.code], closesAt: t0 + 7 * 86_400_000, peersPerMember: 1 };
-  const c1 = openCycle(teamId, leadId, cycle, t0);
-  const c2 = openCycle(teamId, leadId, cycle, later);
+  const c1 = openCycle(teamId, leadId, cycle, ...at(t0));
+  const c2 = openCycle(teamId, leadId, cycle, ...at(later));
   expect(c1.ok && c2.ok && c2.cycleId !== c1.cycleId).toBe(true);
   const cycleId = c1.ok ? c1.cycleId : -1;
 
-  const n1 = addNote(teamId, cycleId, memberId, leadId, "shared", "Later nog eens.", t0);
-  expect(addNote(teamId, cycleId, memberId, leadId, "shared", "Later nog eens.", t0 + 5000)).toBe(n1);
-  expect(addNote(teamId, cycleId, memberId, leadId, "shared", "Later nog eens.", later)).not.toBe(n1);
+  const n1 = addNote(teamId, cycleId, memberId, leadId, "shared", "Later nog eens.", ...at(t0));
+  expect(addNote(teamId, cycleId, memberId, leadId, "shared", "Later nog eens.", ...at(t0 + 5000))).toBe(n1);
+  expect(addNote(teamId, cycleId, memberId, leadId, "shared", "Later nog eens.", ...at(later))).not.toBe(n1);
   const input = { text: "Samenvatting sturen", normId: null, dueOn: null };
-  const a1 = addAction(teamId, cycleId, memberId, "Lies Lid", leadId, input, t0);
-  expect(addAction(teamId, cycleId, memberId, "Lies Lid", leadId, input, t0 + 5000)).toBe(a1);
-  expect(addAction(teamId, cycleId, memberId, "Lies Lid", leadId, input, later)).not.toBe(a1);
+  const a1 = addAction(teamId, cycleId, memberId, "Lies Lid", leadId, input, ...at(t0));
+  expect(addAction(teamId, cycleId, memberId, "Lies Lid", leadId, input, ...at(t0 + 5000))).toBe(a1);
+  expect(addAction(teamId, cycleId, memberId, "Lies Lid", leadId, input, ...at(later))).not.toBe(a1);
 });

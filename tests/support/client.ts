@@ -1,3 +1,4 @@
+import http from "node:http";
 // A tiny browser stand-in: fetch with a cookie jar, same-origin Origin header on
 // posts, no automatic redirects (so tests see the 303s the contract promises).
 export type Page = { status: number; headers: Headers; html: string; location: string | null };
@@ -13,7 +14,7 @@ export class Client {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
-  private store(res: Response) {
+  private store(res: { headers: Headers }) {
     for (const line of res.headers.getSetCookie()) {
       const [pair, ...attrs] = line.split(";");
       const eq = pair.indexOf("=");
@@ -23,6 +24,11 @@ export class Client {
       if (expired || value === "") this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
+  }
+
+  /** Keeps the cookies a response set (for requests made without this client's fetch). */
+  remember(headers: Headers) {
+    this.store({ headers });
   }
 
   async request(path: string, init: RequestInit = {}): Promise<Page> {
@@ -49,6 +55,47 @@ export class Client {
     h.set("Content-Type", "application/x-www-form-urlencoded");
     return this.request(path, { method: "POST", body, headers: h });
   }
+}
+
+/**
+ * Posts a form as a browser's own form submission does: a page navigation
+ * (`Sec-Fetch-Mode: navigate`), which fetch cannot send (it always says "cors"). Only
+ * such a request can be a double click (decision 074).
+ */
+export function submitAsBrowser(client: Client, path: string, fields: Record<string, string | string[]>): Promise<Page> {
+  const body = toParams(fields).toString();
+  const url = new URL(path, client.base);
+  const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          "Content-Length": Buffer.byteLength(body),
+          Origin: client.base,
+          "Sec-Fetch-Mode": "navigate",
+          "Sec-Fetch-Dest": "document",
+          "Sec-Fetch-Site": "same-origin",
+          ...(cookie ? { Cookie: cookie } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const headers = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) for (const item of Array.isArray(v) ? v : v === undefined ? [] : [v]) headers.append(k, item);
+          const page = { status: res.statusCode ?? 0, headers, html: Buffer.concat(chunks).toString("utf8"), location: headers.get("location") };
+          client.remember(headers);
+          resolve(page);
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
 }
 
 export function toParams(fields: Record<string, string | string[]>) {
