@@ -70,8 +70,10 @@ export function formatDay(locale: Locale, isoDay: string) {
   return f.format(new Date(`${isoDay}T00:00:00Z`));
 }
 
-// A zone's offset only changes on a whole minute, and formatToParts is slow (~30 µs):
-// pages ask for today's date, and forms for a few times, on every request.
+// Pages ask for today's date, and forms for a few times, on every request, and
+// formatToParts is slow (~30 µs). Offsets are remembered per minute: since the 1970s
+// every zone changes its offset on a whole minute (older local mean times did not, and
+// the app formats no such dates).
 const offsets = new Map<string, number>();
 
 function zoneOffsetMs(utcMs: number, timeZone: string) {

@@ -140,10 +140,14 @@ test("a second press while the page seems stuck, without JavaScript, creates one
   // taken over by the test is sent by Playwright, which adds no Sec-Fetch headers: the
   // browser's own, checked above, are put back.
   let posts = 0;
+  const navigations: boolean[] = [];
   await page.route("**/teams/new", async (route) => {
     if (route.request().method() !== "POST") return route.continue();
     posts++;
-    const headers = { ...(await route.request().allHeaders()), "sec-fetch-mode": "navigate", "sec-fetch-site": "same-origin" };
+    // Only a page navigation gets the header back, as the browser itself would send it.
+    navigations.push(route.request().isNavigationRequest());
+    const browserOwn: Record<string, string> = route.request().isNavigationRequest() ? { "sec-fetch-mode": "navigate", "sec-fetch-site": "same-origin" } : {};
+    const headers = { ...(await route.request().allHeaders()), ...browserOwn };
     const response = await route.fetch({ headers, maxRedirects: 0 });
     await new Promise((resolve) => setTimeout(resolve, 700));
     // The first answer's page was replaced by the second press.
@@ -157,6 +161,7 @@ test("a second press while the page seems stuck, without JavaScript, creates one
   await expect.poll(() => posts).toBe(2);
   await page.waitForURL((url) => /^\/teams\/[^/]+$/.test(url.pathname) && url.pathname !== "/teams/new");
   await page.unroute("**/teams/new");
+  expect(navigations).toEqual([true, true]);
   expect(await page.locator("h1").innerText()).toBe("Dubbelklikteam");
   await page.goto("/");
   expect(await page.locator("main a", { hasText: "Dubbelklikteam" }).count()).toBe(1);

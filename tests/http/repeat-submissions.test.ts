@@ -123,14 +123,46 @@ test("a proposal, a comment, a cycle, a note and an action sent twice are each s
   expect(count("select id from conversation_actions where text = ?", action.text)).toBe(2);
 });
 
-test("a script's POST is taken as meant: the same comment sent twice without a browser's navigation makes two", async () => {
-  const { teamId, members } = await teamWithNames(server.url, ["Nina Leider", "Otto Lid"], "Script");
-  const draft = await members[0].post(`/teams/${teamId}/proposals/new`, { kind: "add", title: "We sluiten elk gesprek af met een samenvatting.", body: "", category: "other" });
-  const here = new URL(draft.location!, server.url).pathname;
+test("a script's POST is taken as meant: every create form sent twice without a browser's navigation makes two", async () => {
+  const { lead, teamId, members } = await teamWithNames(server.url, ["Nina Leider", "Otto Lid", "Pim Lid", "Roos Lid"], "Script");
+  const [norm] = insertActiveNorms(server.dbPath, teamId, ["We sluiten elk gesprek af met een samenvatting."]);
+  const pair = (client: Client, path: string, fields: Record<string, string | string[]>) =>
+    Promise.all([client.post(path, fields), client.post(path, fields)]);
+
+  const team = { name: "Scriptteam", description: "" };
+  expect((await pair(lead, "/teams/new", team)).map((r) => r.status)).toEqual([303, 303]);
+  expect(count("select id from teams where name = ?", team.name)).toBe(2);
+
+  const draft = { kind: "add", title: "We vatten elk gesprek samen.", body: "", category: "other" };
+  const drafts = await pair(members[0], `/teams/${teamId}/proposals/new`, draft);
+  expect(drafts.map((r) => r.status)).toEqual([303, 303]);
+  expect(count("select id from proposals where title = ?", draft.title)).toBe(2);
+
+  const here = new URL(drafts[0].location!, server.url).pathname;
   const comment = { intent: "comment", body: "Twee keer bedoeld." };
-  const [a, b] = await Promise.all([members[0].post(here, comment), members[0].post(here, comment)]);
-  expect([a.status, b.status]).toEqual([303, 303]);
+  expect((await pair(members[1], here, comment)).map((r) => r.status)).toEqual([303, 303]);
   expect(count("select id from proposal_comments where body = ?", comment.body)).toBe(2);
+
+  const cycleForm = { title: "Scriptcyclus", normCodes: [norm.code], closesAt: `${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}T17:00`, peersPerMember: "2" };
+  const cycles = await pair(lead, `/teams/${teamId}/checkins/new`, cycleForm);
+  expect(cycles.map((r) => r.status)).toEqual([303, 303]);
+  expect(count("select id from checkin_cycles where title = ?", cycleForm.title)).toBe(2);
+
+  const cycleId = Number(/\/checkins\/(\d+)$/.exec(cycles[0].location!)![1]);
+  const conversation = `/teams/${teamId}/checkins/${cycleId}/conversations/${userIdByEmail(server.dbPath, members[0].email)}`;
+  const note = { intent: "note", body: "Scriptnotitie.", visibility: "shared" };
+  expect((await pair(lead, conversation, note)).map((r) => r.status)).toEqual([303, 303]);
+  expect(count("select id from conversation_notes where body = ?", note.body)).toBe(2);
+  const action = { intent: "action", text: "Scriptactie", normCode: "", dueOn: "" };
+  expect((await pair(lead, conversation, action)).map((r) => r.status)).toEqual([303, 303]);
+  expect(count("select id from conversation_actions where text = ?", action.text)).toBe(2);
+
+  // A script's second sign-up with the same address is told it is taken.
+  const visitor = new Client(server.url);
+  const fields = { email: "script.aanmelden@example.org", name: "Script Aanmelder", password: "correct horse battery" };
+  const signUps = await Promise.all([visitor.post("/signup", fields), visitor.post("/signup", fields)]);
+  expect(signUps.map((r) => r.status).sort()).toEqual([303, 400]);
+  expect(count("select id from users where email = ?", fields.email)).toBe(1);
 });
 
 test("the same text sent again after the repeat window is stored again", async () => {

@@ -20,7 +20,7 @@ test("around the daylight-saving changes", () => {
   expect(iso(parseLocalDateTime("2026-03-29T03:00"))).toBe("2026-03-29T01:00:00.000Z");
 });
 
-test("every minute around both daylight-saving changes, asked twice (the offset is remembered per minute), reads as Amsterdam's wall clock", () => {
+test("every minute around both daylight-saving changes, asked twice (the offset is remembered per minute), reads as the zone's wall clock: Amsterdam's, and Lord Howe's half-hour change", () => {
   const wallClock = new Intl.DateTimeFormat("sv-SE", {
     timeZone: "Europe/Amsterdam",
     year: "numeric",
@@ -35,6 +35,21 @@ test("every minute around both daylight-saving changes, asked twice (the offset 
       expect(toLocalDateTimeInput(ms), new Date(ms).toISOString()).toBe(expected);
       expect(toLocalDateTimeInput(ms), new Date(ms).toISOString()).toBe(expected);
     }
+  }
+  // Lord Howe Island moves half an hour, in October at 15:30 UTC: not on a whole UTC hour.
+  const lordHowe = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Australia/Lord_Howe",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+  const october = Date.UTC(2026, 9, 3, 15, 30);
+  for (let ms = october - 3_600_000; ms <= october + 3_600_000; ms += 60_000 + 987) {
+    const expected = lordHowe.format(new Date(ms)).replace(" ", "T");
+    expect(toLocalDateTimeInput(ms, "Australia/Lord_Howe"), new Date(ms).toISOString()).toBe(expected);
+    expect(toLocalDateTimeInput(ms, "Australia/Lord_Howe"), new Date(ms).toISOString()).toBe(expected);
   }
 });
 
