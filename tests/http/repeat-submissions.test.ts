@@ -5,7 +5,7 @@ import { expect, test } from "vitest";
 import { useTestServer } from "../support/setup";
 import type { TestDb } from "../support/db";
 import type { TestServer } from "../support/server";
-import { Client, signUp, submitAsBrowser, teamWithNames, visibleText } from "../support/client";
+import { Client, signUp, teamWithNames, visibleText } from "../support/client";
 import { insertActiveNorms } from "../support/norm-fixtures";
 import { proposalPath } from "../support/norms";
 import { userIdByEmail } from "../support/checkins";
@@ -21,7 +21,7 @@ const count = (query: string, ...params: unknown[]) => (sql.prepare(`select coun
 
 /** Sends the same form twice at once, as a double click in a browser does, and returns both answers. */
 async function twice(client: Client, path: string, fields: Record<string, string | string[]>) {
-  return Promise.all([submitAsBrowser(client, path, fields), submitAsBrowser(client, path, fields)]);
+  return Promise.all([client.submitAsBrowser(path, fields), client.submitAsBrowser(path, fields)]);
 }
 
 test("a sign-up sent twice makes one account, and the second answer signs in too instead of saying the address is taken", async () => {
@@ -33,17 +33,17 @@ test("a sign-up sent twice makes one account, and the second answer signs in too
   for (const res of [a, b]) expect(res.headers.getSetCookie().some((c) => c.startsWith("normwerk_session="))).toBe(true);
   expect(count("select id from users where email = ?", fields.email)).toBe(1);
   // Anyone else, or the same name with another password, is told the address is taken.
-  const other = await submitAsBrowser(new Client(server.url), "/signup", { ...fields, password: "another horse battery" });
+  const other = await new Client(server.url).submitAsBrowser("/signup", { ...fields, password: "another horse battery" });
   expect(other.status).toBe(400);
   expect(other.headers.getSetCookie().some((c) => c.startsWith("normwerk_session="))).toBe(false);
   expect(visibleText(other.html)).toMatch(/An account with this e-mail address already exists|Er bestaat al een account met dit e-mailadres/);
   expect(other.html).toContain('value="Mila Dubbel"');
-  const renamed = await submitAsBrowser(new Client(server.url), "/signup", { ...fields, name: "Iemand Anders" });
+  const renamed = await new Client(server.url).submitAsBrowser("/signup", { ...fields, name: "Iemand Anders" });
   expect(renamed.status).toBe(400);
   // A wrong password there counts as a failed sign-in, so the sign-in limit covers this path too.
   expect(count("select at from login_attempts where email = ?", fields.email)).toBe(1);
-  for (let i = 0; i < 4; i++) await submitAsBrowser(new Client(server.url), "/signup", { ...fields, password: `wrong horse battery ${i}` });
-  const blocked = await submitAsBrowser(new Client(server.url), "/signup", fields);
+  for (let i = 0; i < 4; i++) await new Client(server.url).submitAsBrowser("/signup", { ...fields, password: `wrong horse battery ${i}` });
+  const blocked = await new Client(server.url).submitAsBrowser("/signup", fields);
   expect(blocked.status).toBe(400);
   expect(blocked.headers.getSetCookie().some((c) => c.startsWith("normwerk_session="))).toBe(false);
 });
@@ -55,14 +55,14 @@ test("a team created twice by a double click is one team, and both answers lead 
   expect(b.location).toBe(a.location);
   expect(count("select id from teams where name = 'Dubbelklik'")).toBe(1);
   // A different description is a different team: nothing is merged that the lead meant twice.
-  const other = await submitAsBrowser(lead, "/teams/new", { name: "Dubbelklik", description: "Een tweede team" });
+  const other = await lead.submitAsBrowser("/teams/new", { name: "Dubbelklik", description: "Een tweede team" });
   expect(other.status).toBe(303);
   expect(other.location).not.toBe(a.location);
   expect(count("select id from teams where name = 'Dubbelklik'")).toBe(2);
   // The same team in another language (a team starts in its creator's language) is another team.
   const first = sql.prepare("select language from teams where id = ?").get(a.location!.split("/")[2]) as { language: string };
   sql.prepare("update users set language = ? where email = ?").run(first.language === "nl" ? "en" : "nl", lead.email);
-  const english = await submitAsBrowser(lead, "/teams/new", { name: "Dubbelklik", description: "Ons team" });
+  const english = await lead.submitAsBrowser("/teams/new", { name: "Dubbelklik", description: "Ons team" });
   expect(english.status).toBe(303);
   expect(english.location).not.toBe(a.location);
   expect(count("select id from teams where name = 'Dubbelklik'")).toBe(3);
@@ -79,7 +79,7 @@ test("a proposal, a comment, a cycle, a note and an action sent twice are each s
   expect(p2.location).toBe(p1.location);
   expect(count("select id from proposals where team_id = ? and title = ?", teamId, draft.title)).toBe(1);
   // Another author with the same words makes their own draft.
-  expect((await submitAsBrowser(members[1], `/teams/${teamId}/proposals/new`, draft)).status).toBe(303);
+  expect((await members[1].submitAsBrowser(`/teams/${teamId}/proposals/new`, draft)).status).toBe(303);
   expect(count("select id from proposals where team_id = ? and title = ?", teamId, draft.title)).toBe(2);
 
   // A comment: one, shown once.
@@ -99,7 +99,7 @@ test("a proposal, a comment, a cycle, a note and an action sent twice are each s
   expect(count("select id from checkin_cycles where team_id = ?", teamId)).toBe(1);
   const cycleId = Number(/\/checkins\/(\d+)$/.exec(o1.location!)![1]);
   // The same title and dates with other norms is another cycle.
-  const other = await submitAsBrowser(lead, `/teams/${teamId}/checkins/new`, { ...cycleForm, normCodes: [norm.code, norm2.code] });
+  const other = await lead.submitAsBrowser(`/teams/${teamId}/checkins/new`, { ...cycleForm, normCodes: [norm.code, norm2.code] });
   expect(other.status).toBe(303);
   expect(other.location).not.toBe(o1.location);
   expect(count("select id from checkin_cycles where team_id = ?", teamId)).toBe(2);
@@ -117,9 +117,9 @@ test("a proposal, a comment, a cycle, a note and an action sent twice are each s
   expect(count("select id from conversation_actions where text = ?", action.text)).toBe(1);
   expect(count("select id from audit_log where team_id = ? and kind = 'conversation.action-created'", teamId)).toBe(1);
   // The same words as a private note, or the action with another date, are new things.
-  expect((await submitAsBrowser(lead, conversation, { ...note, visibility: "private" })).status).toBe(303);
+  expect((await lead.submitAsBrowser(conversation, { ...note, visibility: "private" })).status).toBe(303);
   expect(count("select id from conversation_notes where body = ?", note.body)).toBe(2);
-  expect((await submitAsBrowser(lead, conversation, { ...action, dueOn: "2030-06-08" })).status).toBe(303);
+  expect((await lead.submitAsBrowser(conversation, { ...action, dueOn: "2030-06-08" })).status).toBe(303);
   expect(count("select id from conversation_actions where text = ?", action.text)).toBe(2);
 });
 

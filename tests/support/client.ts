@@ -26,21 +26,25 @@ export class Client {
     }
   }
 
-  /** Keeps the cookies a response set (for requests made without this client's fetch). */
-  remember(headers: Headers) {
+  /** The session cookie and language every request of this client carries. */
+  private withSession(headers: Headers) {
+    if (this.cookies.size) headers.set("Cookie", this.cookieHeader());
+    if (this.defaults.language && !headers.has("Accept-Language")) headers.set("Accept-Language", this.defaults.language);
+    return headers;
+  }
+
+  /** Keeps the cookies an answer set and checks its HTML. */
+  private received(label: string, status: number, headers: Headers, html: string): Page {
     this.store({ headers });
+    // A NUL byte in served HTML is always a bug (see app/html-stream.server.ts); every HTTP test checks it.
+    if (html.includes("\u0000")) throw new Error(`NUL byte in the response to ${label}`);
+    return { status, headers, html, location: headers.get("location") };
   }
 
   async request(path: string, init: RequestInit = {}): Promise<Page> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set("Cookie", this.cookieHeader());
-    if (this.defaults.language && !headers.has("Accept-Language")) headers.set("Accept-Language", this.defaults.language);
+    const headers = this.withSession(new Headers(init.headers));
     const res = await fetch(this.base + path, { ...init, headers, redirect: "manual" });
-    this.store(res);
-    const html = await res.text();
-    // A NUL byte in served HTML is always a bug (see app/html-stream.server.ts); every HTTP test checks it.
-    if (html.includes("\u0000")) throw new Error(`NUL byte in the response to ${init.method ?? "GET"} ${path}`);
-    return { status: res.status, headers: res.headers, html, location: res.headers.get("location") };
+    return this.received(`${init.method ?? "GET"} ${path}`, res.status, res.headers, await res.text());
   }
 
   get(path: string, headers?: HeadersInit) {
@@ -55,47 +59,42 @@ export class Client {
     h.set("Content-Type", "application/x-www-form-urlencoded");
     return this.request(path, { method: "POST", body, headers: h });
   }
-}
 
-/**
- * Posts a form as a browser's own form submission does: a page navigation
- * (`Sec-Fetch-Mode: navigate`), which fetch cannot send (it always says "cors"). Only
- * such a request can be a double click (decision 074).
- */
-export function submitAsBrowser(client: Client, path: string, fields: Record<string, string | string[]>): Promise<Page> {
-  const body = toParams(fields).toString();
-  const url = new URL(path, client.base);
-  const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method: "POST",
-        headers: {
-          "Content-Type": "application/x-www-form-urlencoded",
-          "Content-Length": Buffer.byteLength(body),
-          Origin: client.base,
-          "Sec-Fetch-Mode": "navigate",
-          "Sec-Fetch-Dest": "document",
-          "Sec-Fetch-Site": "same-origin",
-          ...(cookie ? { Cookie: cookie } : {}),
-        },
-      },
-      (res) => {
+  /**
+   * Posts a form as a browser's own form submission does: a page navigation
+   * (`Sec-Fetch-Mode: navigate`), which fetch cannot send (it always says "cors"). Only
+   * such a request can be a double click (decision 074).
+   */
+  submitAsBrowser(path: string, fields: Record<string, string | string[]>): Promise<Page> {
+    const body = toParams(fields).toString();
+    const headers = this.withSession(
+      new Headers({
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Content-Length": String(Buffer.byteLength(body)),
+        Origin: this.base,
+        "Sec-Fetch-Mode": "navigate",
+        "Sec-Fetch-Dest": "document",
+        "Sec-Fetch-Site": "same-origin",
+      }),
+    );
+    return new Promise((resolve, reject) => {
+      const req = http.request(new URL(path, this.base), { method: "POST", headers: Object.fromEntries(headers) }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => {
-          const headers = new Headers();
-          for (const [k, v] of Object.entries(res.headers)) for (const item of Array.isArray(v) ? v : v === undefined ? [] : [v]) headers.append(k, item);
-          const page = { status: res.statusCode ?? 0, headers, html: Buffer.concat(chunks).toString("utf8"), location: headers.get("location") };
-          client.remember(headers);
-          resolve(page);
+          const answer = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) for (const item of [v ?? []].flat()) answer.append(k, item);
+          try {
+            resolve(this.received(`POST ${path}`, res.statusCode ?? 0, answer, Buffer.concat(chunks).toString("utf8")));
+          } catch (error) {
+            reject(error);
+          }
         });
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
 }
 
 export function toParams(fields: Record<string, string | string[]>) {
