@@ -95,20 +95,20 @@ export function openCycle(teamId: string, actorId: string, input: OpenCycleInput
     const repeated =
       repeatSince !== null &&
       tx
-      .select({ id: checkinCycles.id })
-      .from(checkinCycles)
-      .where(
-        and(
-          eq(checkinCycles.teamId, teamId),
-          eq(checkinCycles.status, "open"),
-          eq(checkinCycles.openedBy, actorId),
-          eq(checkinCycles.title, input.title),
-          eq(checkinCycles.closesAt, input.closesAt),
-          eq(checkinCycles.peersPerMember, input.peersPerMember),
-          gt(checkinCycles.openedAt, repeatSince),
-        ),
-      )
-      .get();
+        .select({ id: checkinCycles.id })
+        .from(checkinCycles)
+        .where(
+          and(
+            eq(checkinCycles.teamId, teamId),
+            eq(checkinCycles.status, "open"),
+            eq(checkinCycles.openedBy, actorId),
+            eq(checkinCycles.title, input.title),
+            eq(checkinCycles.closesAt, input.closesAt),
+            eq(checkinCycles.peersPerMember, input.peersPerMember),
+            gt(checkinCycles.openedAt, repeatSince),
+          ),
+        )
+        .get();
     if (repeated && sameNorms(tx, teamId, repeated.id, active.filter((n) => wanted.has(n.code)).map((n) => n.id))) {
       return { ok: true as const, cycleId: repeated.id };
     }

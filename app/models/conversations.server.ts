@@ -225,19 +225,19 @@ export function addNote(
     const repeated =
       repeatSince !== null &&
       tx
-      .select({ id: conversationNotes.id })
-      .from(conversationNotes)
-      .where(
-        and(
-          eq(conversationNotes.teamId, teamId),
-          eq(conversationNotes.conversationId, conversationId),
-          eq(conversationNotes.authorId, authorId),
-          eq(conversationNotes.visibility, visibility),
-          eq(conversationNotes.body, body),
-          gt(conversationNotes.createdAt, repeatSince),
-        ),
-      )
-      .get();
+        .select({ id: conversationNotes.id })
+        .from(conversationNotes)
+        .where(
+          and(
+            eq(conversationNotes.teamId, teamId),
+            eq(conversationNotes.conversationId, conversationId),
+            eq(conversationNotes.authorId, authorId),
+            eq(conversationNotes.visibility, visibility),
+            eq(conversationNotes.body, body),
+            gt(conversationNotes.createdAt, repeatSince),
+          ),
+        )
+        .get();
     if (repeated) return repeated.id;
     return tx
       .insert(conversationNotes)
@@ -317,20 +317,20 @@ export function addAction(
     const repeated =
       repeatSince !== null &&
       tx
-      .select({ id: conversationActions.id })
-      .from(conversationActions)
-      .where(
-        and(
-          eq(conversationActions.teamId, teamId),
-          eq(conversationActions.conversationId, conversationId),
-          eq(conversationActions.createdBy, createdBy),
-          eq(conversationActions.text, input.text),
-          sql`${conversationActions.normId} is ${input.normId}`,
-          sql`${conversationActions.dueOn} is ${input.dueOn}`,
-          gt(conversationActions.createdAt, repeatSince),
-        ),
-      )
-      .get();
+        .select({ id: conversationActions.id })
+        .from(conversationActions)
+        .where(
+          and(
+            eq(conversationActions.teamId, teamId),
+            eq(conversationActions.conversationId, conversationId),
+            eq(conversationActions.createdBy, createdBy),
+            eq(conversationActions.text, input.text),
+            sql`${conversationActions.normId} is ${input.normId}`,
+            sql`${conversationActions.dueOn} is ${input.dueOn}`,
+            gt(conversationActions.createdAt, repeatSince),
+          ),
+        )
+        .get();
     if (repeated) return repeated.id;
     const id = tx
       .insert(conversationActions)

@@ -172,18 +172,18 @@ export function addComment(
     const repeated =
       repeatSince !== null &&
       tx
-      .select({ id: proposalComments.id })
-      .from(proposalComments)
-      .where(
-        and(
-          eq(proposalComments.teamId, teamId),
-          eq(proposalComments.proposalId, id),
-          eq(proposalComments.authorId, actor.id),
-          eq(proposalComments.body, body),
-          gt(proposalComments.createdAt, repeatSince),
-        ),
-      )
-      .get();
+        .select({ id: proposalComments.id })
+        .from(proposalComments)
+        .where(
+          and(
+            eq(proposalComments.teamId, teamId),
+            eq(proposalComments.proposalId, id),
+            eq(proposalComments.authorId, actor.id),
+            eq(proposalComments.body, body),
+            gt(proposalComments.createdAt, repeatSince),
+          ),
+        )
+        .get();
     return repeated ? { ok: true } : addCommentTx(tx, teamId, actor, id, body, now);
   });
 }

@@ -18,20 +18,20 @@ export function createTeam(
     const repeated =
       repeatSince !== null &&
       tx
-      .select({ id: teams.id })
-      .from(memberships)
-      .innerJoin(teams, eq(teams.id, memberships.teamId))
-      .where(
-        and(
-          eq(memberships.userId, userId),
-          eq(memberships.role, "lead"),
-          eq(teams.name, input.name),
-          eq(teams.description, input.description),
-          eq(teams.language, input.language),
-          gt(teams.createdAt, repeatSince),
-        ),
-      )
-      .get();
+        .select({ id: teams.id })
+        .from(memberships)
+        .innerJoin(teams, eq(teams.id, memberships.teamId))
+        .where(
+          and(
+            eq(memberships.userId, userId),
+            eq(memberships.role, "lead"),
+            eq(teams.name, input.name),
+            eq(teams.description, input.description),
+            eq(teams.language, input.language),
+            gt(teams.createdAt, repeatSince),
+          ),
+        )
+        .get();
     if (repeated) return repeated.id;
     const id = randomId();
     tx.insert(teams).values({ id, name: input.name, description: input.description, language: input.language, createdAt: now }).run();

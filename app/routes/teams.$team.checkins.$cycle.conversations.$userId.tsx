@@ -157,12 +157,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema });
       if (submission.status !== "success") return data({ intent: "action" as const, result: submission.reply() }, { status: 400 });
       const code = submission.value.normCode.trim().toLowerCase();
+      const now = Date.now();
       const norm = code ? norms.find((n) => n.code.toLowerCase() === code) : null;
       addAction(ctx.team.id, cycle.cycleId, memberId, cycle.memberName, ctx.user.id, {
         text: submission.value.text,
         normId: norm?.id ?? null,
         dueOn: submission.value.dueOn ?? null,
-      }, Date.now(), repeatSince(request));
+      }, now, repeatSince(request, now));
       return redirectWithFlash(back, { key: "conversation.actionAdded" });
     }
     case "action-done":

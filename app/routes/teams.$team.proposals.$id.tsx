@@ -198,7 +198,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "comment": {
       const submission = parseWithZod(formData, { schema: commentSchema });
       if (submission.status !== "success") return invalid(submission.reply());
-      const r = addComment(team.id, actor, id, submission.value.body, Date.now(), repeatSince(request));
+      const now = Date.now();
+      const r = addComment(team.id, actor, id, submission.value.body, now, repeatSince(request, now));
       if ("refused" in r) return refuse(r, submission.reply());
       return redirectWithFlash(`${here}#comments`, { key: "proposal.commented" });
     }

@@ -45,6 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: newProposalSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const v = submission.value;
+  const now = Date.now();
   const id = createProposal(
     team.id,
     user.id,
@@ -53,8 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : v.kind === "change"
         ? { kind: "change", normCode: v.normCode ?? "", title: v.title ?? "", body: v.body, category: v.category }
         : { kind: "retire", normCode: v.normCode ?? "", body: v.body },
-    Date.now(),
-    repeatSince(request),
+    now,
+    repeatSince(request, now),
   );
   if (id === null) {
     // A code is a dozen characters; a longer one is quoted only in part.

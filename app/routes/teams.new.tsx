@@ -30,7 +30,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   // The team's default language starts as the language its creator is using.
   const language = await resolveLocale(request, user.language, null);
-  const teamId = createTeam({ ...submission.value, language }, user.id, Date.now(), repeatSince(request));
+  const now = Date.now();
+  const teamId = createTeam({ ...submission.value, language }, user.id, now, repeatSince(request, now));
   return redirectWithFlash(`/teams/${teamId}`, { key: "team.created" });
 }
 
