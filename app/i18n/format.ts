@@ -49,13 +49,19 @@ export function formatNumber(locale: Locale, n: number, maximumFractionDigits = 
   const key = `${locale}|${maximumFractionDigits}`;
   let f = byDigits.get(key);
   if (!f) byDigits.set(key, (f = { format: numberFormatter(locale, { maximumFractionDigits }), written: new Map() }));
-  let text = f.written.get(n);
-  if (text === undefined) {
-    text = f.format.format(n);
-    if (f.written.size >= WRITTEN_PER_FORMATTER) f.written.clear();
-    f.written.set(n, text);
+  const { format, written } = f;
+  return remembered(written, n, WRITTEN_PER_FORMATTER, () => format.format(n));
+}
+
+/** What `compute` gave for `key`, kept in `map`; a full map starts afresh. */
+function remembered<K, V>(map: Map<K, V>, key: K, limit: number, compute: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (map.size >= limit) map.clear();
+    map.set(key, value);
   }
-  return text;
+  return value;
 }
 
 export function formatPercent(locale: Locale, fraction: number) {
@@ -77,14 +83,7 @@ export function formatDay(locale: Locale, isoDay: string) {
 const offsets = new Map<string, number>();
 
 function zoneOffsetMs(utcMs: number, timeZone: string) {
-  const key = `${timeZone}|${Math.floor(utcMs / 60_000)}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    offset = computeZoneOffsetMs(utcMs, timeZone);
-    if (offsets.size >= 1000) offsets.clear();
-    offsets.set(key, offset);
-  }
-  return offset;
+  return remembered(offsets, `${timeZone}|${Math.floor(utcMs / 60_000)}`, 1000, () => computeZoneOffsetMs(utcMs, timeZone));
 }
 
 function computeZoneOffsetMs(utcMs: number, timeZone: string) {
