@@ -1,9 +1,7 @@
 import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { nulFreeHtmlStream } from "./html-stream.server";
+import { wholeHtml } from "./html-stream.server";
 import { messagesFor } from "./i18n/dictionaries";
 import { ServerDictionaries } from "./i18n/react";
 
@@ -32,32 +30,35 @@ export default function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  const useAllReady = isbot(request.headers.get("user-agent") ?? "");
-  return new Promise((resolve, reject) => {
+  return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <ServerDictionaries.Provider value={messagesFor}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
       </ServerDictionaries.Provider>,
       {
-        [useAllReady ? "onAllReady" : "onShellReady"]() {
+        onShellReady() {
           shellRendered = true;
-          const body = nulFreeHtmlStream();
-          const stream = createReadableStreamFromReadable(body);
+        },
+        // No page defers data, so all of it is ready a few microseconds after the
+        // shell; it goes out as one body (decision 075).
+        onAllReady() {
+          clearTimeout(timer);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           securityHeaders(responseHeaders);
-          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+          pipe(wholeHtml((html) => resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }))));
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
           responseStatusCode = 500;
+          // Before the shell is done Remix gets the error through onShellError and reports it.
           if (shellRendered) console.error(error);
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    const timer = setTimeout(abort, ABORT_DELAY);
   });
 }

@@ -100,7 +100,7 @@ test("the self and peer forms work without JavaScript, and a bad submission keep
   await member.getByRole("group", { name: new RegExp(codes[0]) }).getByLabel("4 — usually").check();
   await member.getByRole("group", { name: new RegExp(codes[0]) }).getByLabel(/A concrete example/).fill("Called back at the time I promised.");
   await member.getByRole("button", { name: "Save my self rating" }).click();
-  expect(await member.getByText("Choose a rating from 1 (rarely) to 5 (consistently).").count()).toBe(1);
+  await expect.poll(() => member.getByText("Choose a rating from 1 (rarely) to 5 (consistently).").count()).toBe(1);
   expect(await member.getByRole("group", { name: new RegExp(codes[0]) }).getByLabel("4 — usually").isChecked()).toBe(true);
   expect(await member.getByRole("group", { name: new RegExp(codes[0]) }).getByLabel(/A concrete example/).inputValue()).toBe(
     "Called back at the time I promised.",

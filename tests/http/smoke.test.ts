@@ -28,3 +28,15 @@ test("an outsider gets 404 on a team page and a member gets 403 on a lead action
   expect((await outsider.get(`/teams/${teamId}`)).status).toBe(404);
   expect((await members[0].post(`/teams/${teamId}/members`, { intent: "invite" })).status).toBe(403);
 });
+
+test("a page asked for as Chromium asks arrives brotli-compressed and whole, its data script included (decision 075)", async () => {
+  const lead = await signUp(server.url, "Zoë Ëlbers");
+  const teamId = await createTeam(lead, "Één team — Zuid");
+  const page = await lead.get(`/teams/${teamId}`, { "Accept-Encoding": "gzip, deflate, br, zstd" });
+  expect(page.status).toBe(200);
+  expect(page.headers.get("content-encoding")).toBe("br");
+  expect(page.html.startsWith("<!DOCTYPE html>")).toBe(true);
+  expect(page.html).toContain("Één team — Zuid");
+  // The loader data comes last; without it the page would not come alive in the browser.
+  expect(page.html).toMatch(/streamController\.close\(\);<\/script>(<!--\/\$-->)*$/);
+});
