@@ -5,7 +5,8 @@ import { wholeHtml } from "./html-stream.server";
 import { messagesFor } from "./i18n/dictionaries";
 import { ServerDictionaries } from "./i18n/react";
 
-const ABORT_DELAY = 5_000;
+/** How long Remix waits for loader data to encode (read by Remix from this module). */
+export const streamTimeout = 5_000;
 
 function securityHeaders(headers: Headers) {
   headers.set("X-Content-Type-Options", "nosniff");
@@ -32,33 +33,40 @@ export default function handleRequest(
 ) {
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    let failed = false;
     const { pipe, abort } = renderToPipeableStream(
       <ServerDictionaries.Provider value={messagesFor}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+        <RemixServer context={remixContext} url={request.url} />
       </ServerDictionaries.Provider>,
       {
         onShellReady() {
           shellRendered = true;
         },
-        // No page defers data, so all of it is ready a few microseconds after the
-        // shell; it goes out as one body (decision 075).
+        // No loader returns a promise, so nothing is deferred: the rest (the loader
+        // data's script) follows the shell within a few event-loop turns, and the
+        // page goes out as one body (decision 075).
         onAllReady() {
           clearTimeout(timer);
+          // React calls this after a shell error too; Remix is rendering its error page then.
+          if (failed) return;
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           securityHeaders(responseHeaders);
           pipe(wholeHtml((html) => resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }))));
         },
         onShellError(error: unknown) {
+          failed = true;
           clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
-          responseStatusCode = 500;
-          // Before the shell is done Remix gets the error through onShellError and reports it.
+          // Before the shell is done Remix gets the error through onShellError and
+          // answers with its error page. After it, the page's content is there and
+          // keeps its status, as when pages were streamed.
           if (shellRendered) console.error(error);
         },
       },
     );
-    const timer = setTimeout(abort, ABORT_DELAY);
+    // Remix gives up on the loader data after streamTimeout; React stops a little later.
+    const timer = setTimeout(abort, streamTimeout + 1_000);
   });
 }

@@ -129,13 +129,18 @@ async function prepare(teams: number) {
   const file = scaleFile(teams);
   const pages = hotPages(file);
   const server = await startServer(file);
-  const cookies = {
-    visitor: undefined,
-    lead: await signIn(server.url, SCALE_LEAD),
-    member: await signIn(server.url, SCALE_MEMBER),
-  };
-  for (const page of pages) await measure(server.url + page.path, { cookie: cookies[page.as], duration: WARMUP, connections: 10 });
-  return { teams, pages, server, cookies };
+  try {
+    const cookies = {
+      visitor: undefined,
+      lead: await signIn(server.url, SCALE_LEAD),
+      member: await signIn(server.url, SCALE_MEMBER),
+    };
+    for (const page of pages) await measure(server.url + page.path, { cookie: cookies[page.as], duration: WARMUP, connections: 10 });
+    return { teams, pages, server, cookies };
+  } catch (error) {
+    server.stop();
+    throw error;
+  }
 }
 
 /**
@@ -150,9 +155,11 @@ async function prepare(teams: number) {
 async function benchmark(targets: Target[]) {
   const rounds = new Map<Target, Row[][]>(targets.map((t) => [t, []]));
   const p99Ratios: number[][] = [];
-  // One measurement of a page on every target, in the round's order.
+  // One measurement of a page on every target; which target goes first alternates
+  // from one measurement to the next.
+  let turn = 0;
   const onEach = async (round: number, name: string, run: (t: Target) => Promise<{ rps: number; p50: number; p99: number }>) => {
-    const order = round % 2 ? targets : [...targets].reverse();
+    const order = turn++ % 2 ? [...targets].reverse() : targets;
     const results = new Map<Target, { rps: number; p50: number; p99: number }>();
     for (const t of order) {
       const r = await run(t);
@@ -180,8 +187,10 @@ async function benchmark(targets: Target[]) {
       const own = refs.map((r) => r.get(t)!).sort((a, b) => a.rps - b.rps);
       rounds.get(t)!.push([{ page: names[0], ...own[Math.floor(own.length / 2)], ratio: 1 }, ...rows.get(t)!]);
     }
+    // p99 ratios of back-to-back pairs; the reference's is the median of its pairs.
+    const pairRatio = (m: Map<Target, { p99: number }>) => m.get(targets[0])!.p99 / Math.max(m.get(targets[1])!.p99, 1);
     const [big, small] = targets.map((t) => rounds.get(t)!.at(-1)!);
-    p99Ratios.push(big.map((r, i) => r.p99 / Math.max(small[i].p99, 1)));
+    p99Ratios.push([median(refs.map(pairRatio)), ...big.slice(1).map((r, i) => r.p99 / Math.max(small[i + 1].p99, 1))]);
   }
   // Writes under load: votes by a member while other connections read the team home
   // page — the benchmark's full load (40 readers + 10 writers = 50 connections), and a

@@ -91,7 +91,7 @@ test("without JavaScript a member prepares with a shared note, edits it from its
   await expect.poll(() => member.getByText("This field is required.").count()).toBe(1);
   await member.getByLabel("Note (Markdown)").fill("I want to talk about the **call-backs** on Mondays.");
   await member.getByRole("button", { name: "Add note" }).click();
-  // The answer comes back to the same URL, so waitForURL alone could pass on the old page.
+  // The answer comes back to the same URL, so waitForURL alone would not wait for it to load.
   await member.locator("main").getByText("Note added.").waitFor();
   expect(await member.locator("main .note strong").textContent()).toBe("call-backs");
 
