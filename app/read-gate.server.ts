@@ -57,6 +57,10 @@ export function createGate(limit: number): Gate {
 export function gateReads(gate: Gate, holdMs = 10_000) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
+    // The client can be gone before the request gets here (express.static looks for a
+    // file first, asynchronously). Its 'close' has then already been emitted, so such a
+    // request would hold a slot for the whole hold time: nobody is waiting for it.
+    if (clientGone(req)) return;
     let state: "waiting" | "running" | "done" = "waiting";
     let timer: ReturnType<typeof setTimeout> | undefined;
     const done = () => {
@@ -67,6 +71,10 @@ export function gateReads(gate: Gate, holdMs = 10_000) {
     };
     const go = () => {
       if (state !== "waiting") return false;
+      if (clientGone(req)) {
+        state = "done";
+        return false;
+      }
       state = "running";
       timer = setTimeout(done, holdMs);
       timer.unref?.();
@@ -78,4 +86,8 @@ export function gateReads(gate: Gate, holdMs = 10_000) {
     res.once("close", done);
     gate.enter(go);
   };
+}
+
+function clientGone(req: Request) {
+  return req.socket?.destroyed === true;
 }

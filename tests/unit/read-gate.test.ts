@@ -6,7 +6,8 @@ import { createGate, gateReads } from "~/read-gate.server";
 
 function request(method: string) {
   const res = new EventEmitter();
-  return { req: { method } as Request, res: res as unknown as Response & EventEmitter };
+  const socket = { destroyed: false };
+  return { req: { method, socket } as unknown as Request, res: res as unknown as Response & EventEmitter, socket };
 }
 
 test("at most `limit` reads run; the next one starts when one finishes, in arrival order", () => {
@@ -78,4 +79,38 @@ test("a read that never finishes gives its slot back after the hold time", () =>
   stuck.res.emit("close");
   expect(gate.active).toBe(1);
   vi.useRealTimers();
+});
+
+test("a read whose client is already gone when it reaches the gate is not rendered and takes no slot", () => {
+  // Its 'close' came while express.static was still looking for a file, so no 'close' follows.
+  const gate = createGate(1);
+  const middleware = gateReads(gate);
+  const order: string[] = [];
+  const gone = request("GET");
+  gone.socket.destroyed = true;
+  middleware(gone.req, gone.res, (() => order.push("gone")) as NextFunction);
+  const next = request("GET");
+  middleware(next.req, next.res, (() => order.push("next")) as NextFunction);
+  expect(order).toEqual(["next"]);
+  expect(gate.active).toBe(1);
+  next.res.emit("close");
+  expect(gate.active).toBe(0);
+});
+
+test("a waiting read whose connection closed before its turn is skipped, even before its 'close' arrives", () => {
+  const gate = createGate(1);
+  const middleware = gateReads(gate);
+  const order: string[] = [];
+  const [first, gone, third] = [request("GET"), request("GET"), request("GET")];
+  middleware(first.req, first.res, (() => order.push("first")) as NextFunction);
+  middleware(gone.req, gone.res, (() => order.push("gone")) as NextFunction);
+  middleware(third.req, third.res, (() => order.push("third")) as NextFunction);
+  gone.socket.destroyed = true;
+  first.res.emit("close");
+  expect(order).toEqual(["first", "third"]);
+  expect(gate.active).toBe(1);
+  gone.res.emit("close");
+  expect(gate.active).toBe(1);
+  third.res.emit("close");
+  expect(gate.active).toBe(0);
 });
