@@ -63,16 +63,18 @@ export function gateReads(gate: Gate, holdMs = 10_000) {
     if (clientGone(req)) return;
     let state: "waiting" | "running" | "done" = "waiting";
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const socket = req.socket;
     const done = () => {
       if (state === "waiting") gate.cancel(go);
       else if (state === "running") gate.leave();
       state = "done";
       clearTimeout(timer);
+      socket?.off("close", done);
     };
     const go = () => {
       if (state !== "waiting") return false;
       if (clientGone(req)) {
-        state = "done";
+        done();
         return false;
       }
       state = "running";
@@ -84,6 +86,10 @@ export function gateReads(gate: Gate, holdMs = 10_000) {
     // 'close' comes after the response is sent, or when the client went away first
     // (then a waiting request is dropped without being rendered).
     res.once("close", done);
+    // A pipelined request whose client hangs up gets no 'close' on its response (it
+    // never had the socket); the connection's 'close' frees its slot. Not the
+    // request's own 'close': that comes as soon as its body has been read.
+    socket?.once("close", done);
     gate.enter(go);
   };
 }

@@ -6,7 +6,7 @@ import { createGate, gateReads } from "~/read-gate.server";
 
 function request(method: string) {
   const res = new EventEmitter();
-  const socket = { destroyed: false };
+  const socket = Object.assign(new EventEmitter(), { destroyed: false });
   return { req: { method, socket } as unknown as Request, res: res as unknown as Response & EventEmitter, socket };
 }
 
@@ -112,5 +112,31 @@ test("a waiting read whose connection closed before its turn is skipped, even be
   gone.res.emit("close");
   expect(gate.active).toBe(1);
   third.res.emit("close");
+  expect(gate.active).toBe(0);
+});
+
+test("a running read whose connection closes frees its slot though its response never closes (a pipelined request)", () => {
+  const gate = createGate(1);
+  const middleware = gateReads(gate);
+  const order: string[] = [];
+  const [pipelined, next] = [request("GET"), request("GET")];
+  middleware(pipelined.req, pipelined.res, (() => order.push("pipelined")) as NextFunction);
+  middleware(next.req, next.res, (() => order.push("next")) as NextFunction);
+  pipelined.socket.destroyed = true;
+  pipelined.socket.emit("close");
+  expect(order).toEqual(["pipelined", "next"]);
+  expect(gate.active).toBe(1);
+});
+
+test("a keep-alive connection keeps no listener of a read that has finished", () => {
+  const gate = createGate(1);
+  const middleware = gateReads(gate);
+  const r = request("GET");
+  middleware(r.req, r.res, (() => {}) as NextFunction);
+  expect(r.socket.listenerCount("close")).toBe(1);
+  r.res.emit("close");
+  expect(r.socket.listenerCount("close")).toBe(0);
+  // The connection closing later frees nothing twice.
+  r.socket.emit("close");
   expect(gate.active).toBe(0);
 });
