@@ -8,34 +8,30 @@ export const TIME_ZONE = "Europe/Amsterdam";
 // dates in lists, so each formatter is made once per locale and options.
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
+// Locales and options come from code, never from a request: a few dozen keys at most.
+const FORMATTERS = 1000;
+
 export function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `d|${locale}|${JSON.stringify(options)}`;
-  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
-  return f;
+  return remembered(formatters, key, FORMATTERS, () => new Intl.DateTimeFormat(locale, options)) as Intl.DateTimeFormat;
 }
 
 export function numberFormatter(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
   const key = `n|${locale}|${JSON.stringify(options)}`;
-  let f = formatters.get(key) as Intl.NumberFormat | undefined;
-  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, options)));
-  return f;
+  return remembered(formatters, key, FORMATTERS, () => new Intl.NumberFormat(locale, options)) as Intl.NumberFormat;
 }
 
 // Pages format a date per note, action and event; these skip building the options key.
 const byStyle = new Map<string, Intl.DateTimeFormat>();
 
 export function formatDate(locale: Locale, ms: number, style: "date" | "datetime" = "date") {
-  const key = `${locale}|${style}`;
-  let f = byStyle.get(key);
-  if (!f) {
-    f = dateFormatter(locale, {
+  const f = remembered(byStyle, `${locale}|${style}`, FORMATTERS, () =>
+    dateFormatter(locale, {
       dateStyle: style === "date" ? "long" : "medium",
       timeStyle: style === "datetime" ? "short" : undefined,
       timeZone: TIME_ZONE,
-    });
-    byStyle.set(key, f);
-  }
+    }),
+  );
   return f.format(new Date(ms));
 }
 
@@ -46,10 +42,10 @@ const byDigits = new Map<string, { format: Intl.NumberFormat; written: Map<numbe
 const WRITTEN_PER_FORMATTER = 2000;
 
 export function formatNumber(locale: Locale, n: number, maximumFractionDigits = 1) {
-  const key = `${locale}|${maximumFractionDigits}`;
-  let f = byDigits.get(key);
-  if (!f) byDigits.set(key, (f = { format: numberFormatter(locale, { maximumFractionDigits }), written: new Map() }));
-  const { format, written } = f;
+  const { format, written } = remembered(byDigits, `${locale}|${maximumFractionDigits}`, FORMATTERS, () => ({
+    format: numberFormatter(locale, { maximumFractionDigits }),
+    written: new Map<number, string>(),
+  }));
   return remembered(written, n, WRITTEN_PER_FORMATTER, () => format.format(n));
 }
 
@@ -70,9 +66,7 @@ export function formatPercent(locale: Locale, fraction: number) {
 
 /** ISO date (YYYY-MM-DD) → localised long date, without shifting across zones. */
 export function formatDay(locale: Locale, isoDay: string) {
-  const key = `${locale}|day`;
-  let f = byStyle.get(key);
-  if (!f) byStyle.set(key, (f = dateFormatter(locale, { dateStyle: "long", timeZone: "UTC" })));
+  const f = remembered(byStyle, `${locale}|day`, FORMATTERS, () => dateFormatter(locale, { dateStyle: "long", timeZone: "UTC" }));
   return f.format(new Date(`${isoDay}T00:00:00Z`));
 }
 
