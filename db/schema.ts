@@ -460,6 +460,29 @@ export const cycleResults = sqliteTable(
   ],
 );
 
+// Per member of a closed cycle, the lead's overview row, frozen at close from
+// cycle_results so the results page reads thirty rows instead of aggregating
+// members × norms on every view. Norm ids as comma lists, shown peer results only.
+export const cycleMemberSignals = sqliteTable(
+  "cycle_member_signals",
+  {
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => checkinCycles.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    blindSpots: text("blind_spots").notNull(),
+    hiddenStrengths: text("hidden_strengths").notNull(),
+    // How many of the cycle's norms had too few peer ratings to show.
+    peerHidden: integer("peer_hidden").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.userId] })],
+);
+
 // Observations copied without their author, in a shuffled order, at close.
 export const cycleObservations = sqliteTable(
   "cycle_observations",
@@ -501,6 +524,10 @@ export const cycleNormStats = sqliteTable(
     // JSON arrays of five counts, for ratings 1..5.
     selfDistribution: text("self_distribution").notNull(),
     peerDistribution: text("peer_distribution").notNull(),
+    // JSON array: the norm's mean peer rating over its latest closed cycles up to
+    // and including this one (at most six, oldest first), frozen at close so the
+    // results page's trend column costs the same after years of cycles.
+    recentPeerMeans: text("recent_peer_means").notNull().default("[]"),
   },
   (t) => [
     primaryKey({ columns: [t.cycleId, t.normId] }),

@@ -161,3 +161,34 @@ export function parseIdList(text: string | null): number[] {
     .filter((part) => /^[0-9]{1,15}$/.test(part.trim()))
     .map(Number);
 }
+
+/** How many closed cycles a norm's trend column on the results page covers. */
+export const TREND_CYCLES_ON_RESULTS = 6;
+
+/**
+ * A norm's trend as frozen at close: its mean peer rating over its latest closed
+ * cycles (`earlier`, oldest first, only this norm's) followed by this cycle's, at
+ * most `limit` points. A hidden mean stays a gap (null), as on the page.
+ */
+export function recentPeerMeans(earlier: readonly (number | null)[], own: number | null, limit = TREND_CYCLES_ON_RESULTS): (number | null)[] {
+  return [...earlier, own].slice(-limit);
+}
+
+/**
+ * Per member of a closed cycle, the lead's overview row: on which norms a blind spot
+ * or a hidden strength shows (shown peer results only) and how many norms had too
+ * few peer ratings to show. Members and norms keep the order of `results`.
+ */
+export function memberSignalSummaries(
+  results: readonly { userId: string; normId: number; peerShown: boolean; signal: Signal }[],
+): { userId: string; blindSpots: number[]; hiddenStrengths: number[]; peerHidden: number }[] {
+  const byMember = new Map<string, { userId: string; blindSpots: number[]; hiddenStrengths: number[]; peerHidden: number }>();
+  for (const r of results) {
+    let m = byMember.get(r.userId);
+    if (!m) byMember.set(r.userId, (m = { userId: r.userId, blindSpots: [], hiddenStrengths: [], peerHidden: 0 }));
+    if (!r.peerShown) m.peerHidden++;
+    else if (r.signal === "blind-spot") m.blindSpots.push(r.normId);
+    else if (r.signal === "hidden-strength") m.hiddenStrengths.push(r.normId);
+  }
+  return [...byMember.values()];
+}

@@ -1,10 +1,11 @@
 // Opening and closing a check-in cycle, freezing its results at close. Works on a
 // transaction handed in (no import of the app's db), so the demo seed opens and
 // closes its cycles exactly the way the app does.
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import {
   checkinCycles,
   peerAssignments,
+  cycleMemberSignals,
   cycleNormStats,
   cycleNorms,
   cycleObservations,
@@ -18,8 +19,11 @@ import type { DB } from "../../db/client";
 import {
   aggregateMemberNorm,
   effectiveThreshold,
+  memberSignalSummaries,
+  recentPeerMeans,
   shuffleObservations,
   teamNormStats,
+  TREND_CYCLES_ON_RESULTS,
 } from "../domain/checkin-results";
 import { assignPeers } from "../domain/peer-assignment";
 import { audit } from "./audit.server";
@@ -168,6 +172,8 @@ function freezeResults(tx: DB, c: { teamId: string; cycleId: number; seed: numbe
     else peers.set(k, [r]);
   }
 
+  const earlierMeans = earlierPeerMeans(tx, c.teamId, TREND_CYCLES_ON_RESULTS - 1);
+
   const results: (typeof cycleResults.$inferInsert)[] = [];
   const observations: (typeof cycleObservations.$inferInsert)[] = [];
   const stats: (typeof cycleNormStats.$inferInsert)[] = [];
@@ -205,9 +211,55 @@ function freezeResults(tx: DB, c: { teamId: string; cycleId: number; seed: numbe
       // "null" when hidden: the counts are never stored for a figure nobody may see.
       selfDistribution: JSON.stringify(team.selfDistribution),
       peerDistribution: JSON.stringify(team.peerDistribution),
+      recentPeerMeans: JSON.stringify(recentPeerMeans(earlierMeans.get(norm.normId) ?? [], team.meanPeer)),
     });
   }
+  const signals = memberSignalSummaries(results).map((m) => ({
+    teamId: c.teamId,
+    cycleId: c.cycleId,
+    userId: m.userId,
+    blindSpots: m.blindSpots.join(","),
+    hiddenStrengths: m.hiddenStrengths.join(","),
+    peerHidden: m.peerHidden,
+  }));
   insertChunked(results, (rows) => tx.insert(cycleResults).values(rows).run());
+  insertChunked(signals, (rows) => tx.insert(cycleMemberSignals).values(rows).run());
   insertChunked(observations, (rows) => tx.insert(cycleObservations).values(rows).run());
   insertChunked(stats, (rows) => tx.insert(cycleNormStats).values(rows).run());
+}
+
+/**
+ * Per norm, its mean peer rating in the team's latest closed cycles that rated it
+ * (at most `limit`, oldest first), before this cycle's figures exist. Ranked per
+ * norm, because a cycle may cover only some of the norms: a norm left out of recent
+ * cycles keeps its earlier points.
+ */
+function earlierPeerMeans(tx: DB, teamId: string, limit: number) {
+  const ranked = tx
+    .select({
+      normId: cycleNormStats.normId,
+      cycleId: cycleNormStats.cycleId,
+      meanPeer: cycleNormStats.meanPeer,
+      closedAt: checkinCycles.closedAt,
+      rank: sql<number>`row_number() over (partition by ${cycleNormStats.normId} order by ${checkinCycles.closedAt} desc, ${checkinCycles.id} desc)`.as(
+        "rank",
+      ),
+    })
+    .from(cycleNormStats)
+    .innerJoin(checkinCycles, eq(checkinCycles.id, cycleNormStats.cycleId))
+    .where(and(eq(cycleNormStats.teamId, teamId), eq(checkinCycles.status, "closed")))
+    .as("ranked");
+  const rows = tx
+    .select({ normId: ranked.normId, meanPeer: ranked.meanPeer })
+    .from(ranked)
+    .where(lte(ranked.rank, limit))
+    .orderBy(asc(ranked.closedAt), asc(ranked.cycleId))
+    .all();
+  const byNorm = new Map<number, (number | null)[]>();
+  for (const r of rows) {
+    const list = byNorm.get(r.normId);
+    if (list) list.push(r.meanPeer);
+    else byNorm.set(r.normId, [r.meanPeer]);
+  }
+  return byNorm;
 }

@@ -5,6 +5,7 @@ import { randomInt } from "node:crypto";
 import { and, asc, count, desc, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import {
   checkinCycles,
+  cycleMemberSignals,
   cycleNormStats,
   cycleNorms,
   cycleObservations,
@@ -484,18 +485,36 @@ function frozenMemberResults(teamId: string, cycleId: number, normList: CycleNor
   return { userId, name: results[0].name, isMe: userId === viewerId, norms };
 }
 
-/** Team figures per norm of a closed cycle, in the cycle's norm order: one statement. */
+/**
+ * Team figures per norm of a closed cycle, in the cycle's norm order, with each
+ * norm's trend as frozen at close (its latest closed cycles, oldest first): one statement.
+ */
 const teamStatsRows = preparedOnce(() =>
   db
-    .select({ normId: cycleNormStats.normId, meanSelf: cycleNormStats.meanSelf, meanPeer: cycleNormStats.meanPeer })
+    .select({
+      normId: cycleNormStats.normId,
+      meanSelf: cycleNormStats.meanSelf,
+      meanPeer: cycleNormStats.meanPeer,
+      recentPeerMeans: cycleNormStats.recentPeerMeans,
+    })
     .from(cycleNormStats)
     .where(and(eq(cycleNormStats.teamId, sql.placeholder("teamId")), eq(cycleNormStats.cycleId, sql.placeholder("cycleId"))))
     .prepare(),
 );
 
-function teamFigures(teamId: string, cycleId: number, normList: CycleNorm[]): TeamNormFigures[] {
-  const stats = teamStatsRows().all({ teamId, cycleId });
-  return normList.map((n) => stats.find((x) => x.normId === n.normId) ?? { normId: n.normId, meanSelf: null, meanPeer: null });
+function teamFigures(teamId: string, cycleId: number, normList: CycleNorm[]) {
+  const stats = new Map(teamStatsRows().all({ teamId, cycleId }).map((s) => [s.normId, s]));
+  return normList.map((n) => {
+    const s = stats.get(n.normId);
+    const figures: TeamNormFigures = { normId: n.normId, meanSelf: s?.meanSelf ?? null, meanPeer: s?.meanPeer ?? null };
+    return { figures, trend: s ? parseTrend(s.recentPeerMeans) : [] };
+  });
+}
+
+// Written by freezeResults (or the 0003 backfill) as a JSON array of numbers and nulls.
+function parseTrend(json: string): (number | null)[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.map((v) => (typeof v === "number" ? v : null)) : [];
 }
 
 /** A row of the lead's members overview: who, and on which norms (codes) a signal shows. */
@@ -513,24 +532,23 @@ export type MemberOverviewRow = {
  * spot or a hidden strength, and per member on which norms; one statement that
  * reads no figure, example or observation. Sorted by name.
  */
-// Per participant: name, the norms with a blind spot or a hidden strength (shown
-// peer results only, as a second lock) and how many norms have no peer result.
-// Aggregated by SQLite, so thirty rows come back rather than members × norms.
 // Same order as String#localeCompare, without building a collator on every comparison.
 const byName = new Intl.Collator();
 
+// Per participant the overview row frozen at close (cycle_member_signals), with
+// their current name: thirty rows rather than members × norms.
 const signalRows = preparedOnce(() =>
   db
     .select({
-      userId: cycleResults.userId,
-      name: sql<string>`(select ${users.name} from ${users} where ${users.id} = ${cycleResults.userId})`,
-      blindSpots: sql<string | null>`group_concat(case when ${cycleResults.peerShown} and ${cycleResults.signal} = 'blind-spot' then ${cycleResults.normId} end)`,
-      hiddenStrengths: sql<string | null>`group_concat(case when ${cycleResults.peerShown} and ${cycleResults.signal} = 'hidden-strength' then ${cycleResults.normId} end)`,
-      peerHidden: sql<number>`sum(case when ${cycleResults.peerShown} then 0 else 1 end)`,
+      userId: cycleMemberSignals.userId,
+      name: users.name,
+      blindSpots: cycleMemberSignals.blindSpots,
+      hiddenStrengths: cycleMemberSignals.hiddenStrengths,
+      peerHidden: cycleMemberSignals.peerHidden,
     })
-    .from(cycleResults)
-    .where(and(eq(cycleResults.teamId, sql.placeholder("teamId")), eq(cycleResults.cycleId, sql.placeholder("cycleId"))))
-    .groupBy(cycleResults.userId)
+    .from(cycleMemberSignals)
+    .innerJoin(users, eq(users.id, cycleMemberSignals.userId))
+    .where(and(eq(cycleMemberSignals.teamId, sql.placeholder("teamId")), eq(cycleMemberSignals.cycleId, sql.placeholder("cycleId"))))
     .prepare(),
 );
 
@@ -558,40 +576,6 @@ function membersOverview(teamId: string, cycleId: number, normList: CycleNorm[],
   return { perNorm: signalCountsPerNorm(rows, order), members };
 }
 
-const TREND_CYCLES_ON_RESULTS = 6;
-
-// Each norm's team means over its latest closed cycles up to a given one, oldest first.
-// Ranked per norm, because a cycle may cover only some of the norms: a norm left out
-// of recent cycles still shows its earlier points.
-const recentTrendRows = preparedOnce(() => {
-  const ranked = db
-    .select({
-      normId: cycleNormStats.normId,
-      cycleId: cycleNormStats.cycleId,
-      meanPeer: cycleNormStats.meanPeer,
-      closedAt: checkinCycles.closedAt,
-      rank: sql<number>`row_number() over (partition by ${cycleNormStats.normId} order by ${checkinCycles.closedAt} desc, ${checkinCycles.id} desc)`.as(
-        "rank",
-      ),
-    })
-    .from(cycleNormStats)
-    .innerJoin(checkinCycles, eq(checkinCycles.id, cycleNormStats.cycleId))
-    .where(
-      and(
-        eq(cycleNormStats.teamId, sql.placeholder("teamId")),
-        eq(checkinCycles.status, "closed"),
-        lte(checkinCycles.closedAt, sql.placeholder("upTo")),
-      ),
-    )
-    .as("ranked");
-  return db
-    .select({ normId: ranked.normId, meanPeer: ranked.meanPeer })
-    .from(ranked)
-    .where(lte(ranked.rank, sql.placeholder("limit")))
-    .orderBy(asc(ranked.closedAt), asc(ranked.cycleId))
-    .prepare();
-});
-
 /**
  * The frozen results of a closed cycle: the viewer's own, the team figures, and
  * for leads the overview of every participant (with their user id, for the links
@@ -603,16 +587,14 @@ export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, 
   const mine = frozenMemberResults(teamId, cycle.id, normList, viewerId, viewerId);
   const team = teamFigures(teamId, cycle.id, normList);
   const overview = isLead ? membersOverview(teamId, cycle.id, normList, viewerId) : null;
-  // Each norm's team means over the closed cycles up to this one (the latest few), for
-  // the trend column; the whole history is on the norm's permalink.
-  const trend = recentTrendRows().all({ teamId, upTo: cycle.closedAt ?? 0, limit: TREND_CYCLES_ON_RESULTS });
   return {
     norms: normList,
-    // Per norm the team's mean peer rating of each of those cycles, oldest first.
-    trends: normList.map((n) => trend.filter((p) => p.normId === n.normId).map((p) => p.meanPeer)),
+    // Per norm the team's mean peer rating over its latest closed cycles up to this
+    // one, oldest first, for the trend column; the whole history is on the norm's permalink.
+    trends: team.map((t) => t.trend),
     mine,
     // Leads also see per norm how many members have a blind spot or a hidden strength.
-    team: team.map((figures, i) => ({
+    team: team.map(({ figures }, i) => ({
       ...figures,
       blindSpots: overview ? overview.perNorm[i].blindSpots : null,
       hiddenStrengths: overview ? overview.perNorm[i].hiddenStrengths : null,

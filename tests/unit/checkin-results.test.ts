@@ -6,9 +6,13 @@ import {
   shuffleObservations,
   signalFor,
   inNormOrder,
+  memberSignalSummaries,
   parseIdList,
+  recentPeerMeans,
+  TREND_CYCLES_ON_RESULTS,
   signalCountsPerNorm,
   teamNormStats,
+  type Signal,
 } from "~/domain/checkin-results";
 
 describe("blind spot and hidden strength", () => {
@@ -157,5 +161,43 @@ describe("the lead's overview of signals", () => {
     expect(parseIdList(null)).toEqual([]);
     expect(parseIdList("")).toEqual([]);
     expect(parseIdList("7,x,,-1,2.5")).toEqual([7]);
+  });
+
+  test("each member's row is frozen at close from their results: shown signals per norm, and the hidden count", () => {
+    const row = (userId: string, normId: number, peerShown: boolean, signal: Signal) => ({ userId, normId, peerShown, signal });
+    expect(
+      memberSignalSummaries([
+        row("ann", 10, true, "blind-spot"),
+        row("bob", 10, true, "hidden-strength"),
+        row("ann", 20, true, "none"),
+        row("bob", 20, false, "none"),
+        row("ann", 30, true, "blind-spot"),
+        row("bob", 30, false, "none"),
+        row("cy", 10, false, "none"),
+      ]),
+    ).toEqual([
+      { userId: "ann", blindSpots: [10, 30], hiddenStrengths: [], peerHidden: 0 },
+      { userId: "bob", blindSpots: [], hiddenStrengths: [10], peerHidden: 2 },
+      { userId: "cy", blindSpots: [], hiddenStrengths: [], peerHidden: 1 },
+    ]);
+  });
+
+  test("a signal on a hidden peer result is not shown (a second lock behind aggregateMemberNorm)", () => {
+    expect(memberSignalSummaries([{ userId: "ann", normId: 10, peerShown: false, signal: "blind-spot" }])).toEqual([
+      { userId: "ann", blindSpots: [], hiddenStrengths: [], peerHidden: 1 },
+    ]);
+  });
+});
+
+describe("the trend column frozen at close", () => {
+  test("this cycle's mean follows the earlier ones, keeping the latest six", () => {
+    expect(recentPeerMeans([], 3.5)).toEqual([3.5]);
+    expect(recentPeerMeans([1, 2, 3], 4)).toEqual([1, 2, 3, 4]);
+    expect(recentPeerMeans([1, 2, 3, 4, 5, 6], 7)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(TREND_CYCLES_ON_RESULTS).toBe(6);
+  });
+
+  test("a hidden mean stays a gap, wherever it is", () => {
+    expect(recentPeerMeans([null, 2], null)).toEqual([null, 2, null]);
   });
 });
