@@ -8,6 +8,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { sessions, users } from "../db/schema";
 import { db, preparedOnce, write } from "./db.server";
 import { secureCookies } from "./env.server";
+import { oncePerRead } from "./request-scope.server";
 import { safeRedirect } from "./safe-redirect";
 
 export { safeRedirect };
@@ -93,16 +94,19 @@ export function timingSafeDummyVerify(password: string) {
 
 type CurrentSession = { user: SessionUser; sessionId: string; setCookie: string | null } | null;
 
-// One lookup per request even when the root loader and a route loader both ask.
+// One lookup per page view although the root loader and the page's loader both ask
+// (see request-scope.server.ts), and per Request object in an action.
 const cache = new WeakMap<Request, Promise<CurrentSession>>();
 
 export function getCurrentSession(request: Request): Promise<CurrentSession> {
-  let pending = cache.get(request);
-  if (!pending) {
-    pending = readSession(request);
-    cache.set(request, pending);
-  }
-  return pending;
+  return oncePerRead(request, "session", () => {
+    let pending = cache.get(request);
+    if (!pending) {
+      pending = readSession(request);
+      cache.set(request, pending);
+    }
+    return pending;
+  });
 }
 
 // lucia decodes every cookie of the request and throws on one badly escaped

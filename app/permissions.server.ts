@@ -1,8 +1,9 @@
 import type { Params } from "@remix-run/react";
-import { and, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { memberships, teams } from "../db/schema";
 import { requireUser, type SessionUser } from "./auth.server";
 import { db, preparedOnce } from "./db.server";
+import { oncePerRead } from "./request-scope.server";
 
 export type Team = typeof teams.$inferSelect;
 export type Role = "lead" | "member";
@@ -16,15 +17,23 @@ export function forbidden(): never {
   throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
 }
 
-// Every team page asks this, so it is built once (see preparedOnce).
-const membershipQuery = preparedOnce(() =>
+// The user's teams with their role, by name: the page shell's team menu (root loader)
+// and the membership check of the page's loader, one statement per page view (see
+// request-scope.server.ts). Built once (see preparedOnce).
+const teamsWithRole = preparedOnce(() =>
   db
     .select({ team: teams, role: memberships.role })
     .from(memberships)
     .innerJoin(teams, eq(teams.id, memberships.teamId))
-    .where(and(eq(memberships.teamId, sql.placeholder("teamId")), eq(memberships.userId, sql.placeholder("userId"))))
+    .where(eq(memberships.userId, sql.placeholder("userId")))
+    .orderBy(asc(teams.name))
     .prepare(),
 );
+
+/** The teams the signed-in user belongs to, with their role, ordered by name. */
+export function teamsOfUser(request: Request, userId: string): { team: Team; role: Role }[] {
+  return oncePerRead(request, `teams:${userId}`, () => teamsWithRole().all({ userId }));
+}
 
 /**
  * Signed in (else 303 to /login), same Origin on writes (else 403), member of
@@ -35,7 +44,7 @@ export async function requireMember(request: Request, params: Params): Promise<T
   const user = await requireUser(request);
   const teamId = params.team;
   if (!teamId) notFound();
-  const row = membershipQuery().get({ teamId, userId: user.id });
+  const row = teamsOfUser(request, user.id).find((t) => t.team.id === teamId);
   if (!row) notFound();
   return { user, team: row.team, role: row.role, isLead: row.role === "lead" };
 }

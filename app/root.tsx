@@ -18,6 +18,7 @@ import {
 } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { getCurrentSession } from "./auth.server";
+import { teamsOfUser } from "./permissions.server";
 import { readFlash } from "./flash.server";
 import { type MessageKey, type Messages, type T } from "./i18n";
 import { interpolate } from "./i18n/core";
@@ -25,7 +26,6 @@ import { PAGE_TITLES } from "./page-titles";
 import { dictionaryUrl } from "./i18n/dictionaries";
 import type { Locale } from "./i18n/core";
 import { resolveLocale } from "./i18n/locale.server";
-import { listTeamsForMenu } from "./models/teams.server";
 import { ErrorPage } from "./components/error-page";
 import { FlashMessage } from "./components/flash";
 import { Menu } from "./components/menu";
@@ -40,9 +40,9 @@ export const links: LinksFunction = () => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getCurrentSession(request);
   const user = session?.user ?? null;
-  const teams = user ? listTeamsForMenu(user.id) : [];
-  const currentTeam = params.team ? (teams.find((t) => t.id === params.team) ?? null) : null;
-  const locale = await resolveLocale(request, user?.language, currentTeam?.language);
+  const teams = user ? teamsOfUser(request, user.id) : [];
+  const current = params.team ? (teams.find((t) => t.team.id === params.team) ?? null) : null;
+  const locale = await resolveLocale(request, user?.language, current?.team.language);
   const { flash, setCookie } = await readFlash(request);
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);
@@ -52,8 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       locale,
       messagesUrl: dictionaryUrl(locale),
       user: user ? { id: user.id, name: user.name } : null,
-      teams: teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
-      currentTeam: currentTeam ? { id: currentTeam.id, name: currentTeam.name, role: currentTeam.role } : null,
+      teams: teams.map(({ team, role }) => ({ id: team.id, name: team.name, role })),
+      currentTeam: current ? { id: current.team.id, name: current.team.name, role: current.role } : null,
       flash,
     },
     { headers },

@@ -13,6 +13,7 @@ import { env } from "./env.server";
 import { sendFetchResponse, toFetchRequest } from "./http.server";
 import { isForeignOrigin, plainErrorPage } from "./origin.server";
 import { createGate, gateReads } from "./read-gate.server";
+import { inReadScope } from "./request-scope.server";
 import { startSweeper } from "./sweep.server";
 import { demoSignIns, seedDemoIfEmpty } from "../seeds/demo";
 
@@ -83,7 +84,7 @@ app.all("*", async (req: Request, res: Response, next: NextFunction) => {
       res.status(request.status).type("html").send(plainErrorPage(request.status, request.reason));
       return;
     }
-    await sendFetchResponse(res, await handleRemix(request));
+    await sendFetchResponse(res, await inReadScope(request, () => handleRemix(request)));
   } catch (error) {
     next(error);
   }

@@ -57,22 +57,6 @@ export function listTeamsForUser(userId: string) {
   return teamsOfUser().all({ userId });
 }
 
-// The page shell's team menu (root loader, every signed-in page): no member counts.
-const menuTeamsOfUser = preparedOnce(() =>
-  db
-    .select({ id: teams.id, name: teams.name, language: teams.language, role: memberships.role })
-    .from(memberships)
-    .innerJoin(teams, eq(teams.id, memberships.teamId))
-    .where(eq(memberships.userId, sql.placeholder("userId")))
-    .orderBy(asc(teams.name))
-    .prepare(),
-);
-
-/** The user's teams for the page shell: id, name, language and the user's role. */
-export function listTeamsForMenu(userId: string) {
-  return menuTeamsOfUser().all({ userId });
-}
-
 export function listMembers(teamId: string) {
   return db
     .select({ id: users.id, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.joinedAt })
