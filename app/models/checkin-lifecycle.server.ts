@@ -1,7 +1,7 @@
 // Opening and closing a check-in cycle, freezing its results at close. Works on a
 // transaction handed in (no import of the app's db), so the demo seed opens and
 // closes its cycles exactly the way the app does.
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lt, lte, or, sql } from "drizzle-orm";
 import {
   checkinCycles,
   peerAssignments,
@@ -109,7 +109,7 @@ export function closeCycle(tx: DB, input: { teamId: string; cycleId: number; act
     .from(checkinCycles)
     .where(eq(checkinCycles.id, input.cycleId))
     .get()!;
-  freezeResults(tx, { teamId: input.teamId, cycleId: input.cycleId, seed: cycle.seed, threshold });
+  freezeResults(tx, { teamId: input.teamId, cycleId: input.cycleId, seed: cycle.seed, threshold, closedAt: input.now });
   audit(tx, {
     teamId: input.teamId,
     actorId: input.actorId,
@@ -132,7 +132,7 @@ function insertChunked<T>(rows: T[], insert: (chunk: T[]) => void) {
  * observations without their author in a seeded order, and team figures per norm.
  * Nothing about who rated whom is copied.
  */
-function freezeResults(tx: DB, c: { teamId: string; cycleId: number; seed: number; threshold: number }) {
+function freezeResults(tx: DB, c: { teamId: string; cycleId: number; seed: number; threshold: number; closedAt: number }) {
   const norms = tx
     .select({ normId: cycleNorms.normId, normVersion: cycleNorms.normVersion })
     .from(cycleNorms)
@@ -172,7 +172,7 @@ function freezeResults(tx: DB, c: { teamId: string; cycleId: number; seed: numbe
     else peers.set(k, [r]);
   }
 
-  const earlierMeans = earlierPeerMeans(tx, c.teamId, TREND_CYCLES_ON_RESULTS - 1);
+  const earlierMeans = earlierPeerMeans(tx, c, TREND_CYCLES_ON_RESULTS - 1);
 
   const results: (typeof cycleResults.$inferInsert)[] = [];
   const observations: (typeof cycleObservations.$inferInsert)[] = [];
@@ -229,12 +229,13 @@ function freezeResults(tx: DB, c: { teamId: string; cycleId: number; seed: numbe
 }
 
 /**
- * Per norm, its mean peer rating in the team's latest closed cycles that rated it
- * (at most `limit`, oldest first), before this cycle's figures exist. Ranked per
- * norm, because a cycle may cover only some of the norms: a norm left out of recent
- * cycles keeps its earlier points.
+ * Per norm, its mean peer rating in the team's latest cycles closed before this one
+ * (at most `limit`, oldest first). Ranked per norm, because a cycle may cover only
+ * some of the norms: a norm left out of recent cycles keeps its earlier points.
+ * "Before" is by closing time, then id (cycles closed in one sweep share the time),
+ * the same rule as migration 0003.
  */
-function earlierPeerMeans(tx: DB, teamId: string, limit: number) {
+function earlierPeerMeans(tx: DB, c: { teamId: string; cycleId: number; closedAt: number }, limit: number) {
   const ranked = tx
     .select({
       normId: cycleNormStats.normId,
@@ -247,7 +248,13 @@ function earlierPeerMeans(tx: DB, teamId: string, limit: number) {
     })
     .from(cycleNormStats)
     .innerJoin(checkinCycles, eq(checkinCycles.id, cycleNormStats.cycleId))
-    .where(and(eq(cycleNormStats.teamId, teamId), eq(checkinCycles.status, "closed")))
+    .where(
+      and(
+        eq(cycleNormStats.teamId, c.teamId),
+        eq(checkinCycles.status, "closed"),
+        or(lt(checkinCycles.closedAt, c.closedAt), and(eq(checkinCycles.closedAt, c.closedAt), lt(checkinCycles.id, c.cycleId))),
+      ),
+    )
     .as("ranked");
   const rows = tx
     .select({ normId: ranked.normId, meanPeer: ranked.meanPeer })

@@ -41,12 +41,15 @@ export type Cycle = typeof checkinCycles.$inferSelect;
  * own transaction and happens exactly once (see closeCycle).
  */
 export function closeDueCycles(now = Date.now(), teamId?: string) {
+  // In id order: cycles closed in one go share `now`, and the trend frozen at close
+  // counts the lower id as the earlier (see earlierPeerMeans).
   const due = teamId
     ? dueCyclesOfTeam().all({ teamId, now })
     : db
         .select({ id: checkinCycles.id, teamId: checkinCycles.teamId })
         .from(checkinCycles)
         .where(and(eq(checkinCycles.status, "open"), lte(checkinCycles.closesAt, now)))
+        .orderBy(asc(checkinCycles.id))
         .all();
   let closed = 0;
   for (const c of due) {
@@ -67,6 +70,7 @@ const dueCyclesOfTeam = preparedOnce(() =>
         lte(checkinCycles.closesAt, sql.placeholder("now")),
       ),
     )
+    .orderBy(asc(checkinCycles.id))
     .prepare(),
 );
 

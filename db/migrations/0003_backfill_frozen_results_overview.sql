@@ -1,5 +1,5 @@
 -- Fills the overview and trend frozen at close (0002) for cycles closed before it,
--- with what the results page computed from them until now.
+-- with the rules freezeResults follows (decision 076).
 INSERT INTO `cycle_member_signals` (`team_id`, `cycle_id`, `user_id`, `blind_spots`, `hidden_strengths`, `peer_hidden`)
 SELECT `team_id`, `cycle_id`, `user_id`,
   coalesce(group_concat(CASE WHEN `peer_shown` AND `signal` = 'blind-spot' THEN `norm_id` END), ''),

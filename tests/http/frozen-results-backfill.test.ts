@@ -8,19 +8,23 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { Client, visibleText } from "../support/client";
+import { Client, teamWithMembers, visibleText } from "../support/client";
+import { openCycle, peersToRate, ratePeer, rateSelf } from "../support/checkins";
+import { insertActiveNorms, queryTestDb } from "../support/norm-fixtures";
 import { SCALE_LEAD, SCALE_PASSWORD, SCALE_TEAM, seedScale } from "../support/scale";
 import { startServer, type TestServer } from "../support/server";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "normwerk-backfill-"));
 const file = path.join(dir, "scale.db");
 let server: TestServer;
+let small: TestServer;
 let lead: Client;
 let cycleIds: number[] = [];
 
 beforeAll(async () => {
   seedScale(file, { teams: 1, members: 8 });
   server = await startServer({ dbPath: file });
+  small = await startServer();
   lead = new Client(server.url);
   const res = await lead.post("/login", { email: SCALE_LEAD, password: SCALE_PASSWORD });
   if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
@@ -33,6 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
+  await small?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -57,8 +62,63 @@ test("the backfill gives the results pages the overview and trends that freezing
   expect(wiped[2]).not.toMatch(sixPoints);
   expect(wiped[2]).not.toEqual(frozenAtClose[2]);
 
-  const migration = fs.readFileSync(path.join(__dirname, "../../db/migrations/0003_backfill_frozen_results_overview.sql"), "utf8");
-  for (const statement of migration.split("--> statement-breakpoint")) sql.exec(statement);
+  backfill(sql);
   sql.close();
   expect(await resultsPages()).toEqual(frozenAtClose);
+});
+
+function backfill(sql: Database.Database) {
+  const migration = fs.readFileSync(path.join(__dirname, "../../db/migrations/0003_backfill_frozen_results_overview.sql"), "utf8");
+  for (const statement of migration.split("--> statement-breakpoint")) sql.exec(statement);
+}
+
+test("the same for the odd cases: a norm left out, a hidden team mean, hidden peer results, two cycles closed at once", async () => {
+  const { lead, teamId, members } = await teamWithMembers(small.url, 4);
+  const everyone = [lead, ...members];
+  const [often, seldom] = insertActiveNorms(small.dbPath, teamId, ["Rated in every cycle", "Rated now and then"]).map((n) => n.code);
+  async function runCycle(title: string, codes: string[], raters: number, close: boolean) {
+    const cycleId = await openCycle(lead, teamId, { title, normCodes: codes });
+    const ratings = Object.fromEntries(codes.map((code, i) => [code, ((title.length + i) % 5) + 1]));
+    for (const c of everyone.slice(0, raters)) {
+      await rateSelf(c, teamId, cycleId, ratings);
+      for (const p of await peersToRate(c, teamId, cycleId)) await ratePeer(c, teamId, cycleId, p, ratings);
+    }
+    if (close) await lead.post(`/teams/${teamId}/checkins/${cycleId}`, { intent: "close" });
+    return cycleId;
+  }
+  const first = await runCycle("Both norms", [often, seldom], 5, true);
+  // Two raters: no peer result reaches the threshold, so the team mean is hidden too.
+  const hidden = await runCycle("Few raters", [often], 2, true);
+  // Two cycles overdue, the later opened one due first, closed by one visit in one go
+  // (so at the same moment): the lower id counts as the earlier, in the freeze as in the migration.
+  const twins = [await runCycle("Twin one", [often, seldom], 5, false), await runCycle("Twin two", [often, seldom], 5, false)];
+  const db = new Database(small.dbPath);
+  const setClosesAt = db.prepare("update checkin_cycles set closes_at = ? where id = ?");
+  setClosesAt.run(Date.now() - 1000, twins[0]);
+  setClosesAt.run(Date.now() - 2000, twins[1]);
+  expect((await lead.get(`/teams/${teamId}/checkins`)).status).toBe(200);
+  const closed = queryTestDb<{ closedAt: number }>(small.dbPath, `select closed_at as closedAt from checkin_cycles where id in (${twins.join(",")})`);
+  expect(closed).toHaveLength(2);
+  expect(closed[0].closedAt).toBe(closed[1].closedAt);
+
+  // What each cycle froze for the seldom-rated norm: its own points, the earlier twin first.
+  const trend = (cycleId: number) =>
+    JSON.parse(
+      queryTestDb<{ t: string }>(small.dbPath, "select recent_peer_means as t from cycle_norm_stats s join norms n on n.id = s.norm_id where s.cycle_id = ? and n.code = ?", cycleId, seldom)[0].t,
+    );
+  expect(trend(twins[0])).toHaveLength(2);
+  expect(trend(twins[1])).toHaveLength(3);
+  const hiddenTrend = JSON.parse(
+    queryTestDb<{ t: string }>(small.dbPath, "select recent_peer_means as t from cycle_norm_stats s join norms n on n.id = s.norm_id where s.cycle_id = ? and n.code = ?", hidden, often)[0].t,
+  );
+  expect(hiddenTrend).toHaveLength(2);
+  expect(hiddenTrend[1]).toBeNull();
+  expect(queryTestDb<{ n: number }>(small.dbPath, "select sum(peer_hidden) as n from cycle_member_signals where cycle_id = ?", hidden)[0].n).toBe(5);
+
+  const pages = () => Promise.all([first, hidden, ...twins].map(async (id) => visibleText((await lead.get(`/teams/${teamId}/checkins/${id}/results`)).html)));
+  const frozenAtClose = await pages();
+  db.exec("delete from cycle_member_signals; update cycle_norm_stats set recent_peer_means = '[]'");
+  backfill(db);
+  db.close();
+  expect(await pages()).toEqual(frozenAtClose);
 });

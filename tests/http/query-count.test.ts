@@ -55,4 +55,9 @@ test("every page runs as many SQL statements for 60 members as for 5", async () 
   for (const [name, [small, large]] of Object.entries(counts)) {
     expect(large, `${name}: ${small} statements for 5 members, ${large} for 60`).toBe(small);
   }
+  // Two pages' counts pinned, so that losing the session and team lookup shared by
+  // the root and the page's loader (decision 077) or the overview and trend frozen
+  // at close (076) shows: the session, the user's teams, and the page's own.
+  expect(counts["team home"][0], "team home").toBe(11);
+  expect(counts["check-in results (lead)"][0], "the lead's results page").toBe(9);
 }, 120_000);
