@@ -165,12 +165,7 @@ function freezeResults(tx: DB, c: { teamId: string; cycleId: number; seed: numbe
   const key = (userId: string, normId: number) => `${normId}\u0000${userId}`;
   const self = new Map(selfRows.map((r) => [key(r.userId, r.normId), r]));
   const peers = new Map<string, typeof peerRows>();
-  for (const r of peerRows) {
-    const k = key(r.rateeId, r.normId);
-    const list = peers.get(k);
-    if (list) list.push(r);
-    else peers.set(k, [r]);
-  }
+  for (const r of peerRows) appendTo(peers, key(r.rateeId, r.normId), r);
 
   const earlierMeans = earlierPeerMeans(tx, c, TREND_CYCLES_ON_RESULTS - 1);
 
@@ -263,10 +258,12 @@ function earlierPeerMeans(tx: DB, c: { teamId: string; cycleId: number; closedAt
     .orderBy(asc(ranked.closedAt), asc(ranked.cycleId))
     .all();
   const byNorm = new Map<number, (number | null)[]>();
-  for (const r of rows) {
-    const list = byNorm.get(r.normId);
-    if (list) list.push(r.meanPeer);
-    else byNorm.set(r.normId, [r.meanPeer]);
-  }
+  for (const r of rows) appendTo(byNorm, r.normId, r.meanPeer);
   return byNorm;
+}
+
+function appendTo<K, V>(lists: Map<K, V[]>, key: K, value: V) {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
 }

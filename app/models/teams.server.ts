@@ -42,7 +42,7 @@ export function createTeam(
 }
 
 /** The teams a user belongs to, with their role and the member count (one statement). */
-const teamsOfUser = preparedOnce(() => {
+const teamsWithMemberCounts = preparedOnce(() => {
   const memberCount = sql<number>`(select count(*) from ${memberships} m2 where m2.team_id = ${teams.id})`;
   return db
     .select({ id: teams.id, name: teams.name, language: teams.language, role: memberships.role, memberCount })
@@ -54,7 +54,7 @@ const teamsOfUser = preparedOnce(() => {
 });
 
 export function listTeamsForUser(userId: string) {
-  return teamsOfUser().all({ userId });
+  return teamsWithMemberCounts().all({ userId });
 }
 
 export function listMembers(teamId: string) {

@@ -32,7 +32,8 @@ const DURATION = Number(args.duration);
 const WARMUP = Number(args.warmup);
 const CONNECTIONS = Number(args.connections);
 
-type Row = { page: string; rps: number; p50: number; p99: number; ratio?: number };
+type Figures = { rps: number; p50: number; p99: number };
+type Row = Figures & { page: string; ratio?: number };
 type Run = { teams: number; rows: Row[]; writes: Row[]; jsGzipBytes: number; dictionaryGzipBytes: number };
 
 function scaleFile(teams: number) {
@@ -90,7 +91,7 @@ async function signIn(url: string, email: string) {
 // asked for none, so compressing a page did not count.
 const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
 
-async function measure(url: string, opts: { cookie?: string; method?: "GET" | "POST"; body?: string; connections?: number; duration?: number }) {
+async function measure(url: string, opts: { cookie?: string; method?: "GET" | "POST"; body?: string; connections?: number; duration?: number }): Promise<Figures> {
   const result = await autocannon({
     url,
     connections: opts.connections ?? CONNECTIONS,
@@ -158,9 +159,9 @@ async function benchmark(targets: Target[]) {
   // One measurement of a page on every target; which target goes first alternates
   // from one measurement to the next.
   let turn = 0;
-  const onEach = async (round: number, name: string, run: (t: Target) => Promise<{ rps: number; p50: number; p99: number }>) => {
+  const onEach = async (round: number, name: string, run: (t: Target) => Promise<Figures>) => {
     const order = turn++ % 2 ? [...targets].reverse() : targets;
-    const results = new Map<Target, { rps: number; p50: number; p99: number }>();
+    const results = new Map<Target, Figures>();
     for (const t of order) {
       const r = await run(t);
       console.log(`  ${t.teams} team(s), round ${round}: ${name.padEnd(26)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms`);
@@ -196,7 +197,7 @@ async function benchmark(targets: Target[]) {
   // page — the benchmark's full load (40 readers + 10 writers = 50 connections), and a
   // lighter one (8 readers + 2 writers) closer to a team's real traffic. In rounds too:
   // the p99 of one short run follows the machine's hiccups.
-  const writeRuns = new Map<Target, Map<string, { rps: number; p50: number; p99: number }[]>>(targets.map((t) => [t, new Map()]));
+  const writeRuns = new Map<Target, Map<string, Figures[]>>(targets.map((t) => [t, new Map()]));
   for (const [readers, writers] of [
     [40, 10],
     [8, 2],
@@ -228,24 +229,17 @@ async function benchmark(targets: Target[]) {
     const firstVisit = await firstVisitJs(t.server.url, `/teams/${SCALE_TEAM}/agreement`, t.cookies.member);
     runs.push({
       teams: t.teams,
-      rows: names.map((page, i) => ({
-        page,
-        rps: median(rs.map((r) => r[i].rps)),
-        p50: median(rs.map((r) => r[i].p50)),
-        p99: median(rs.map((r) => r[i].p99)),
-        ratio: median(rs.map((r) => r[i].ratio!)),
-      })),
-      writes: [...writeRuns.get(t)!].map(([page, w]) => ({
-        page,
-        rps: median(w.map((r) => r.rps)),
-        p50: median(w.map((r) => r.p50)),
-        p99: median(w.map((r) => r.p99)),
-      })),
+      rows: names.map((page, i) => ({ page, ...medians(rs.map((r) => r[i])), ratio: median(rs.map((r) => r[i].ratio!)) })),
+      writes: [...writeRuns.get(t)!].map(([page, w]) => ({ page, ...medians(w) })),
       jsGzipBytes: firstVisit.js,
       dictionaryGzipBytes: firstVisit.dictionary,
     });
   }
   return { runs, p99Ratios: names.map((page, i) => ({ page, ratio: median(p99Ratios.map((r) => r[i])) })) };
+}
+
+function medians(runs: Figures[]): Figures {
+  return { rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)) };
 }
 
 function median(values: number[]) {
