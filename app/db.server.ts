@@ -20,7 +20,7 @@ export function write<T>(fn: (tx: DB) => T): T {
  * the per-request count (X-Statement-Count), exactly like a query built each time;
  * the first run is counted by the prepare itself. Such a statement runs on this `db`'s
  * one connection, so inside `write()` it takes part in that transaction; a model that
- * uses it (proposals, norms) must not be handed a transaction of another database.
+ * uses it (proposals, norms, check-in ratings) must not be handed a transaction of another database.
  * checkin-lifecycle.server.ts, which the test seeds run on their own files, uses none.
  */
 export function preparedOnce<Q>(build: () => Q): () => Q {

@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import type { DB } from "../db/client";
 import { NORM_CATEGORIES } from "../db/schema";
 import { deriveSeed, prng } from "../app/domain/random";
+import { SCALE_DATA_VERSION } from "./scale-version";
 
 const { values: args } = parseArgs({
   options: {
@@ -31,6 +32,11 @@ const CYCLES = 12;
 const PEERS = 3;
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
+// The seed's clock is fixed (2026-11-01), so the data is the same on every run. The
+// open vote and the open check-in close years after it: a data file is reused by the
+// benchmark for months, and an item that closed in that time would be closed by the
+// first visit, which turns "a proposal in voting" into a decided one.
+const OPEN_FOR = 5 * 365 * DAY;
 export const SCALE_PASSWORD = "normwerk-scale";
 
 function positive(value: string | undefined, name: string) {
@@ -76,6 +82,7 @@ async function main() {
     }
   }
   sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma(`user_version = ${SCALE_DATA_VERSION}`);
   sqlite.exec("ANALYZE");
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   console.log(`Wrote ${OUT}: ${TEAMS} teams × ${MEMBERS} members in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -239,7 +246,7 @@ function seedTeam(tx: DB, st: Statements, t: number, ctx: Lifecycle) {
     "draft", draftAt, draftAt, null, null, null, null, null, null, null, null, null, null);
   const votingId = Number(
     st.proposal.run(teamId, people[2], "change", norms[0].id, norms[0].version, "We bellen binnen vier uur terug als we dat beloven.",
-      "Sneller dan nu.", norms[0].category, "voting", draftAt, draftAt, draftAt, ctx.now + 60 * DAY, null, "majority", 50,
+      "Sneller dan nu.", norms[0].category, "voting", draftAt, draftAt, draftAt, ctx.now + OPEN_FOR, null, "majority", 50,
       null, null, null, null, null).lastInsertRowid,
   );
   votesAndComments(st, teamId, votingId, people, rand, draftAt, Math.floor(people.length / 2));
@@ -287,6 +294,31 @@ function seedTeam(tx: DB, st: Statements, t: number, ctx: Lifecycle) {
       st.action.run(teamId, conversationId, userId, "Twee klanten terugbellen na een klacht.", pick(active).id,
         new Date(convAt + 30 * DAY).toISOString().slice(0, 10), done ? convAt + 20 * DAY : null, done ? userId : null, leadId, convAt);
     }
+  }
+
+  // A check-in under way (for the benchmark's rating write): every other person has
+  // rated themselves and their peers; the first member (the benchmark's) has rated
+  // themselves, not yet their peers, so the benchmark's write replaces a rating, as its
+  // vote replaces a vote, and the team home looks the same on every run.
+  const openedAt = ctx.now - 3 * DAY;
+  const openCycleId = ctx.insertCycle(tx, {
+    teamId,
+    title: `Check-in ${CYCLES + 1}`,
+    openedBy: leadId,
+    openedAt,
+    closesAt: ctx.now + OPEN_FOR,
+    peersPerMember: PEERS,
+    seed: deriveSeed(SEED, teamId, CYCLES),
+    norms: active.map((n) => ({ normId: n.id, normVersion: n.version, code: n.code })),
+    participants: people,
+  });
+  const rated = new Set(people.filter((_, i) => i % 2 === 0));
+  for (const userId of [...rated, people[1]]) {
+    for (const norm of active) st.self.run(teamId, openCycleId, userId, norm.id, 3 + Math.floor(rand() * 3), "", openedAt + DAY);
+  }
+  for (const a of st.assignments.all(openCycleId) as { raterId: string; rateeId: string }[]) {
+    if (!rated.has(a.raterId)) continue;
+    for (const norm of active) st.peer.run(teamId, openCycleId, a.raterId, a.rateeId, norm.id, 2 + Math.floor(rand() * 4), "", openedAt + DAY);
   }
 }
 

@@ -37,6 +37,23 @@ const text = z
  * error for the whole form (a script's guess, or a stale page), not silently dropped.
  */
 export function ratingSchema(codes: readonly string[], textKind: TextKind) {
+  // zod compiles a schema on its first parse (~0.5 ms for a form of twelve norms,
+  // more than saving the ratings), and a schema depends on nothing but the form's
+  // kind and its norms' codes, so it is kept by those (cycles with the same norms
+  // share one; the oldest of SCHEMAS_KEPT goes first).
+  const key = JSON.stringify([textKind, ...codes]);
+  let schema = schemas.get(key);
+  if (!schema) {
+    if (schemas.size >= SCHEMAS_KEPT) schemas.delete(schemas.keys().next().value!);
+    schemas.set(key, (schema = buildRatingSchema(codes, textKind)));
+  }
+  return schema;
+}
+
+const SCHEMAS_KEPT = 200;
+const schemas = new Map<string, z.ZodType<RatingFormValue>>();
+
+function buildRatingSchema(codes: readonly string[], textKind: TextKind) {
   const perNorm = <T extends z.ZodType>(schema: T) => z.object(Object.fromEntries(codes.map((c) => [c, schema])));
   const known = new Set(codes);
   const fields = z.object({

@@ -2,7 +2,7 @@
 // here only to authorise a peer form and to count completion; nothing that leaves
 // this module for a results page carries a rater, a per-rater value or a timestamp.
 import { randomInt } from "node:crypto";
-import { and, asc, count, desc, eq, gt, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, lte, sql } from "drizzle-orm";
 import {
   checkinCycles,
   cycleMemberSignals,
@@ -299,13 +299,11 @@ export type SaveOutcome = "ok" | "closed" | "not-allowed";
 /**
  * Checks inside the write transaction that the cycle is still open; a cycle past
  * its closing time is closed right there (exactly once), so no rating slips in late.
+ * `getCycle` runs on `db`, which takes part in the transaction only because `write()`
+ * hands over `db`'s own (see preparedOnce).
  */
 function stillOpen(tx: DB, teamId: string, cycleId: number, now: number) {
-  const cycle = tx
-    .select({ status: checkinCycles.status, closesAt: checkinCycles.closesAt })
-    .from(checkinCycles)
-    .where(and(eq(checkinCycles.teamId, teamId), eq(checkinCycles.id, cycleId)))
-    .get();
+  const cycle = getCycle(teamId, cycleId);
   if (!cycle || cycle.status !== "open") return false;
   if (cycle.closesAt <= now) {
     closeCycle(tx, { teamId, cycleId, actorId: null, now });
@@ -313,6 +311,63 @@ function stillOpen(tx: DB, teamId: string, cycleId: number, now: number) {
   }
   return true;
 }
+
+// A rating's save is built once (see preparedOnce): it is the app's heaviest frequent
+// write, building its twelve inserts' SQL cost more than running them, and other
+// writes wait for the write lock meanwhile.
+const upsertSelfRating = preparedOnce(() =>
+  db
+    .insert(selfRatings)
+    .values({
+      teamId: sql.placeholder("teamId"),
+      cycleId: sql.placeholder("cycleId"),
+      userId: sql.placeholder("userId"),
+      normId: sql.placeholder("normId"),
+      rating: sql.placeholder("rating"),
+      example: sql.placeholder("text"),
+      updatedAt: sql.placeholder("now"),
+    })
+    .onConflictDoUpdate({
+      target: [selfRatings.cycleId, selfRatings.userId, selfRatings.normId],
+      set: { rating: sql`excluded.rating`, example: sql`excluded.example`, updatedAt: sql`excluded.updated_at` },
+    })
+    .prepare(),
+);
+
+const assignmentQuery = preparedOnce(() =>
+  db
+    .select({ raterId: peerAssignments.raterId })
+    .from(peerAssignments)
+    .where(
+      and(
+        eq(peerAssignments.teamId, sql.placeholder("teamId")),
+        eq(peerAssignments.cycleId, sql.placeholder("cycleId")),
+        eq(peerAssignments.raterId, sql.placeholder("raterId")),
+        eq(peerAssignments.rateeId, sql.placeholder("rateeId")),
+      ),
+    )
+    .prepare(),
+);
+
+const upsertPeerRating = preparedOnce(() =>
+  db
+    .insert(peerRatings)
+    .values({
+      teamId: sql.placeholder("teamId"),
+      cycleId: sql.placeholder("cycleId"),
+      raterId: sql.placeholder("raterId"),
+      rateeId: sql.placeholder("rateeId"),
+      normId: sql.placeholder("normId"),
+      rating: sql.placeholder("rating"),
+      observation: sql.placeholder("text"),
+      updatedAt: sql.placeholder("now"),
+    })
+    .onConflictDoUpdate({
+      target: [peerRatings.cycleId, peerRatings.raterId, peerRatings.rateeId, peerRatings.normId],
+      set: { rating: sql`excluded.rating`, observation: sql`excluded.observation`, updatedAt: sql`excluded.updated_at` },
+    })
+    .prepare(),
+);
 
 export function mySelfRatings(cycleId: number, userId: string) {
   return db
@@ -326,21 +381,8 @@ export function mySelfRatings(cycleId: number, userId: string) {
 export function saveSelfRatings(teamId: string, cycleId: number, userId: string, input: RatingInput[], now = Date.now()): SaveOutcome {
   return write((tx) => {
     if (!stillOpen(tx, teamId, cycleId, now)) return "closed";
-    const participant = tx
-      .select({ userId: cycleParticipants.userId })
-      .from(cycleParticipants)
-      .where(and(eq(cycleParticipants.cycleId, cycleId), eq(cycleParticipants.userId, userId)))
-      .get();
-    if (!participant) return "not-allowed";
-    for (const r of input) {
-      tx.insert(selfRatings)
-        .values({ teamId, cycleId, userId, normId: r.normId, rating: r.rating, example: r.text, updatedAt: now })
-        .onConflictDoUpdate({
-          target: [selfRatings.cycleId, selfRatings.userId, selfRatings.normId],
-          set: { rating: r.rating, example: r.text, updatedAt: now },
-        })
-        .run();
-    }
+    if (!isParticipant(teamId, cycleId, userId)) return "not-allowed";
+    for (const r of input) upsertSelfRating().run({ teamId, cycleId, userId, normId: r.normId, rating: r.rating, text: r.text, now });
     return "ok";
   });
 }
@@ -374,22 +416,9 @@ export function savePeerRatings(
 ): SaveOutcome {
   return write((tx) => {
     if (!stillOpen(tx, teamId, cycleId, now)) return "closed";
-    const assigned = tx
-      .select({ raterId: peerAssignments.raterId })
-      .from(peerAssignments)
-      .where(
-        and(eq(peerAssignments.cycleId, cycleId), eq(peerAssignments.raterId, raterId), eq(peerAssignments.rateeId, rateeId)),
-      )
-      .get();
-    if (!assigned) return "not-allowed";
+    if (!assignmentQuery().get({ teamId, cycleId, raterId, rateeId })) return "not-allowed";
     for (const r of input) {
-      tx.insert(peerRatings)
-        .values({ teamId, cycleId, raterId, rateeId, normId: r.normId, rating: r.rating, observation: r.text, updatedAt: now })
-        .onConflictDoUpdate({
-          target: [peerRatings.cycleId, peerRatings.raterId, peerRatings.rateeId, peerRatings.normId],
-          set: { rating: r.rating, observation: r.text, updatedAt: now },
-        })
-        .run();
+      upsertPeerRating().run({ teamId, cycleId, raterId, rateeId, normId: r.normId, rating: r.rating, text: r.text, now });
     }
     return "ok";
   });
@@ -668,9 +697,19 @@ export function runningCycles(teamId: string) {
   return runningCyclesQuery().all({ teamId });
 }
 
+// With each cycle, how many norms it has and how many of them I rated myself: counted
+// in the same statement, so the team home runs as many statements for any number of
+// running cycles.
 const myRunningCycles = preparedOnce(() =>
   db
-    .select({ id: checkinCycles.id, title: checkinCycles.title, closesAt: checkinCycles.closesAt })
+    .select({
+      id: checkinCycles.id,
+      title: checkinCycles.title,
+      closesAt: checkinCycles.closesAt,
+      needed: sql<number>`(select count(*) from ${cycleNorms} cn where cn.cycle_id = ${checkinCycles.id})`,
+      selfRated: sql<number>`(select count(*) from ${selfRatings} sr where sr.cycle_id = ${checkinCycles.id}
+        and sr.user_id = ${cycleParticipants.userId})`,
+    })
     .from(checkinCycles)
     .innerJoin(
       cycleParticipants,
@@ -678,6 +717,22 @@ const myRunningCycles = preparedOnce(() =>
     )
     .where(and(eq(checkinCycles.teamId, sql.placeholder("teamId")), eq(checkinCycles.status, "open")))
     .orderBy(asc(checkinCycles.closesAt), asc(checkinCycles.id))
+    .prepare(),
+);
+
+// The colleagues I rate in the team's running cycles, with how far I got. Limited to
+// the team through the cycle; being assigned to rate implies taking part, and
+// checkinTodos matches each row to one of my cycles anyway.
+const myRunningAssignments = preparedOnce(() =>
+  db
+    .select({ cycleId: peerAssignments.cycleId, userId: users.id, name: users.name, rated: ratedSoFar })
+    .from(checkinCycles)
+    .innerJoin(
+      peerAssignments,
+      and(eq(peerAssignments.cycleId, checkinCycles.id), eq(peerAssignments.raterId, sql.placeholder("userId"))),
+    )
+    .innerJoin(users, eq(users.id, peerAssignments.rateeId))
+    .where(and(eq(checkinCycles.teamId, sql.placeholder("teamId")), eq(checkinCycles.status, "open")))
     .prepare(),
 );
 
@@ -706,51 +761,25 @@ export type CheckinTodo = {
 /**
  * My open check-in work for the team home page: per running cycle I take part in,
  * whether my self rating is still open and which colleagues I still have to rate.
- * Four statements, whatever the number of cycles or colleagues.
+ * Two statements when a cycle runs, one when none does, whatever the number of
+ * cycles or colleagues, plus the due-cycle check.
  */
 export function checkinTodos(teamId: string, userId: string, now = Date.now()): CheckinTodo[] {
   closeDueCycles(now, teamId);
   const cycles = myRunningCycles().all({ teamId, userId });
   if (cycles.length === 0) return [];
-  const ids = cycles.map((c) => c.id);
-  const normCounts = new Map(
-    db
-      .select({ cycleId: cycleNorms.cycleId, n: count() })
-      .from(cycleNorms)
-      .where(inArray(cycleNorms.cycleId, ids))
-      .groupBy(cycleNorms.cycleId)
-      .all()
-      .map((r) => [r.cycleId, r.n]),
-  );
-  const selfCounts = new Map(
-    db
-      .select({ cycleId: selfRatings.cycleId, n: count() })
-      .from(selfRatings)
-      .where(and(inArray(selfRatings.cycleId, ids), eq(selfRatings.userId, userId)))
-      .groupBy(selfRatings.cycleId)
-      .all()
-      .map((r) => [r.cycleId, r.n]),
-  );
-  const assignments = db
-    .select({ cycleId: peerAssignments.cycleId, userId: users.id, name: users.name, rated: ratedSoFar })
-    .from(peerAssignments)
-    .innerJoin(users, eq(users.id, peerAssignments.rateeId))
-    .where(and(inArray(peerAssignments.cycleId, ids), eq(peerAssignments.raterId, userId)))
-    .all();
+  const assignments = myRunningAssignments().all({ teamId, userId });
   return cycles
-    .map((c) => {
-      const needed = normCounts.get(c.id) ?? 0;
-      return {
-        cycleId: c.id,
-        title: c.title,
-        closesAt: c.closesAt,
-        selfOpen: (selfCounts.get(c.id) ?? 0) < needed,
-        peersOpen: assignments
-          .filter((a) => a.cycleId === c.id && a.rated < needed)
-          .map((a) => ({ userId: a.userId, name: a.name }))
-          .sort((a, b) => a.name.localeCompare(b.name) || compareCodePoints(a.userId, b.userId)),
-      };
-    })
+    .map((c) => ({
+      cycleId: c.id,
+      title: c.title,
+      closesAt: c.closesAt,
+      selfOpen: c.selfRated < c.needed,
+      peersOpen: assignments
+        .filter((a) => a.cycleId === c.id && a.rated < c.needed)
+        .map((a) => ({ userId: a.userId, name: a.name }))
+        .sort((a, b) => a.name.localeCompare(b.name) || compareCodePoints(a.userId, b.userId)),
+    }))
     .filter((c) => c.selfOpen || c.peersOpen.length > 0);
 }
 

@@ -47,6 +47,14 @@ test("whole flow: open, rate, nothing shown before close, close, frozen results 
     expect(peers).toHaveLength(3);
     expect(peers).not.toContain(ids[i]);
     for (const [j, rateeId] of peers.entries()) {
+      if (client === x) {
+        // Midway, the team home lists exactly what is left: no self rating, the peers not yet rated.
+        const homeNow = (await x.get(`/teams/${teamId}`)).html;
+        const left = visibleText(homeNow);
+        expect(left).not.toContain("Rate yourself in “Voorjaar”");
+        expect(left.match(/Rate .+? in “Voorjaar”/g)).toHaveLength(3 - j);
+        for (const [k, peer] of peers.entries()) expect(homeNow.includes(`href="${cycleUrl}/peers/${peer}"`), `peer ${k} listed`).toBe(k >= j);
+      }
       const text = `Situation ${i}${j}: asked the customer for a good time to call back.`;
       observationsAbout.get(rateeId)!.push(text);
       expect((await ratePeer(client, teamId, cycleId, rateeId, { [n1]: 3, [n2]: 4 }, { [n1]: text })).status).toBe(303);

@@ -7,7 +7,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { Client } from "../support/client";
-import { hotPages, morePages, SCALE_LEAD, SCALE_MEMBER, SCALE_PASSWORD, seedScale } from "../support/scale";
+import { hotPages, morePages, ratingWrites, SCALE_LEAD, SCALE_MEMBER, SCALE_PASSWORD, seedScale } from "../support/scale";
 import { startServer, type TestServer } from "../support/server";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "normwerk-plans-"));
@@ -41,6 +41,9 @@ test("the hot pages' statements search by index, never scan a table that grows w
   }
   const voting = hotPages(dbFile).find((p) => p.name === "proposal in voting")!;
   expect((await member.post(voting.path, { intent: "vote", choice: "agree", reason: "" })).status).toBe(303);
+  for (const write of Object.values(ratingWrites(dbFile))) {
+    expect((await member.post(write.path, new URLSearchParams(write.body))).status, write.path).toBe(303);
+  }
 
   const statements = fs
     .readFileSync(sqlLog, "utf8")

@@ -1,0 +1,6 @@
+// The shape of the scale data. seeds/scale.ts stamps it into the file (SQLite's
+// user_version); the benchmark seeds again when a reused file has another, so it
+// never measures pages or writes the file lacks. Raise it when the seed's data changes.
+// 2 (2026-11-30): an open check-in per team; the open vote closes five years after
+//   the seed's clock instead of 60 days.
+export const SCALE_DATA_VERSION = 2;
