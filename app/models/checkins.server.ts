@@ -209,12 +209,19 @@ const cycleNormsQuery = preparedOnce(() =>
     .prepare(),
 );
 
-function participantIds(cycleId: number) {
-  return db
+// The cycle page's statements are built once (see preparedOnce): during a check-in it
+// is the page every member lands on after each save.
+const participantIdsQuery = preparedOnce(() =>
+  db
     .select({ userId: cycleParticipants.userId })
     .from(cycleParticipants)
-    .where(eq(cycleParticipants.cycleId, cycleId))
-    .all()
+    .where(eq(cycleParticipants.cycleId, sql.placeholder("cycleId")))
+    .prepare(),
+);
+
+function participantIds(cycleId: number) {
+  return participantIdsQuery()
+    .all({ cycleId })
     .map((p) => p.userId);
 }
 
@@ -236,31 +243,37 @@ const participantQuery = preparedOnce(() =>
     .prepare(),
 );
 
-/** What one participant has to do in a cycle: own self rating, the colleagues they rate. */
-function tasksOf(cycleId: number, userId: string, normCount: number) {
-  const selfDone =
-    (db
-      .select({ n: count() })
-      .from(selfRatings)
-      .where(and(eq(selfRatings.cycleId, cycleId), eq(selfRatings.userId, userId)))
-      .get()?.n ?? 0) >= normCount;
-  const peers = db
+const mySelfRatingCount = preparedOnce(() =>
+  db
+    .select({ n: count() })
+    .from(selfRatings)
+    .where(and(eq(selfRatings.cycleId, sql.placeholder("cycleId")), eq(selfRatings.userId, sql.placeholder("userId"))))
+    .prepare(),
+);
+
+const myAssignments = preparedOnce(() =>
+  db
     .select({ userId: users.id, name: users.name, rated: ratedSoFar })
     .from(peerAssignments)
     .innerJoin(users, eq(users.id, peerAssignments.rateeId))
-    .where(and(eq(peerAssignments.cycleId, cycleId), eq(peerAssignments.raterId, userId)))
-    .all()
+    .where(and(eq(peerAssignments.cycleId, sql.placeholder("cycleId")), eq(peerAssignments.raterId, sql.placeholder("userId"))))
+    .prepare(),
+);
+
+/** What one participant has to do in a cycle: own self rating, the colleagues they rate. */
+function tasksOf(cycleId: number, userId: string, normCount: number) {
+  const selfDone = (mySelfRatingCount().get({ cycleId, userId })?.n ?? 0) >= normCount;
+  const peers = myAssignments()
+    .all({ cycleId, userId })
     .map((p) => ({ userId: p.userId, name: p.name, done: p.rated >= normCount }))
     .sort((a, b) => a.name.localeCompare(b.name) || compareCodePoints(a.userId, b.userId));
   return { selfDone, peers };
 }
 
-/**
- * Completion as counts only: participants whose self rating is complete, and
- * assignments whose peer rating is complete. Never which person or which pair.
- */
-function completionCounts(cycleId: number, normCount: number) {
-  const row = db
+const completionQuery = preparedOnce(() => {
+  const cycleId = sql.placeholder("cycleId");
+  const normCount = sql.placeholder("normCount");
+  return db
     .select({
       selfDone: sql<number>`(select count(*) from (select 1 from ${selfRatings} sr
         join ${cycleParticipants} cp on cp.cycle_id = sr.cycle_id and cp.user_id = sr.user_id
@@ -271,7 +284,15 @@ function completionCounts(cycleId: number, normCount: number) {
     })
     .from(checkinCycles)
     .where(eq(checkinCycles.id, cycleId))
-    .get();
+    .prepare();
+});
+
+/**
+ * Completion as counts only: participants whose self rating is complete, and
+ * assignments whose peer rating is complete. Never which person or which pair.
+ */
+function completionCounts(cycleId: number, normCount: number) {
+  const row = completionQuery().get({ cycleId, normCount });
   return { selfDone: row?.selfDone ?? 0, peerDone: row?.peerDone ?? 0, peerTotal: row?.peerTotal ?? 0 };
 }
 
@@ -369,12 +390,17 @@ const upsertPeerRating = preparedOnce(() =>
     .prepare(),
 );
 
-export function mySelfRatings(cycleId: number, userId: string) {
-  return db
+// The rating forms' reads are built once, like their saves (below).
+const mySelfRatingsQuery = preparedOnce(() =>
+  db
     .select({ normId: selfRatings.normId, rating: selfRatings.rating, text: selfRatings.example })
     .from(selfRatings)
-    .where(and(eq(selfRatings.cycleId, cycleId), eq(selfRatings.userId, userId)))
-    .all();
+    .where(and(eq(selfRatings.cycleId, sql.placeholder("cycleId")), eq(selfRatings.userId, sql.placeholder("userId"))))
+    .prepare(),
+);
+
+export function mySelfRatings(cycleId: number, userId: string) {
+  return mySelfRatingsQuery().all({ cycleId, userId });
 }
 
 /** Stores (or replaces) a participant's self ratings; one row per norm, whatever the concurrency. */
@@ -387,23 +413,40 @@ export function saveSelfRatings(teamId: string, cycleId: number, userId: string,
   });
 }
 
-/** The peer form: null unless `raterId` was assigned to rate `rateeId` in this cycle. */
-export function peerFormData(cycleId: number, raterId: string, rateeId: string) {
-  const ratee = db
+const assignedRateeName = preparedOnce(() =>
+  db
     .select({ name: users.name })
     .from(peerAssignments)
     .innerJoin(users, eq(users.id, peerAssignments.rateeId))
     .where(
-      and(eq(peerAssignments.cycleId, cycleId), eq(peerAssignments.raterId, raterId), eq(peerAssignments.rateeId, rateeId)),
+      and(
+        eq(peerAssignments.cycleId, sql.placeholder("cycleId")),
+        eq(peerAssignments.raterId, sql.placeholder("raterId")),
+        eq(peerAssignments.rateeId, sql.placeholder("rateeId")),
+      ),
     )
-    .get();
-  if (!ratee) return null;
-  const existing = db
+    .prepare(),
+);
+
+const myPeerRatingsQuery = preparedOnce(() =>
+  db
     .select({ normId: peerRatings.normId, rating: peerRatings.rating, text: peerRatings.observation })
     .from(peerRatings)
-    .where(and(eq(peerRatings.cycleId, cycleId), eq(peerRatings.raterId, raterId), eq(peerRatings.rateeId, rateeId)))
-    .all();
-  return { name: ratee.name, existing };
+    .where(
+      and(
+        eq(peerRatings.cycleId, sql.placeholder("cycleId")),
+        eq(peerRatings.raterId, sql.placeholder("raterId")),
+        eq(peerRatings.rateeId, sql.placeholder("rateeId")),
+      ),
+    )
+    .prepare(),
+);
+
+/** The peer form: null unless `raterId` was assigned to rate `rateeId` in this cycle. */
+export function peerFormData(cycleId: number, raterId: string, rateeId: string) {
+  const ratee = assignedRateeName().get({ cycleId, raterId, rateeId });
+  if (!ratee) return null;
+  return { name: ratee.name, existing: myPeerRatingsQuery().all({ cycleId, raterId, rateeId }) };
 }
 
 export function savePeerRatings(

@@ -91,6 +91,15 @@ test("missing or out-of-range ratings: 400, a message per field, everything type
   );
   expect(res.html).toContain(">second example</textarea>");
   expect(res.html).not.toContain("<script>alert(1)</script>");
+  // The invalid scale's radios point at its message; the valid one's are left alone.
+  const radios = (code: string) => res.html.match(new RegExp(`<input[^>]*name="rating\\.${code}"[^>]*>`, "g"))!;
+  expect(radios(codes[1])).toHaveLength(5);
+  for (const radio of radios(codes[1])) {
+    expect(radio).toContain('aria-invalid="true"');
+    expect(radio).toContain(`aria-describedby="self-rating-rating.${codes[1]}-error"`);
+  }
+  expect(res.html).toContain(`id="self-rating-rating.${codes[1]}-error"`);
+  for (const radio of radios(codes[0])) expect(radio).not.toContain("aria-invalid");
 
   const missing = await member.post(`${base}/${cycleId}/self`, { [`example.${codes[1]}`]: "only text" });
   expect(missing.status).toBe(400);
