@@ -149,6 +149,13 @@ function sameNorms(tx: DB, teamId: string, cycleId: number, normIds: number[]) {
 
 // ---------------------------------------------------------------- reading cycles
 
+// People listed by name, and by id where names are equal, so the order never varies.
+// Same order as String#localeCompare, without building a collator on every comparison.
+const byName = new Intl.Collator();
+function byNameThenId(a: { name: string; userId: string }, b: { name: string; userId: string }) {
+  return byName.compare(a.name, b.name) || compareCodePoints(a.userId, b.userId);
+}
+
 /** Per assignment row: how many norms the rater has rated the ratee on so far. */
 const ratedSoFar = sql<number>`(select count(*) from ${peerRatings} pr where pr.cycle_id = ${peerAssignments.cycleId}
   and pr.rater_id = ${peerAssignments.raterId} and pr.ratee_id = ${peerAssignments.rateeId})`;
@@ -266,7 +273,7 @@ function tasksOf(cycleId: number, userId: string, normCount: number) {
   const peers = myAssignments()
     .all({ cycleId, userId })
     .map((p) => ({ userId: p.userId, name: p.name, done: p.rated >= normCount }))
-    .sort((a, b) => a.name.localeCompare(b.name) || compareCodePoints(a.userId, b.userId));
+    .sort(byNameThenId);
   return { selfDone, peers };
 }
 
@@ -352,21 +359,6 @@ const upsertSelfRating = preparedOnce(() =>
       target: [selfRatings.cycleId, selfRatings.userId, selfRatings.normId],
       set: { rating: sql`excluded.rating`, example: sql`excluded.example`, updatedAt: sql`excluded.updated_at` },
     })
-    .prepare(),
-);
-
-const assignmentQuery = preparedOnce(() =>
-  db
-    .select({ raterId: peerAssignments.raterId })
-    .from(peerAssignments)
-    .where(
-      and(
-        eq(peerAssignments.teamId, sql.placeholder("teamId")),
-        eq(peerAssignments.cycleId, sql.placeholder("cycleId")),
-        eq(peerAssignments.raterId, sql.placeholder("raterId")),
-        eq(peerAssignments.rateeId, sql.placeholder("rateeId")),
-      ),
-    )
     .prepare(),
 );
 
@@ -459,7 +451,8 @@ export function savePeerRatings(
 ): SaveOutcome {
   return write((tx) => {
     if (!stillOpen(tx, teamId, cycleId, now)) return "closed";
-    if (!assignmentQuery().get({ teamId, cycleId, raterId, rateeId })) return "not-allowed";
+    // stillOpen found the cycle in this team, so the cycle's assignment is the team's.
+    if (!assignedRateeName().get({ cycleId, raterId, rateeId })) return "not-allowed";
     for (const r of input) {
       upsertPeerRating().run({ teamId, cycleId, raterId, rateeId, normId: r.normId, rating: r.rating, text: r.text, now });
     }
@@ -608,8 +601,6 @@ export type MemberOverviewRow = {
  * spot or a hidden strength, and per member on which norms; one statement that
  * reads no figure, example or observation. Sorted by name.
  */
-// Same order as String#localeCompare, without building a collator on every comparison.
-const byName = new Intl.Collator();
 
 // Per participant the overview row frozen at close (cycle_member_signals), with
 // their current name: thirty rows rather than members × norms.
@@ -648,7 +639,7 @@ function membersOverview(teamId: string, cycleId: number, normList: CycleNorm[],
     }));
   const members: MemberOverviewRow[] = rows
     .map((r) => ({ ...r, isMe: r.userId === viewerId, blindSpots: codes(r.blindSpots), hiddenStrengths: codes(r.hiddenStrengths) }))
-    .sort((a, b) => byName.compare(a.name, b.name) || compareCodePoints(a.userId, b.userId));
+    .sort(byNameThenId);
   return { perNorm: signalCountsPerNorm(rows, order), members };
 }
 
@@ -821,7 +812,7 @@ export function checkinTodos(teamId: string, userId: string, now = Date.now()): 
       peersOpen: assignments
         .filter((a) => a.cycleId === c.id && a.rated < c.needed)
         .map((a) => ({ userId: a.userId, name: a.name }))
-        .sort((a, b) => a.name.localeCompare(b.name) || compareCodePoints(a.userId, b.userId)),
+        .sort(byNameThenId),
     }))
     .filter((c) => c.selfOpen || c.peersOpen.length > 0);
 }
