@@ -279,6 +279,9 @@ export default function ProposalPage() {
           <p>{translateError(t, actionData.error)}</p>
         </div>
       ) : null}
+      {actionData?.error && actionData.result && !formShown(d.can, actionData.intent) ? (
+        <KeptText intent={actionData.intent} result={actionData.result} retire={p.kind === "retire"} />
+      ) : null}
 
       <StatusPanel />
 
@@ -300,7 +303,7 @@ export default function ProposalPage() {
             <Markdown html={p.bodyHtml} />
             {d.norm?.current ? (
               <>
-                <h3>{t("proposal.retireWhat", { code: d.norm.code })}</h3>
+                <h3>{t(p.status === "adopted" ? "proposal.retiredWhat" : "proposal.retireWhat", { code: d.norm.code })}</h3>
                 <blockquote className="norm-quote">
                   <p>
                     <strong>{d.norm.current.title}</strong>
@@ -486,6 +489,42 @@ function RebaseForm() {
   );
 }
 
+// A write refused because the proposal moved on (the vote opened or closed, the draft
+// was withdrawn) no longer finds its form on the page: what the user wrote is shown
+// here to copy instead of being dropped.
+const KEPT_FIELDS: Record<string, readonly string[]> = { edit: ["title", "body"], comment: ["body"], vote: ["reason"] };
+
+function formShown(can: { edit: boolean; comment: boolean; vote: boolean }, intent: string) {
+  return intent === "edit" ? can.edit : intent === "comment" ? can.comment : intent === "vote" ? can.vote : true;
+}
+
+function KeptText({ intent, result, retire }: { intent: string; result: SubmissionResult<string[]>; retire: boolean }) {
+  const t = useT();
+  const labels: Record<string, string> = {
+    "edit.title": t("proposal.field.title"),
+    "edit.body": retire ? t("proposal.field.reason") : t("proposal.field.body"),
+    "comment.body": t("comments.field"),
+    "vote.reason": t("vote.field.reason"),
+  };
+  const kept = (KEPT_FIELDS[intent] ?? []).flatMap((name) => {
+    const value = result.initialValue?.[name];
+    return typeof value === "string" && value.trim() !== "" ? [{ name, value }] : [];
+  });
+  if (kept.length === 0) return null;
+  return (
+    <section aria-labelledby="h-kept" className="panel">
+      <h2 id="h-kept">{t("proposal.kept.title")}</h2>
+      <p>{t("proposal.kept.help")}</p>
+      {kept.map(({ name, value }) => (
+        <div className="field" key={name}>
+          <label htmlFor={`kept-${name}`}>{labels[`${intent}.${name}`]}</label>
+          <textarea id={`kept-${name}`} readOnly rows={name === "title" ? 2 : 6} defaultValue={value} />
+        </div>
+      ))}
+    </section>
+  );
+}
+
 function EditForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   const d = useData();
   const t = useT();
@@ -519,7 +558,7 @@ function EditForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
             />
           </>
         )}
-        <SubmitButton name="intent" value="edit">
+        <SubmitButton intent="edit">
           {t("proposal.edit.submit")}
         </SubmitButton>
       </Form>

@@ -232,9 +232,12 @@ describe("409: the proposal is in the wrong state", () => {
     expect((await other.post(proposalPath(teamId, draftId), { intent: "vote", choice: "agree", reason: "" })).status).toBe(409);
     expect((await lead.post(proposalPath(teamId, draftId), { intent: "close" })).status).toBe(409);
     const voting = proposalPath(teamId, votingId);
-    const page = await author.post(voting, { intent: "edit", title: "Nieuw", body: "", category: "other" });
+    const page = await author.post(voting, { intent: "edit", title: "Nieuw", body: "Met **uitleg**\nop twee regels", category: "other" });
     expect(page.status).toBe(409);
     expect(visibleText(page.html)).toContain("The vote is open, so the text can no longer change.");
+    // The edit form is gone now that the vote is open; what the author wrote is still there to copy.
+    expect(textareaValue(page.html, "kept-title")).toBe("Nieuw");
+    expect(textareaValue(page.html, "kept-body")).toBe("Met **uitleg**\nop twee regels");
     expect((await author.post(voting, { intent: "open-vote", closesAt: "" })).status).toBe(409);
   });
 
@@ -243,7 +246,13 @@ describe("409: the proposal is in the wrong state", () => {
     const page = await other.post(adopted, { intent: "vote", choice: "object", reason: "te laat" });
     expect(page.status).toBe(409);
     expect(visibleText(page.html)).toContain("This vote has closed.");
-    expect((await other.post(adopted, { intent: "comment", body: "nog iets" })).status).toBe(409);
+    expect(visibleText(page.html)).toContain("What you wrote");
+    expect(textareaValue(page.html, "kept-reason")).toBe("te laat");
+    const comment = await other.post(adopted, { intent: "comment", body: "nog iets" });
+    expect(comment.status).toBe(409);
+    expect(textareaValue(comment.html, "kept-body")).toBe("nog iets");
+    // A refusal with nothing written shows no empty copy box.
+    expect((await other.post(adopted, { intent: "vote", choice: "agree", reason: "  " })).html).not.toContain("kept-");
     expect((await other.post(adopted, { intent: "edit", title: "x", body: "", category: "other" })).status).toBe(403);
     expect((await lead.post(adopted, { intent: "edit", title: "x", body: "", category: "other" })).status).toBe(409);
     expect((await lead.post(adopted, { intent: "withdraw" })).status).toBe(409);

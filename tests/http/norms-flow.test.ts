@@ -111,9 +111,10 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   expect(visibleText(page.html)).not.toContain("I have read version 1");
   expect(visibleText((await lead.get(`${team}/agreement`)).html)).toMatch(/1 of 4 members have confirmed\..*Member 3 Member on /);
 
-  // The team home: a vote waiting for me, and the new version to read.
+  // The team home: the agreement to read; the lead never confirmed any version, so it is not "new" to them.
   const home = visibleText((await lead.get(team)).html);
-  expect(home).toContain("Read the new version of the agreement (version 1)");
+  expect(home).toContain("Read and confirm the team agreement (version 1)");
+  expect(home).not.toContain("new version");
 
   // A change, pre-filled with the current text; the page shows a word diff.
   page = await author.get(`${team}/proposals/new?kind=change&normCode=N-1`);
@@ -146,7 +147,9 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   for (const v of [lead, author, critic]) expectStatus(await v.post(proposalPath(teamId, changeId), { intent: "vote", choice: "agree", reason: "" }), 303);
   expectStatus(await lead.post(proposalPath(teamId, changeId), { intent: "close" }), 303);
 
-  // The newcomer read version 1: the page shows exactly what changed before the button.
+  // The newcomer read version 1: their home asks them to read the new version, and the
+  // page shows exactly what changed before the button.
+  expect(visibleText((await newcomer.get(team)).html)).toContain("Read the new version of the agreement (version 2)");
   page = await newcomer.get(`${team}/agreement`);
   const agreement = visibleText(page.html);
   expect(agreement).toContain("What changed since version 1, which you confirmed");
@@ -187,9 +190,13 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
 
   // Retire it: a reason is required; afterwards the agreement is empty and N-1 says retired.
   const retireId = await newProposal(lead, teamId, { kind: "retire", normCode: "N-1", body: "We hebben nu een terugbelsysteem dat dit afdwingt." });
+  expect(visibleText((await lead.get(proposalPath(teamId, retireId))).html)).toContain("The norm that would be retired: N-1");
   expectStatus(await lead.post(proposalPath(teamId, retireId), { intent: "open-vote", closesAt: "" }), 303);
   for (const v of [lead, author, critic]) expectStatus(await v.post(proposalPath(teamId, retireId), { intent: "vote", choice: "agree", reason: "" }), 303);
   expectStatus(await lead.post(proposalPath(teamId, retireId), { intent: "close" }), 303);
+  const decided = visibleText((await lead.get(proposalPath(teamId, retireId))).html);
+  expect(decided).toContain("The norm that was retired: N-1");
+  expect(decided).not.toContain("would be retired");
   page = await newcomer.get(`${team}/norms/N-1`);
   expect(visibleText(page.html)).toContain("Retired");
   expect(visibleText(page.html)).toContain("We hebben nu een terugbelsysteem dat dit afdwingt.");
