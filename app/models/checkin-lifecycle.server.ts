@@ -1,7 +1,7 @@
 // Opening and closing a check-in cycle, freezing its results at close. Works on a
 // transaction handed in (no import of the app's db), so the demo seed opens and
 // closes its cycles exactly the way the app does.
-import { and, asc, eq, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt, lte, or, sql } from "drizzle-orm";
 import {
   checkinCycles,
   peerAssignments,
@@ -15,6 +15,7 @@ import {
   selfRatings,
   teams,
 } from "../../db/schema";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { DB } from "../../db/client";
 import {
   aggregateMemberNorm,
@@ -84,6 +85,30 @@ export function insertCycle(tx: DB, c: NewCycle): number {
  * caller whose UPDATE changed the row freezes the results, in the same transaction.
  * Returns false when the cycle was already closed (or is not this team's).
  */
+/**
+ * Someone who leaves the team leaves the check-ins still running (decision 030): nobody
+ * is asked to rate them any more, they are asked for nothing, and they get no results.
+ * Ratings they gave before they left stay in their colleagues' results. A cycle past its
+ * closing time but not yet swept is over: it keeps them, as it would have had it been
+ * closed on time.
+ */
+export function leaveOpenCycles(tx: DB, input: { teamId: string; userId: string; now: number }) {
+  const open = tx
+    .select({ id: checkinCycles.id })
+    .from(checkinCycles)
+    .where(and(eq(checkinCycles.teamId, input.teamId), eq(checkinCycles.status, "open"), gt(checkinCycles.closesAt, input.now)))
+    .all()
+    .map((c) => c.id);
+  if (open.length === 0) return;
+  const inOpen = (t: { teamId: SQLiteColumn; cycleId: SQLiteColumn }) => and(eq(t.teamId, input.teamId), inArray(t.cycleId, open));
+  tx.delete(cycleParticipants).where(and(inOpen(cycleParticipants), eq(cycleParticipants.userId, input.userId))).run();
+  tx.delete(selfRatings).where(and(inOpen(selfRatings), eq(selfRatings.userId, input.userId))).run();
+  tx.delete(peerAssignments)
+    .where(and(inOpen(peerAssignments), or(eq(peerAssignments.raterId, input.userId), eq(peerAssignments.rateeId, input.userId))))
+    .run();
+  tx.delete(peerRatings).where(and(inOpen(peerRatings), eq(peerRatings.rateeId, input.userId))).run();
+}
+
 export function closeCycle(tx: DB, input: { teamId: string; cycleId: number; actorId: string | null; now: number }) {
   const team = tx
     .select({ threshold: teams.anonymityThreshold })

@@ -4,6 +4,7 @@ import type { DB } from "../../db/client";
 import { db, preparedOnce, write } from "../db.server";
 import { randomId, randomToken } from "../ids.server";
 import { audit } from "./audit.server";
+import { leaveOpenCycles } from "./checkin-lifecycle.server";
 
 export const INVITE_DAYS = 14;
 
@@ -103,7 +104,7 @@ export function setRole(teamId: string, actorId: string, userId: string, role: "
   });
 }
 
-export function removeMember(teamId: string, actorId: string, userId: string): MembershipChange {
+export function removeMember(teamId: string, actorId: string, userId: string, now = Date.now()): MembershipChange {
   return write((tx) => {
     const m = tx
       .select({ role: memberships.role, name: users.name })
@@ -114,6 +115,7 @@ export function removeMember(teamId: string, actorId: string, userId: string): M
     if (!m) return "not-member";
     if (m.role === "lead" && countLeads(tx, teamId) <= 1) return "last-lead";
     tx.delete(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId))).run();
+    leaveOpenCycles(tx, { teamId, userId, now });
     audit(tx, { teamId, actorId, kind: "member.removed", subject: m.name, data: { userId } });
     return "ok";
   });

@@ -196,6 +196,62 @@ test("participants are the members at opening; a later joiner is not in the cycl
   expect(participants[0].n).toBe(4);
 });
 
+test("someone who leaves during a check-in leaves it: nobody is asked to rate them, what they gave stays", async () => {
+  const { lead, teamId, everyone } = await (await import("../support/client")).teamWithNames(server.url, [
+    "Lotte Lead",
+    "Ahmed Amrani",
+    "Bea Bakker",
+    "Cas Claes",
+    "Dewi Vertrekt",
+  ]);
+  const ids = everyone.map((c) => userIdByEmail(server.dbPath, c.email));
+  const leaver = everyone[4];
+  const leaverId = ids[4];
+  const [code] = insertActiveNorms(server.dbPath, teamId, ["We confirm every promise to a customer in writing"]).map((n) => n.code);
+  const cycleId = await openCycle(lead, teamId, { title: "Najaar", normCodes: [code], peersPerMember: "3" });
+  const cycleUrl = `/teams/${teamId}/checkins/${cycleId}`;
+
+  // Before leaving, Dewi rates herself and her three colleagues (a 1 each, to find it back later).
+  expect((await rateSelf(leaver, teamId, cycleId, { [code]: 4 })).status).toBe(303);
+  const ratedByLeaver = await peersToRate(leaver, teamId, cycleId);
+  expect(ratedByLeaver).toHaveLength(3);
+  for (const rateeId of ratedByLeaver) expect((await ratePeer(leaver, teamId, cycleId, rateeId, { [code]: 1 })).status).toBe(303);
+  expect(visibleText((await lead.get(cycleUrl)).html)).toContain("Self ratings done: 1 of 5");
+
+  // Three colleagues were to rate Dewi; the lead removes her from the team.
+  const raters = [];
+  for (const [i, c] of everyone.slice(0, 4).entries()) if ((await peersToRate(c, teamId, cycleId)).includes(leaverId)) raters.push(i);
+  expect(raters).toHaveLength(3);
+  expect(visibleText((await everyone[raters[0]].get(`/teams/${teamId}`)).html)).toContain("Rate Dewi Vertrekt");
+  expect((await lead.post(`/teams/${teamId}/members`, { intent: "remove", userId: leaverId })).status).toBe(303);
+
+  for (const i of raters) {
+    const rater = everyone[i];
+    expect(await peersToRate(rater, teamId, cycleId)).not.toContain(leaverId);
+    expect(visibleText((await rater.get(`/teams/${teamId}`)).html)).not.toContain("Rate Dewi Vertrekt");
+    expect((await rater.get(`${cycleUrl}/peers/${leaverId}`)).status).toBe(404);
+    expect((await ratePeer(rater, teamId, cycleId, leaverId, { [code]: 5 })).status).toBe(404);
+  }
+  // The counts are of the four who are still in the team.
+  expect(visibleText((await lead.get(cycleUrl)).html)).toContain("Self ratings done: 0 of 4");
+
+  // The others rate everyone they are still asked to rate a 5; after the close, Dewi's 1
+  // still counts for the colleagues she rated, and she has no results of her own.
+  for (const [i, c] of everyone.slice(0, 4).entries()) {
+    expect((await rateSelf(c, teamId, cycleId, { [code]: 3 })).status).toBe(303);
+    for (const rateeId of await peersToRate(c, teamId, cycleId)) {
+      expect((await ratePeer(c, teamId, cycleId, rateeId, { [code]: 5 }, { [code]: `van ${i}` })).status).toBe(303);
+    }
+  }
+  expect((await lead.post(cycleUrl, { intent: "close" })).status).toBe(303);
+  const ratee = ratedByLeaver.find((id) => id !== ids[0])!;
+  const rateeClient = everyone[ids.indexOf(ratee)];
+  // Everyone is rated by three: Dewi (1) and the two colleagues still asked to rate them (5 each).
+  expect(visibleText((await rateeClient.get(`${cycleUrl}/results`)).html)).toContain("Peer mean 3.7 Spread of peer ratings 1 to 5");
+  const frozen = queryTestDb<{ n: number }>(server.dbPath, "select count(*) as n from cycle_results where cycle_id = ? and user_id = ?", cycleId, leaverId);
+  expect(frozen[0].n).toBe(0);
+});
+
 test("a team of fewer than four is told that peer results will stay hidden", async () => {
   const { lead, teamId, members } = await teamWithMembers(server.url, 2);
   const [code] = insertActiveNorms(server.dbPath, teamId, ["We check back with the customer after solving it"]).map((n) => n.code);
