@@ -67,6 +67,7 @@ export function listAudit(teamId: string, options: { group?: AuditGroup; before?
         id: auditLog.id,
         kind: auditLog.kind,
         subject: auditLog.subject,
+        data: auditLog.data,
         at: auditLog.at,
         actorName: users.name,
       })

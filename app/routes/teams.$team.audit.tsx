@@ -4,7 +4,7 @@ import type { MessageKey } from "~/i18n";
 import { formatDate } from "~/i18n/format";
 import { ScrollBox } from "~/components/scroll-box";
 import { useT } from "~/i18n/react";
-import { AUDIT_GROUPS, isAuditGroup } from "~/domain/audit";
+import { AUDIT_GROUPS, auditDetail, isAuditGroup, type AuditDetail } from "~/domain/audit";
 import { listAudit, parseAuditCursor, type AuditKind } from "~/models/audit.server";
 import { requireLead } from "~/permissions.server";
 
@@ -14,8 +14,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const groupParam = url.searchParams.get("kind");
   const group = isAuditGroup(groupParam) ? groupParam : undefined;
   const before = parseAuditCursor(url.searchParams.get("before"));
-  const page = listAudit(team.id, { group, before });
-  return { teamId: team.id, group: group ?? "", isFirstPage: !before, ...page };
+  const { rows, nextBefore } = listAudit(team.id, { group, before });
+  return {
+    teamId: team.id,
+    group: group ?? "",
+    isFirstPage: !before,
+    nextBefore,
+    // The stored details stay on the server; the page gets only what it shows.
+    rows: rows.map(({ data, ...row }) => ({ ...row, subject: shownSubject(row.kind, row.subject), detail: auditDetail(row.kind, data) })),
+  };
+}
+
+// Agreement rows store their version as "v3"; the sentences already say "version".
+function shownSubject(kind: string, subject: string) {
+  return kind.startsWith("agreement.") ? subject.replace(/^v(\d+)$/, "$1") : subject;
 }
 
 export default function Audit() {
@@ -57,7 +69,9 @@ export default function Audit() {
                 <tr key={row.id}>
                   <td>{formatDate(t.locale, row.at, "datetime")}</td>
                   <td>{row.actorName ?? t("audit.system")}</td>
-                  <td>{t(`audit.kind.${row.kind as AuditKind}` satisfies MessageKey, { subject: row.subject })}</td>
+                  <td>
+                    <AuditLine row={row} base={`/teams/${teamId}`} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -73,5 +87,21 @@ export default function Audit() {
         {!isFirstPage ? <Link to={group ? `${base}?kind=${group}` : base}>{t("audit.newest")}</Link> : null}
       </p>
     </section>
+  );
+}
+
+type Row = { kind: string; subject: string; detail: AuditDetail };
+
+function AuditLine({ row, base }: { row: Row; base: string }) {
+  const t = useT();
+  const line = t(`audit.kind.${row.kind as AuditKind}` satisfies MessageKey, { subject: row.subject });
+  const { detail } = row;
+  if (!detail) return <>{line}</>;
+  if (detail.kind === "role") return <>{`${line}: ${t("audit.roleChange", { from: t(`role.${detail.from}`), to: t(`role.${detail.to}`) })}`}</>;
+  return (
+    <>
+      {`${line}: ${t(`proposal.status.${detail.outcome}`)} `}
+      <Link to={`${base}/proposals/${detail.proposalId}`}>{t("proposal.number", { id: detail.proposalId })}</Link>
+    </>
   );
 }

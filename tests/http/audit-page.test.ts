@@ -2,6 +2,8 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { startServer, type TestServer } from "../support/server";
 import { signUp, teamWithMembers, visibleText } from "../support/client";
 import { openDb } from "../support/sqlite";
+import { adopt } from "../support/norms";
+import { userIdByEmail } from "../support/checkins";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -47,4 +49,24 @@ test("leads read the audit log newest first, filtered and paged; members get 403
   expect((await members[0].get(audit)).status).toBe(403);
   const outsider = await signUp(server.url, "Outsider");
   expect((await outsider.get(audit)).status).toBe(404);
+});
+
+test("a closed vote shows how it ended and links its proposal; a role change shows from and to; versions read once", async () => {
+  const { lead, teamId, members } = await teamWithMembers(server.url, 2, "Audit Details");
+  const proposalId = await adopt(lead, [lead, ...members], teamId, {
+    kind: "add",
+    title: "We confirm every promise to a customer in writing.",
+    body: "",
+    category: "customer-contact",
+  });
+  const m2 = userIdByEmail(server.dbPath, members[1].email);
+  expect((await lead.post(`/teams/${teamId}/members`, { intent: "set-role", userId: m2, role: "lead" })).status).toBe(303);
+
+  const page = await lead.get(`/teams/${teamId}/audit`);
+  const text = visibleText(page.html);
+  expect(text).toContain(`The vote on N-1 closed: Adopted Proposal #${proposalId}`);
+  expect(page.html).toContain(`href="/teams/${teamId}/proposals/${proposalId}"`);
+  expect(text).toContain("Changed the role of Member 2: Member → Lead");
+  expect(text).toContain("Published agreement version 1");
+  expect(text).not.toContain("version v1");
 });
