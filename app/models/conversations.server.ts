@@ -343,11 +343,14 @@ export function addAction(
 }
 
 /**
- * Marks an action done or open again. A lead may do it for anyone in the team,
- * a member only for their own actions; anything else reads as "not found".
+ * Marks an action of `memberId` done or open again, from the page of that member's
+ * conversation (this cycle's actions and the ones carried over). A lead may do it,
+ * and the member for their own; anything else reads as "not found", including an
+ * action of another member of the same team sent from this page.
  */
 export function setActionDone(
   teamId: string,
+  memberId: string,
   actionId: number,
   actor: { id: string; isLead: boolean },
   done: boolean,
@@ -358,7 +361,7 @@ export function setActionDone(
       .select({ memberId: conversationActions.memberId, doneAt: conversationActions.doneAt, memberName: users.name })
       .from(conversationActions)
       .innerJoin(users, eq(users.id, conversationActions.memberId))
-      .where(and(eq(conversationActions.teamId, teamId), eq(conversationActions.id, actionId)))
+      .where(and(eq(conversationActions.teamId, teamId), eq(conversationActions.id, actionId), eq(conversationActions.memberId, memberId)))
       .get();
     if (!action || (!actor.isLead && action.memberId !== actor.id)) return false;
     if ((action.doneAt !== null) === done) return true;

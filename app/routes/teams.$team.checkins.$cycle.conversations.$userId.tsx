@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { SelectField, SubmitButton, TextareaField, TextField, translateError } from "~/components/forms";
+import { FieldError, SelectField, SubmitButton, TextareaField, TextField, translateError } from "~/components/forms";
 import { DUE_YEARS, parseDueDay } from "~/domain/dates";
 import { parseRowId, singleFields, singleValue } from "~/form-data";
 import { MemberResultList } from "~/components/member-results";
@@ -172,7 +172,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!fields) return data({ intent: "action-done" as const, error: msg("form.repeated") }, { status: 400 });
       const parsed = doneSchema.safeParse(fields);
       if (!parsed.success) return data({ intent: "action-done" as const, error: msg("form.invalidChoice") }, { status: 400 });
-      const ok = setActionDone(ctx.team.id, parsed.data.actionId, { id: ctx.user.id, isLead: ctx.isLead }, intent === "action-done");
+      const ok = setActionDone(ctx.team.id, memberId, parsed.data.actionId, { id: ctx.user.id, isLead: ctx.isLead }, intent === "action-done");
       if (!ok) notFound();
       return redirectWithFlash(back, { key: intent === "action-done" ? "conversation.actionDone" : "conversation.actionReopened" });
     }
@@ -445,7 +445,7 @@ function NoteForm({ page, resultFor, inPanel }: { page: LoaderData; resultFor: (
         hint={own ? t("conversation.noteHintMember") : t("conversation.noteHintLead")}
       />
       {page.viewer.isLead ? (
-        <fieldset>
+        <fieldset aria-describedby={fields.visibility.errors ? fields.visibility.errorId : undefined}>
           <legend>{t("conversation.visibility")}</legend>
           {(["shared", "private"] as const).map((v) => (
             <div key={v} className="radio">
@@ -461,6 +461,7 @@ function NoteForm({ page, resultFor, inPanel }: { page: LoaderData; resultFor: (
               </label>
             </div>
           ))}
+          <FieldError field={fields.visibility} />
         </fieldset>
       ) : (
         <input type="hidden" name="visibility" value="shared" />

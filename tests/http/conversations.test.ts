@@ -213,6 +213,12 @@ describe("conversation notes", () => {
     expect(tooLong.status).toBe(400);
     expect(tooLong.html).toContain(long);
     expect(visibleText(tooLong.html)).toContain("at most 20000 characters");
+    // A visibility no radio offers (only a script sends it) is named next to the choice, and the text stays.
+    const odd = await lead.post(url(cycle1, ids[2]), { intent: "note", body: "bewaard", visibility: "public" });
+    expect(odd.status).toBe(400);
+    expect(odd.html).toMatch(/<fieldset aria-describedby="new-note-visibility-error">/);
+    expect(odd.html).toMatch(/id="new-note-visibility-error"[^>]*>[^<]+</);
+    expect(odd.html).toContain(">bewaard</textarea>");
   });
 
   test("the member adds a shared reply and edits it; the edit keeps a history only the author can add to", async () => {
@@ -342,6 +348,9 @@ describe("actions", () => {
     const actionId = (sql.prepare("select id from conversation_actions where text = ?").get("Practise naming a time on transfers") as { id: number }).id;
     // Bob cannot touch Alice's action, even by id on his own conversation page.
     expect((await bob.post(url(cycle2, ids[2]), { intent: "action-done", actionId: String(actionId) })).status).toBe(404);
+    // Nor can a lead from another member's page: the id must be of the member whose page it is.
+    expect((await lead.post(url(cycle2, ids[2]), { intent: "action-done", actionId: String(actionId) })).status).toBe(404);
+    expect((sql.prepare("select done_at from conversation_actions where id = ?").get(actionId) as { done_at: number | null }).done_at).toBeNull();
     expect((await alice.post(url(cycle2, ids[1]), { intent: "action-done", actionId: String(actionId) })).status).toBe(303);
     const after = visibleText((await alice.get(url(cycle2, ids[1]))).html);
     expect(after).not.toContain("Still open from earlier conversations");
