@@ -105,6 +105,10 @@ export async function toFetchRequest(req: ExpressRequest, res: ExpressResponse):
   // A Host header that is no host (garbage, a bad port) cannot make a URL: the request is malformed.
   const url = requestUrl(req);
   if (!url) return { status: 400, reason: "host" };
+  // `?_data=` is Remix's data protocol from before single fetch, which this app's pages
+  // never use: Remix would still run the route for it (an action answering 200 with an
+  // empty body) and log a warning per request. No page sends it, so it is malformed.
+  if (url.searchParams.has("_data")) return { status: 400 };
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(key, v);

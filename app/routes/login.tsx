@@ -75,7 +75,9 @@ export default function Login() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
-  const redirectTo = searchParams.get("redirectTo") ?? "";
+  // After a refused post, where the form was headed (it may have come in the body, not the URL).
+  const sent = fields.redirectTo.initialValue;
+  const redirectTo = typeof sent === "string" ? sent : (searchParams.get("redirectTo") ?? "");
   return (
     <section className="narrow">
       <h1>{t("auth.login.title")}</h1>

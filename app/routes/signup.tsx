@@ -59,7 +59,9 @@ export default function Signup() {
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
-  const redirectTo = searchParams.get("redirectTo") ?? "";
+  // After a refused post, where the form was headed (it may have come in the body, not the URL).
+  const sent = fields.redirectTo.initialValue;
+  const redirectTo = typeof sent === "string" ? sent : (searchParams.get("redirectTo") ?? "");
   return (
     <section className="narrow">
       <h1>{t("auth.signup.title")}</h1>

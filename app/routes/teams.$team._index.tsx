@@ -24,7 +24,7 @@ type HomeTodo =
       dueOn: string | null;
       normCode: string | null;
     }
-  | { kind: "acknowledge"; id: string; dueAt: null; version: number };
+  | { kind: "acknowledge"; id: string; dueAt: null; version: number; firstTime: boolean };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, user, role, isLead } = await requireMember(request, params);
@@ -63,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       normCode: a.normCode,
     })),
     ...(agreement.needsReading
-      ? [{ kind: "acknowledge" as const, id: "acknowledge", dueAt: null, version: agreement.latest }]
+      ? [{ kind: "acknowledge" as const, id: "acknowledge", dueAt: null, version: agreement.latest, firstTime: agreement.acknowledged === null }]
       : []),
   ];
 
@@ -208,6 +208,7 @@ function TodoItem({ todo, base, userId, today }: { todo: HomeTodo; base: string;
       );
     }
     case "acknowledge":
-      return <Link to={`${base}/agreement`}>{t("home.todo.read", { version: todo.version })}</Link>;
+      // Someone new to the team has no earlier version: for them it is the agreement, not a new version of it.
+      return <Link to={`${base}/agreement`}>{t(todo.firstTime ? "home.todo.readFirst" : "home.todo.read", { version: todo.version })}</Link>;
   }
 }

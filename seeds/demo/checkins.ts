@@ -56,9 +56,17 @@ function versionAt(norm: SeedNorm, at: number) {
   return found;
 }
 
-function cycleTitle(at: number) {
-  const month = new Intl.DateTimeFormat("nl-NL", { month: "long", year: "numeric", timeZone: TIME_ZONE }).format(new Date(at));
-  return `Check-in ${month}`;
+/**
+ * "Check-in oktober 2026"; cycles four weeks apart can open twice in one month, and
+ * two check-ins of the same name make "carried over from Check-in …" ambiguous, so a
+ * second one in a month is named by its day.
+ */
+function cycleTitle(at: number, taken: Set<string>) {
+  const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("nl-NL", { ...options, timeZone: TIME_ZONE }).format(new Date(at));
+  let title = `Check-in ${format({ month: "long", year: "numeric" })}`;
+  if (taken.has(title)) title = `Check-in ${format({ day: "numeric", month: "long", year: "numeric" })}`;
+  taken.add(title);
+  return title;
 }
 
 const clamp = (v: number) => Math.min(5, Math.max(1, Math.round(v)));
@@ -92,6 +100,7 @@ export function seedCheckins({ tx }: DemoContext, now: number) {
     { opensAt: now - 30 * DAY, closesAt: now - 20 * DAY },
     { opensAt: now - 3 * DAY, closesAt: now + 11 * DAY },
   ];
+  const titles = new Set<string>();
   schedule.forEach((slot, round) => {
     const cycleNorms = active
       .map((n) => ({ normId: n.id, code: n.code, normVersion: versionAt(n, slot.opensAt) }))
@@ -101,7 +110,7 @@ export function seedCheckins({ tx }: DemoContext, now: number) {
     const isOpen = slot.closesAt > now;
     const cycleId = insertCycle(tx, {
       teamId: DEMO_TEAM_ID,
-      title: cycleTitle(slot.opensAt),
+      title: cycleTitle(slot.opensAt, titles),
       openedBy: LEAD,
       openedAt: slot.opensAt,
       closesAt: slot.closesAt,

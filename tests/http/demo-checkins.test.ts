@@ -2,7 +2,7 @@
 // stand-in demo norms until the norms feature seeds its own), then served.
 import { expect, test } from "vitest";
 import { DEMO_TEAM_ID } from "../../seeds/demo/people";
-import { useDemoServer } from "../support/demo-seed";
+import { seedDemoFile, useDemoServer } from "../support/demo-seed";
 import { visibleText } from "../support/client";
 import { queryTestDb } from "../support/norm-fixtures";
 
@@ -65,4 +65,12 @@ test("the demo is the same after every reset, and empty without norms", () => {
   ]);
   expect(again).toBe(served);
   expect(bare.flat()).toEqual([]);
+});
+
+test("no two demo check-ins share a name, even when two open in one month", () => {
+  // Seeded on 30 November 2026, cycles open on 5 September, 3 October, 31 October and 27 November.
+  const file = `${demo.dir}/titles.db`;
+  seedDemoFile(file, { now: Date.UTC(2026, 10, 30, 12), passwordHash: "unused" });
+  const titles = queryTestDb<{ title: string }>(file, "select title from checkin_cycles order by opened_at").map((c) => c.title);
+  expect(titles).toEqual(["Check-in september 2026", "Check-in oktober 2026", "Check-in 31 oktober 2026", "Check-in november 2026"]);
 });

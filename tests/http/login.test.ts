@@ -91,6 +91,16 @@ test("the sign-in page passes redirectTo on, also after a failed attempt", async
   expect((await client.get("/login?redirectTo=%2F%2Fevil.example")).location).toBe("/");
 });
 
+test("a redirectTo posted in the form itself survives a failed attempt", async () => {
+  const user = await signUp(server.url, "Body Redirect");
+  const client = new Client(server.url);
+  const failed = await client.post("/login", { email: user.email, password: "wrong password!", redirectTo: "/teams/xyz" });
+  expect(failed.status).toBe(400);
+  expect(fieldValue(failed.html, "redirectTo")).toBe("/teams/xyz");
+  const ok = await submitForm(client, "/login", failed, { id: "login" }, { password: user.password });
+  expect(ok.location).toBe("/teams/xyz");
+});
+
 async function failFiveTimes(email: string) {
   for (let i = 1; i <= 5; i++) {
     const res = await new Client(server.url).post("/login", { email, password: `wrong password ${i}` });

@@ -5,7 +5,7 @@
 import { beforeAll, expect, test } from "vitest";
 import { Client, teamWithMembers, visibleText } from "../support/client";
 import { openCycle, peersToRate, userIdByEmail } from "../support/checkins";
-import { insertActiveNorms } from "../support/norm-fixtures";
+import { insertActiveNorms, queryTestDb } from "../support/norm-fixtures";
 import { newProposal } from "../support/norms";
 import { exportsAction, fillParams, paramsOf, routeModules, urlPattern } from "../support/routes";
 import type { TestServer } from "../support/server";
@@ -119,4 +119,20 @@ test("query parameters too: ?version= on the agreement and its Markdown", async 
   for (const raw of [`/teams/${real.team}/checkins/%E0%A4%A`, `/teams/${real.team}/norms/%`, `/teams/${real.team}/agreement?version=%E0`]) {
     expect((await lead.get(raw)).status, raw).toBeLessThan(500);
   }
+});
+
+test("Remix's old ?_data= protocol is refused before any route runs, for reads and writes", async () => {
+  const invites = () => queryTestDb<{ n: number }>(server.dbPath, "select count(*) as n from invites where team_id = ?", real.team)[0].n;
+  const before = invites();
+  for (const route of routeModules()) {
+    const pattern = urlPattern(route.id);
+    if (pattern.includes(":*")) continue;
+    const path = `${fillParams(pattern, real)}?_data=${encodeURIComponent(`routes/${route.id}`)}`;
+    const read = await lead.get(path);
+    expect(read.status, path).toBe(400);
+    expect(read.html, path).not.toContain('"teamId"');
+    if (exportsAction(route.source)) expect((await lead.post(path, { intent: "invite" })).status, path).toBe(400);
+  }
+  // No action ran: the posts asked for invite links and none was made.
+  expect(invites()).toBe(before);
 });

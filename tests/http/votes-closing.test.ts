@@ -87,7 +87,7 @@ describe("without a sweep in time", () => {
     await sleep(1000);
     // The team home, not the proposal, is the first page opened after the closing time.
     const home = visibleText((await members[0].get(`/teams/${teamId}`)).html);
-    expect(home).toContain("Read the new version of the agreement (version 1)");
+    expect(home).toContain("Read and confirm the team agreement (version 1)");
     expect(home).not.toContain("Vote on:");
   });
 

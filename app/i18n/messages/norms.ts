@@ -66,6 +66,7 @@ export const en = {
 
   "home.todo.vote": "Vote on: {title}",
   "home.todo.read": "Read the new version of the agreement (version {version})",
+  "home.todo.readFirst": "Read and confirm the team agreement (version {version})",
   "home.allProposals": "All proposals",
   "norm.inCheckins": "In check-ins",
   "norm.inCheckins.cycles.one": "Rated in {count} closed check-in.",
@@ -139,6 +140,7 @@ export const nl: Translations<typeof en> = {
 
   "home.todo.vote": "Stem over: {title}",
   "home.todo.read": "Lees de nieuwe versie van de afspraken (versie {version})",
+  "home.todo.readFirst": "Lees en bevestig de afspraken van het team (versie {version})",
   "home.allProposals": "Alle voorstellen",
   "norm.inCheckins": "In check-ins",
   "norm.inCheckins.cycles.one": "Beoordeeld in {count} gesloten check-in.",
