@@ -46,3 +46,8 @@ export function auditDetail(kind: string, data: string): AuditDetail {
   }
   return null;
 }
+
+/** A row's subject as its sentence uses it: agreement rows store "v3", and the sentences already say "version". */
+export function auditSubject(kind: string, subject: string) {
+  return kind.startsWith("agreement.") ? subject.replace(/^v(\d+)$/, "$1") : subject;
+}

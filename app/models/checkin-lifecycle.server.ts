@@ -81,11 +81,6 @@ export function insertCycle(tx: DB, c: NewCycle): number {
 }
 
 /**
- * Closes an open cycle exactly once: the status flip is conditional, and only the
- * caller whose UPDATE changed the row freezes the results, in the same transaction.
- * Returns false when the cycle was already closed (or is not this team's).
- */
-/**
  * Someone who leaves the team leaves the check-ins still running (decision 030): nobody
  * is asked to rate them any more, they are asked for nothing, and they get no results.
  * Ratings they gave before they left stay in their colleagues' results. A cycle past its
@@ -109,6 +104,11 @@ export function leaveOpenCycles(tx: DB, input: { teamId: string; userId: string;
   tx.delete(peerRatings).where(and(inOpen(peerRatings), eq(peerRatings.rateeId, input.userId))).run();
 }
 
+/**
+ * Closes an open cycle exactly once: the status flip is conditional, and only the
+ * caller whose UPDATE changed the row freezes the results, in the same transaction.
+ * Returns false when the cycle was already closed (or is not this team's).
+ */
 export function closeCycle(tx: DB, input: { teamId: string; cycleId: number; actorId: string | null; now: number }) {
   const team = tx
     .select({ threshold: teams.anonymityThreshold })

@@ -285,7 +285,10 @@ const completionQuery = preparedOnce(() => {
       selfDone: sql<number>`(select count(*) from (select 1 from ${selfRatings} sr
         join ${cycleParticipants} cp on cp.cycle_id = sr.cycle_id and cp.user_id = sr.user_id
         where sr.cycle_id = ${cycleId} group by sr.user_id having count(*) >= ${normCount}))`,
+      // Pairs still assigned: ratings given by someone who has since left the team stay in
+      // the results but are no longer a task of this cycle (leaveOpenCycles).
       peerDone: sql<number>`(select count(*) from (select 1 from ${peerRatings} pr
+        join ${peerAssignments} pa on pa.cycle_id = pr.cycle_id and pa.rater_id = pr.rater_id and pa.ratee_id = pr.ratee_id
         where pr.cycle_id = ${cycleId} group by pr.rater_id, pr.ratee_id having count(*) >= ${normCount}))`,
       peerTotal: sql<number>`(select count(*) from ${peerAssignments} pa where pa.cycle_id = ${cycleId})`,
     })

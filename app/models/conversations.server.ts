@@ -343,10 +343,11 @@ export function addAction(
 }
 
 /**
- * Marks an action of `memberId` done or open again, from the page of that member's
- * conversation (this cycle's actions and the ones carried over). A lead may do it,
- * and the member for their own; anything else reads as "not found", including an
- * action of another member of the same team sent from this page.
+ * Marks one of `memberId`'s actions done or open again, from a page of that member's
+ * conversations (which shows this cycle's and the ones carried over; any cycle's
+ * action of the same member is accepted). A lead may do it, and the member for their
+ * own; anything else reads as "not found", including another member's action sent
+ * from this member's page.
  */
 export function setActionDone(
   teamId: string,

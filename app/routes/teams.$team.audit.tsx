@@ -4,7 +4,7 @@ import type { MessageKey } from "~/i18n";
 import { formatDate } from "~/i18n/format";
 import { ScrollBox } from "~/components/scroll-box";
 import { useT } from "~/i18n/react";
-import { AUDIT_GROUPS, auditDetail, isAuditGroup, type AuditDetail } from "~/domain/audit";
+import { AUDIT_GROUPS, auditDetail, auditSubject, isAuditGroup, type AuditDetail } from "~/domain/audit";
 import { listAudit, parseAuditCursor, type AuditKind } from "~/models/audit.server";
 import { requireLead } from "~/permissions.server";
 
@@ -21,14 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isFirstPage: !before,
     nextBefore,
     // The stored details stay on the server; the page gets only what it shows.
-    rows: rows.map(({ data, ...row }) => ({ ...row, subject: shownSubject(row.kind, row.subject), detail: auditDetail(row.kind, data) })),
+    rows: rows.map(({ data, ...row }) => ({ ...row, subject: auditSubject(row.kind, row.subject), detail: auditDetail(row.kind, data) })),
   };
 }
 
-// Agreement rows store their version as "v3"; the sentences already say "version".
-function shownSubject(kind: string, subject: string) {
-  return kind.startsWith("agreement.") ? subject.replace(/^v(\d+)$/, "$1") : subject;
-}
 
 export default function Audit() {
   const { teamId, group, rows, nextBefore, isFirstPage } = useLoaderData<typeof loader>();
@@ -94,14 +90,18 @@ type Row = { kind: string; subject: string; detail: AuditDetail };
 
 function AuditLine({ row, base }: { row: Row; base: string }) {
   const t = useT();
-  const line = t(`audit.kind.${row.kind as AuditKind}` satisfies MessageKey, { subject: row.subject });
-  const { detail } = row;
-  if (!detail) return <>{line}</>;
-  if (detail.kind === "role") return <>{`${line}: ${t("audit.roleChange", { from: t(`role.${detail.from}`), to: t(`role.${detail.to}`) })}`}</>;
-  return (
-    <>
-      {`${line}: ${t(`proposal.status.${detail.outcome}`)} `}
-      <Link to={`${base}/proposals/${detail.proposalId}`}>{t("proposal.number", { id: detail.proposalId })}</Link>
-    </>
-  );
+  const { detail, subject } = row;
+  if (detail?.kind === "role") {
+    const role = (r: "lead" | "member") => t(`role.${r}`).toLocaleLowerCase(t.locale);
+    return <>{t("audit.roleChanged", { subject, from: role(detail.from), to: role(detail.to) })}</>;
+  }
+  if (detail?.kind === "outcome") {
+    return (
+      <>
+        {t("audit.voteOutcome", { subject, outcome: t(`audit.outcome.${detail.outcome}`) })} (
+        <Link to={`${base}/proposals/${detail.proposalId}`}>{t("proposal.number", { id: detail.proposalId })}</Link>)
+      </>
+    );
+  }
+  return <>{t(`audit.kind.${row.kind as AuditKind}` satisfies MessageKey, { subject })}</>;
 }

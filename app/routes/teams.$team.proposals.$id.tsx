@@ -303,7 +303,12 @@ export default function ProposalPage() {
             <Markdown html={p.bodyHtml} />
             {d.norm?.current ? (
               <>
-                <h3>{t(p.status === "adopted" ? "proposal.retiredWhat" : "proposal.retireWhat", { code: d.norm.code })}</h3>
+                <h3>
+                  {t(
+                    p.status === "adopted" ? "proposal.retiredWhat" : p.status === "draft" || p.status === "voting" ? "proposal.retireWhat" : "proposal.notRetiredWhat",
+                    { code: d.norm.code },
+                  )}
+                </h3>
                 <blockquote className="norm-quote">
                   <p>
                     <strong>{d.norm.current.title}</strong>

@@ -64,9 +64,9 @@ test("a closed vote shows how it ended and links its proposal; a role change sho
 
   const page = await lead.get(`/teams/${teamId}/audit`);
   const text = visibleText(page.html);
-  expect(text).toContain(`The vote on N-1 closed: Adopted Proposal #${proposalId}`);
+  expect(text).toContain(`The vote on N-1 closed: adopted ( Proposal #${proposalId} )`);
   expect(page.html).toContain(`href="/teams/${teamId}/proposals/${proposalId}"`);
-  expect(text).toContain("Changed the role of Member 2: Member → Lead");
+  expect(text).toContain("Changed the role of Member 2 from member to lead");
   expect(text).toContain("Published agreement version 1");
   expect(text).not.toContain("version v1");
 });

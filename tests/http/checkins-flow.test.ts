@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startServer, type TestServer } from "../support/server";
-import { teamWithMembers, visibleText } from "../support/client";
+import { teamWithMembers, teamWithNames, visibleText } from "../support/client";
 import { insertActiveNorms, queryTestDb } from "../support/norm-fixtures";
 import { openCycle, peersToRate, ratePeer, rateSelf, userIdByEmail } from "../support/checkins";
 
@@ -197,7 +197,7 @@ test("participants are the members at opening; a later joiner is not in the cycl
 });
 
 test("someone who leaves during a check-in leaves it: nobody is asked to rate them, what they gave stays", async () => {
-  const { lead, teamId, everyone } = await (await import("../support/client")).teamWithNames(server.url, [
+  const { lead, teamId, everyone } = await teamWithNames(server.url, [
     "Lotte Lead",
     "Ahmed Amrani",
     "Bea Bakker",
@@ -232,8 +232,10 @@ test("someone who leaves during a check-in leaves it: nobody is asked to rate th
     expect((await rater.get(`${cycleUrl}/peers/${leaverId}`)).status).toBe(404);
     expect((await ratePeer(rater, teamId, cycleId, leaverId, { [code]: 5 })).status).toBe(404);
   }
-  // The counts are of the four who are still in the team.
-  expect(visibleText((await lead.get(cycleUrl)).html)).toContain("Self ratings done: 0 of 4");
+  // The counts are of the four who are still in the team: twelve pairs became nine, none rated yet.
+  const progress = visibleText((await lead.get(cycleUrl)).html);
+  expect(progress).toContain("Self ratings done: 0 of 4");
+  expect(progress).toContain("Peer ratings done: 0 of 9");
 
   // The others rate everyone they are still asked to rate a 5; after the close, Dewi's 1
   // still counts for the colleagues she rated, and she has no results of her own.
@@ -243,6 +245,7 @@ test("someone who leaves during a check-in leaves it: nobody is asked to rate th
       expect((await ratePeer(c, teamId, cycleId, rateeId, { [code]: 5 }, { [code]: `van ${i}` })).status).toBe(303);
     }
   }
+  expect(visibleText((await lead.get(cycleUrl)).html)).toContain("Peer ratings done: 9 of 9");
   expect((await lead.post(cycleUrl, { intent: "close" })).status).toBe(303);
   const ratee = ratedByLeaver.find((id) => id !== ids[0])!;
   const rateeClient = everyone[ids.indexOf(ratee)];
@@ -250,6 +253,20 @@ test("someone who leaves during a check-in leaves it: nobody is asked to rate th
   expect(visibleText((await rateeClient.get(`${cycleUrl}/results`)).html)).toContain("Peer mean 3.7 Spread of peer ratings 1 to 5");
   const frozen = queryTestDb<{ n: number }>(server.dbPath, "select count(*) as n from cycle_results where cycle_id = ? and user_id = ?", cycleId, leaverId);
   expect(frozen[0].n).toBe(0);
+});
+
+test("someone removed after the closing time, before anyone looked, keeps their results", async () => {
+  const { lead, teamId, members } = await teamWithMembers(server.url, 3);
+  const [code] = insertActiveNorms(server.dbPath, teamId, ["We answer every e-mail within a day"]).map((n) => n.code);
+  const cycleId = await openCycle(lead, teamId, { normCodes: [code], closesAt: new Date(Date.now() + 2500).toISOString() });
+  expect((await rateSelf(members[2], teamId, cycleId, { [code]: 4 })).status).toBe(303);
+  await new Promise((r) => setTimeout(r, 3000));
+  const leaverId = userIdByEmail(server.dbPath, members[2].email);
+  expect((await lead.post(`/teams/${teamId}/members`, { intent: "remove", userId: leaverId })).status).toBe(303);
+  // The check-in was over when they left: it closes with them in it.
+  expect((await lead.get(`/teams/${teamId}/checkins/${cycleId}`)).status).toBe(200);
+  const frozen = queryTestDb<{ n: number }>(server.dbPath, "select count(*) as n from cycle_results where cycle_id = ? and user_id = ?", cycleId, leaverId);
+  expect(frozen[0].n).toBe(1);
 });
 
 test("a team of fewer than four is told that peer results will stay hidden", async () => {

@@ -205,6 +205,10 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   // Codes are never reused: the next adopted norm is N-2 although N-1 is retired.
   await adopt(lead, [lead, author, critic], teamId, { kind: "add", title: "We noemen bij doorverbinden de naam van de collega en een tijdstip.", body: "", category: "customer-contact" });
   expect(visibleText((await newcomer.get(`${team}/agreement`)).html)).toContain("N-2 · We noemen bij doorverbinden");
+  // A retirement withdrawn before the vote speaks of what would have happened.
+  const dropped = await newProposal(lead, teamId, { kind: "retire", normCode: "N-2", body: "Toch niet nodig." });
+  expectStatus(await lead.post(proposalPath(teamId, dropped), { intent: "withdraw" }), 303);
+  expect(visibleText((await lead.get(proposalPath(teamId, dropped))).html)).toContain("The norm that would have been retired: N-2");
 
   // Audit rows for every step.
   const db = openDb(server.dbPath);
@@ -212,7 +216,7 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   db.close();
   const audit = Object.fromEntries(kinds.map((k) => [k.kind, k.n]));
   expect(audit).toMatchObject({
-    "proposal.created": 5,
+    "proposal.created": 6,
     "proposal.vote-opened": 5,
     "proposal.closed": 4,
     "norm.version-created": 3,

@@ -171,6 +171,15 @@ test("the sign-up page carries redirectTo through a failed attempt", async () =>
   expect(done.location).toBe("/teams/new");
 });
 
+test("a redirectTo posted in the form itself survives a failed attempt", async () => {
+  const client = new Client(server.url);
+  const failed = await client.post("/signup", { email: uniqueEmail(), name: "Body Redirect", password: "short", redirectTo: "/teams/new" });
+  expect(failed.status).toBe(400);
+  expect(fieldValue(failed.html, "redirectTo")).toBe("/teams/new");
+  const done = await submitForm(client, "/signup", failed, { id: "signup" }, { password: PASSWORD });
+  expect(done.location).toBe("/teams/new");
+});
+
 test("a signed-in user who opens /signup goes to the start page", async () => {
   const client = new Client(server.url);
   await client.post("/signup", { email: uniqueEmail(), name: "Already", password: PASSWORD });

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { auditDetail } from "../../app/domain/audit";
+import { auditDetail, auditSubject } from "../../app/domain/audit";
 
 test("a closed vote's row carries its outcome and proposal", () => {
   expect(auditDetail("proposal.closed", JSON.stringify({ proposalId: 12, outcome: "adopted", reason: "majority", agree: 3 }))).toEqual({
@@ -22,4 +22,11 @@ test("other kinds, old rows and odd data show no detail", () => {
   expect(auditDetail("member.role-changed", JSON.stringify({ from: "admin", to: "lead" }))).toBeNull();
   expect(auditDetail("proposal.closed", "not json")).toBeNull();
   expect(auditDetail("proposal.closed", "null")).toBeNull();
+});
+
+test("agreement rows read their version as a number; other subjects stay as written", () => {
+  expect(auditSubject("agreement.version-created", "v12")).toBe("12");
+  expect(auditSubject("agreement.acknowledged", "v2")).toBe("2");
+  expect(auditSubject("agreement.acknowledged", "vNext")).toBe("vNext");
+  expect(auditSubject("member.joined", "v2")).toBe("v2");
 });
