@@ -26,26 +26,48 @@ const SELF_BIAS: Record<string, number> = {
   "demo-lotte": 0.4,
 };
 
-// Observations in the form the peer form asks for: situation, behaviour, effect.
-const OBSERVATIONS = [
-  "Klant belde boos over een dubbele factuur. Liet de klant eerst helemaal uitpraten en vatte samen wat er mis was; de klant werd zichtbaar rustiger.",
-  "Bij een terugbelverzoek een tijd genoemd en precies dan teruggebeld. De klant bedankte daar later nog voor.",
-  "Op een drukke ochtend 'mijn collega helpt u zo' gezegd zonder naam of tijd. De klant hing na tien minuten op.",
-  "Na een opgeloste klacht uit eigen beweging gemaild om te checken of alles nu goed ging. De klant reageerde verrast en blij.",
-  "Bij een vraag over een uitzondering uitgelegd wat wél kon in plaats van alleen 'dat mag niet'. De klant ging akkoord met het alternatief.",
-  "Een klant vroeg om een leidinggevende. Netjes opgeschaald, met een naam en een tijd voor de klant.",
-  "In de chat een vraag half beantwoord en het gesprek gesloten. De klant kwam een uur later terug met dezelfde vraag.",
-  "Bij het overdragen van een dossier kort opgeschreven wat er beloofd was. Ik kon de klant daardoor meteen verder helpen.",
-  "Toen het druk was zonder te vragen twee terugbelverzoeken van een collega overgenomen. Beide werden dezelfde dag afgehandeld.",
-  "Een klant onderbroken die het verhaal nog aan het doen was, met een oplossing die niet paste. De klant moest alles opnieuw uitleggen.",
-];
+// Observations in the form the peer form asks for (situation, behaviour, effect), and
+// self-rating examples, per norm code, so what a colleague wrote is about the norm it
+// is shown under. The stand-in norms of the tests have the same first four topics.
+export const OBSERVATIONS: Record<string, string[]> = {
+  "N-1": [
+    "Bij een terugbelverzoek een tijd genoemd en precies dan teruggebeld. De klant bedankte daar later nog voor.",
+    "Een klant beloofd vóór het eind van de dag terug te bellen en dat pas de volgende middag gedaan. De klant had intussen al twee keer zelf gebeld.",
+    "Toen het druk was zonder te vragen twee terugbelverzoeken van een collega overgenomen. Beide werden dezelfde dag afgehandeld.",
+  ],
+  "N-2": [
+    "Een klant vroeg om een leidinggevende. Netjes doorverbonden, met de naam van de collega en een tijd voor de klant.",
+    "Op een drukke ochtend 'mijn collega helpt u zo' gezegd zonder naam of tijd. De klant hing na tien minuten op.",
+    "Bij het doorverbinden gezegd: 'Ahmed belt u vóór drie uur.' De klant hoefde niet in de wacht te blijven.",
+  ],
+  "N-3": [
+    "Klant belde boos over een dubbele factuur. Liet de klant eerst helemaal uitpraten en vatte samen wat er mis was; de klant werd zichtbaar rustiger.",
+    "Een klant onderbroken die het verhaal nog aan het doen was, met een oplossing die niet paste. De klant moest alles opnieuw uitleggen.",
+    "Bij een lange klacht pas iets gevraagd toen de klant klaar was. Daardoor bleek het om een ander probleem te gaan dan het leek.",
+  ],
+  "N-4": [
+    "Na een opgeloste klacht uit eigen beweging gebeld om te checken of alles nu goed ging. De klant reageerde verrast en blij.",
+    "Het nabellen na een opgeloste klacht een week laten liggen. De klant bleek het probleem alweer te hebben.",
+    "Bij het nabellen gevraagd of de oplossing ook echt werkte. Zo kwam een tweede fout in de factuur boven.",
+  ],
+  "N-5": [
+    "Een klant met een kapotte lader meteen een nieuwe gestuurd, zonder eerst toestemming te vragen. Het gesprek duurde vijf minuten in plaats van een dag.",
+    "Voor een tegoed van € 30 toch eerst de leidinggevende gemaild. De klant moest twee dagen op antwoord wachten.",
+  ],
+  "N-6": [
+    "Een vraag van de planning dezelfde middag beantwoord, met 'ik weet het morgen om tien uur'. De planner kon verder.",
+    "Een interne vraag over een retour drie dagen laten liggen. De collega had de klant intussen iets anders beloofd.",
+  ],
+};
 
-const EXAMPLES = [
-  "Vorige week een klant teruggebeld om te checken of de monteur echt was geweest.",
-  "Bij een klacht eerst laten uitpraten en daarna samengevat wat ik had gehoord.",
-  "Een collega een naam en tijd laten noemen toen hij een klant doorverbond.",
-  "",
-];
+export const EXAMPLES: Record<string, string[]> = {
+  "N-1": ["Vorige week een klant teruggebeld om te checken of de monteur echt was geweest.", "Maandag drie terugbelverzoeken vóór de lunch afgehandeld."],
+  "N-2": ["Een klant doorverbonden met 'Priya belt u om half vier'.", "Bij een vraag over een factuur de naam van de collega op de financiële afdeling genoemd."],
+  "N-3": ["Bij een klacht eerst laten uitpraten en daarna samengevat wat ik had gehoord.", "Een boze klant tien minuten laten vertellen voordat ik iets voorstelde."],
+  "N-4": ["Twee dagen na een opgeloste storing nagebeld; alles werkte.", "Na een creditnota gemaild of het bedrag goed was overgemaakt."],
+  "N-5": ["Zelf een vervangend onderdeel van € 40 laten sturen."],
+  "N-6": ["Een vraag van een collega over een levertijd dezelfde dag beantwoord."],
+};
 
 type SeedNorm = { id: number; code: string; versions: { version: number; createdAt: number }[] };
 
@@ -88,6 +110,9 @@ export function seedCheckins({ tx }: DemoContext, now: number) {
   }
 
   const random = prng(20260401);
+  // Which texts are written comes from a generator of its own, so choosing texts never shifts the ratings.
+  const texts = prng(20260402);
+  const pick = (list: string[] | undefined, chance: number) => (list && texts() < chance ? list[Math.floor(texts() * list.length)] : "");
   const people = demoPeople.map((p) => p.id);
   // Each person's real level per norm; the team slowly gets better at most norms.
   const level = new Map(people.map((p) => [p, active.map(() => 2.6 + random() * 1.4)]));
@@ -126,7 +151,7 @@ export function seedCheckins({ tx }: DemoContext, now: number) {
 
     people.forEach((p, i) => {
       if (!doneSelf(i)) return;
-      cycleNorms.forEach((n, k) => {
+      cycleNorms.forEach((n) => {
         const normIndex = active.findIndex((a) => a.id === n.normId);
         const real = level.get(p)![normIndex] + growth[normIndex] * round;
         tx.insert(selfRatings)
@@ -136,7 +161,7 @@ export function seedCheckins({ tx }: DemoContext, now: number) {
             userId: p,
             normId: n.normId,
             rating: clamp(real + SELF_BIAS[p] + (random() - 0.5) * 0.6),
-            example: k === 0 ? EXAMPLES[(i + round) % EXAMPLES.length] : "",
+            example: pick(EXAMPLES[n.code], 0.3),
             updatedAt: at(i),
           })
           .run();
@@ -147,10 +172,9 @@ export function seedCheckins({ tx }: DemoContext, now: number) {
     people.forEach((rater, i) => {
       (byRater.get(rater) ?? []).forEach((ratee, j) => {
         if (!donePeer(i, j)) return;
-        cycleNorms.forEach((n, k) => {
+        cycleNorms.forEach((n) => {
           const normIndex = active.findIndex((a) => a.id === n.normId);
           const real = level.get(ratee)![normIndex] + growth[normIndex] * round;
-          const withObservation = k === 0 && random() < 0.6;
           tx.insert(peerRatings)
             .values({
               teamId: DEMO_TEAM_ID,
@@ -159,7 +183,7 @@ export function seedCheckins({ tx }: DemoContext, now: number) {
               rateeId: ratee,
               normId: n.normId,
               rating: clamp(real + (random() - 0.5) * 1.2),
-              observation: withObservation ? OBSERVATIONS[Math.floor(random() * OBSERVATIONS.length)] : "",
+              observation: pick(OBSERVATIONS[n.code], 0.2),
               updatedAt: at(i) + j * 600_000,
             })
             .run();

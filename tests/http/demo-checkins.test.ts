@@ -1,6 +1,7 @@
 // The demo check-ins, seeded into a database the way `npm run demo` does (with
 // stand-in demo norms until the norms feature seeds its own), then served.
 import { expect, test } from "vitest";
+import { EXAMPLES, OBSERVATIONS } from "../../seeds/demo/checkins";
 import { DEMO_TEAM_ID } from "../../seeds/demo/people";
 import { seedDemoFile, useDemoServer } from "../support/demo-seed";
 import { visibleText } from "../support/client";
@@ -73,4 +74,20 @@ test("no two demo check-ins share a name, even when two open in one month", () =
   seedDemoFile(file, { now: Date.UTC(2026, 10, 30, 12), passwordHash: "unused" });
   const titles = queryTestDb<{ title: string }>(file, "select title from checkin_cycles order by opened_at").map((c) => c.title);
   expect(titles).toEqual(["Check-in september 2026", "Check-in oktober 2026", "Check-in 31 oktober 2026", "Check-in november 2026"]);
+});
+
+test("what colleagues wrote in the demo is about the norm it is shown under", () => {
+  const shown = queryTestDb<{ code: string; text: string }>(
+    demo.server.dbPath,
+    "select n.code, o.text from cycle_observations o join norms n on n.id = o.norm_id",
+  );
+  const examples = queryTestDb<{ code: string; text: string }>(
+    demo.server.dbPath,
+    "select n.code, s.example as text from self_ratings s join norms n on n.id = s.norm_id where s.example <> ''",
+  );
+  // Spread over the norms, not all under the first one.
+  expect(new Set(shown.map((o) => o.code)).size).toBeGreaterThan(2);
+  expect(new Set(examples.map((e) => e.code)).size).toBeGreaterThan(2);
+  for (const o of shown) expect(OBSERVATIONS[o.code], `${o.code}: ${o.text}`).toContain(o.text);
+  for (const e of examples) expect(EXAMPLES[e.code], `${e.code}: ${e.text}`).toContain(e.text);
 });
