@@ -29,3 +29,11 @@ export function safeRedirect(to: unknown, fallback = "/") {
 function isLocalPath(to: string) {
   return to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\");
 }
+
+/**
+ * The `redirectTo` a sign-in or sign-up form carries on: after a refused post the one
+ * it sent (it may have come in the body, not the URL), else the page URL's.
+ */
+export function carriedRedirectTo(sent: unknown, searchParams: URLSearchParams) {
+  return typeof sent === "string" ? sent : (searchParams.get("redirectTo") ?? "");
+}

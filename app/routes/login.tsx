@@ -14,6 +14,7 @@ import {
 import { FormErrors, SubmitButton, TextField } from "~/components/forms";
 import { email, looseText, msg, secret } from "~/forms";
 import { useT } from "~/i18n/react";
+import { carriedRedirectTo } from "~/safe-redirect";
 import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "~/models/users.server";
 
 export { ErrorBoundary } from "~/components/error-page";
@@ -75,9 +76,7 @@ export default function Login() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
-  // After a refused post, where the form was headed (it may have come in the body, not the URL).
-  const sent = fields.redirectTo.initialValue;
-  const redirectTo = typeof sent === "string" ? sent : (searchParams.get("redirectTo") ?? "");
+  const redirectTo = carriedRedirectTo(fields.redirectTo.initialValue, searchParams);
   return (
     <section className="narrow">
       <h1>{t("auth.login.title")}</h1>

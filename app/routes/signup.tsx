@@ -7,6 +7,7 @@ import { getCurrentSession, safeRedirect } from "~/auth.server";
 import { FormErrors, SubmitButton, TextField } from "~/components/forms";
 import { email, looseText, msg, requiredText, secret } from "~/forms";
 import { useT } from "~/i18n/react";
+import { carriedRedirectTo } from "~/safe-redirect";
 import { repeatSince } from "~/double-click.server";
 import { createUser, repeatedSignUp } from "~/models/users.server";
 import { startSession } from "~/auth.server";
@@ -59,9 +60,7 @@ export default function Signup() {
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
-  // After a refused post, where the form was headed (it may have come in the body, not the URL).
-  const sent = fields.redirectTo.initialValue;
-  const redirectTo = typeof sent === "string" ? sent : (searchParams.get("redirectTo") ?? "");
+  const redirectTo = carriedRedirectTo(fields.redirectTo.initialValue, searchParams);
   return (
     <section className="narrow">
       <h1>{t("auth.signup.title")}</h1>

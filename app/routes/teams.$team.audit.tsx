@@ -25,7 +25,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-
 export default function Audit() {
   const { teamId, group, rows, nextBefore, isFirstPage } = useLoaderData<typeof loader>();
   const t = useT();

@@ -497,32 +497,33 @@ function RebaseForm() {
 // A write refused because the proposal moved on (the vote opened or closed, the draft
 // was withdrawn) no longer finds its form on the page: what the user wrote is shown
 // here to copy instead of being dropped.
-const KEPT_FIELDS: Record<string, readonly string[]> = { edit: ["title", "body"], comment: ["body"], vote: ["reason"] };
-
 function formShown(can: { edit: boolean; comment: boolean; vote: boolean }, intent: string) {
   return intent === "edit" ? can.edit : intent === "comment" ? can.comment : intent === "vote" ? can.vote : true;
 }
 
 function KeptText({ intent, result, retire }: { intent: string; result: SubmissionResult<string[]>; retire: boolean }) {
   const t = useT();
-  const labels: Record<string, string> = {
-    "edit.title": t("proposal.field.title"),
-    "edit.body": retire ? t("proposal.field.reason") : t("proposal.field.body"),
-    "comment.body": t("comments.field"),
-    "vote.reason": t("vote.field.reason"),
+  // Per intent, the fields a person types, with their form's label.
+  const typed: Record<string, [name: string, label: string][]> = {
+    edit: [
+      ["title", t("proposal.field.title")],
+      ["body", retire ? t("proposal.field.reason") : t("proposal.field.body")],
+    ],
+    comment: [["body", t("comments.field")]],
+    vote: [["reason", t("vote.field.reason")]],
   };
-  const kept = (KEPT_FIELDS[intent] ?? []).flatMap((name) => {
+  const kept = (typed[intent] ?? []).flatMap(([name, label]) => {
     const value = result.initialValue?.[name];
-    return typeof value === "string" && value.trim() !== "" ? [{ name, value }] : [];
+    return typeof value === "string" && value.trim() !== "" ? [{ name, label, value }] : [];
   });
   if (kept.length === 0) return null;
   return (
     <section aria-labelledby="h-kept" className="panel">
       <h2 id="h-kept">{t("proposal.kept.title")}</h2>
       <p>{t("proposal.kept.help")}</p>
-      {kept.map(({ name, value }) => (
+      {kept.map(({ name, label, value }) => (
         <div className="field" key={name}>
-          <label htmlFor={`kept-${name}`}>{labels[`${intent}.${name}`]}</label>
+          <label htmlFor={`kept-${name}`}>{label}</label>
           <textarea id={`kept-${name}`} readOnly rows={name === "title" ? 2 : 6} defaultValue={value} />
         </div>
       ))}
