@@ -96,5 +96,10 @@ export function email() {
 /** A password (or any secret) of at most 256 characters, at least `min`. */
 export function secret(min = 0) {
   const schema = z.string({ error: typeError(required) }).max(256, { error: msg("form.tooLong", { max: 256 }) });
-  return min > 0 ? schema.min(min, { error: msg("form.tooShort", { min }) }) : schema;
+  // A new password (min > 0) of only spaces passes a length rule but no guesser's first try.
+  return min > 0
+    ? schema
+        .min(min, { error: msg("form.tooShort", { min }) })
+        .refine((v) => v.trim() !== "", { error: msg("form.onlySpaces") })
+    : schema;
 }

@@ -122,7 +122,10 @@ export async function toFetchRequest(req: ExpressRequest, res: ExpressResponse):
   if (req.method === "GET" || req.method === "HEAD") {
     return new Request(url, { method: req.method, headers, signal: controller.signal });
   }
-  if (Number(req.get("content-length")) > MAX_BODY_BYTES) return { status: 413 };
+  if (Number(req.get("content-length")) > MAX_BODY_BYTES) {
+    await discardRest(req);
+    return { status: 413 };
+  }
   const bytes = await readAtMost(req, MAX_BODY_BYTES);
   if (!bytes) return { status: 413 };
   const checked = await checkFormBody(headers, bytes);
@@ -145,10 +148,26 @@ export async function sendFetchResponse(res: ExpressResponse, response: Response
 }
 
 /**
- * The body, or null once it passes `limit`. The rest is then read and thrown
- * away rather than left unread: closing the connection while the client still
- * sends resets it, and the client would never see the 413 page.
+ * Reads and throws away the rest of a refused body before the answer goes out:
+ * a server that answers and closes while the client still sends resets the
+ * connection, and the client never sees the 413 page (under load that race was
+ * lost now and then). A client still sending after `ms` gets the answer anyway.
  */
+function discardRest(stream: Readable, ms = 10_000): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.readableEnded || stream.destroyed) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      stream.off("end", done).off("close", done).off("error", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    stream.on("end", done).on("close", done).on("error", done);
+    stream.resume(); // flowing with no data listener: what arrives is dropped
+  });
+}
+
+/** The body, or null once it passes `limit` (and the rest has been read and dropped, see discardRest). */
 function readAtMost(stream: Readable, limit: number): Promise<Uint8Array | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -159,8 +178,7 @@ function readAtMost(stream: Readable, limit: number): Promise<Uint8Array | null>
       if (size <= limit) return void chunks.push(chunk);
       stop();
       chunks.length = 0;
-      stream.resume(); // flowing with no listener: the rest is discarded as it arrives
-      resolve(null);
+      void discardRest(stream).then(() => resolve(null));
     };
     const onEnd = () => {
       stop();

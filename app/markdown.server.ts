@@ -9,6 +9,11 @@ marked.use({
     html({ text }) {
       return escapeHtml(text);
     },
+    // No <img>: a picture from anywhere would load in every reader's browser (and tell
+    // its host who read the note). An image becomes a link to it, named by its alt text.
+    image({ href, text }) {
+      return `<a href="${escapeHtml(href)}">${escapeHtml(text || href)}</a>`;
+    },
   },
 });
 

@@ -9,11 +9,19 @@ export function appOrigin(request: Request) {
 /**
  * A write is foreign when its Origin is another site's (or "null"). Requests
  * without an Origin (scripts, old clients) pass unless the browser's
- * Sec-Fetch-Site says they came from another site; SameSite=Lax cookies cover the rest.
+ * Sec-Fetch-Site or the Referer says they came from another site; SameSite=Lax
+ * cookies cover the rest.
  */
-export function isForeignOrigin(origin: string | null, fetchSite: string | null, ownOrigin: string) {
+export function isForeignOrigin(
+  origin: string | null,
+  fetchSite: string | null,
+  ownOrigin: string,
+  referer: string | null = null,
+) {
   if (origin !== null) return origin !== ownOrigin;
-  return fetchSite === "cross-site";
+  if (fetchSite === "cross-site") return true;
+  if (referer === null || referer === "") return false;
+  return !URL.canParse(referer) || new URL(referer).origin !== ownOrigin;
 }
 
 const PLAIN_PAGES: Record<number, [MessageKey, MessageKey]> = {

@@ -42,7 +42,7 @@ app.use((req: Request, res: Response, next: NextFunction) => {
 app.use((req: Request, res: Response, next: NextFunction) => {
   if (req.method === "GET" || req.method === "HEAD") return next();
   const ownOrigin = env.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
-  if (isForeignOrigin(req.get("origin") ?? null, req.get("sec-fetch-site") ?? null, ownOrigin)) {
+  if (isForeignOrigin(req.get("origin") ?? null, req.get("sec-fetch-site") ?? null, ownOrigin, req.get("referer") ?? null)) {
     res.status(403).type("html").send(plainErrorPage(403));
     return;
   }

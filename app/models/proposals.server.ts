@@ -32,7 +32,8 @@ export type Refusal =
   | { refused: "state"; status: ProposalStatus }
   | { refused: "too-late" }
   | { refused: "stale" }
-  | { refused: "norm-retired" };
+  | { refused: "norm-retired" }
+  | { refused: "changed-meanwhile" };
 
 export const CLOSED_STATUSES: ProposalStatus[] = ["adopted", "rejected", "conflict"];
 
@@ -131,12 +132,17 @@ function load(teamId: string, id: number): Loaded | undefined {
   return proposalById().get({ teamId, id });
 }
 
-/** Only the author edits, and only while it is a draft. Retire proposals have only a reason (the body). */
+/**
+ * Only the author edits, and only while it is a draft. Retire proposals have only a reason (the body).
+ * `savedAt` is the draft's `updatedAt` when the edit form was opened: if the draft was saved since
+ * (another tab, another device) with other text, this save would silently undo that one, so it is
+ * refused and the caller keeps what was typed. Without `savedAt` (a script) the last save wins.
+ */
 export function editDraft(
   teamId: string,
   actor: Actor,
   id: number,
-  input: { title: string; body: string; category?: NormCategory },
+  input: { title: string; body: string; category?: NormCategory; savedAt?: number | null },
   now = Date.now(),
 ): Refusal | { ok: true } {
   return write((tx) => {
@@ -144,6 +150,10 @@ export function editDraft(
     if (!p) return { refused: "not-found" };
     if (p.authorId !== actor.id) return { refused: "forbidden" };
     if (p.status !== "draft") return { refused: "state", status: p.status };
+    const same =
+      p.body === input.body && (p.kind === "retire" || (p.title === input.title && p.category === (input.category ?? p.category)));
+    // The same text sent twice (a double click) is no conflict: nothing would be lost.
+    if (input.savedAt !== undefined && input.savedAt !== p.updatedAt && !same) return { refused: "changed-meanwhile" };
     tx.update(proposals)
       .set(
         p.kind === "retire"

@@ -36,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // One member's results: leads only. A member may pass their own id (it shows
   // their own page); any other id is a 403 before anything is looked up, so the
   // answer never tells a member whether an id took part.
-  const memberId = new URL(request.url).searchParams.get("member");
+  // An empty ?member= (a form or a hand-edited link) means no member: the overview.
+  const memberId = new URL(request.url).searchParams.get("member") || null;
   if (memberId !== null && !(memberId === user.id && !isLead)) {
     if (!isLead) forbidden();
     if (!closed) {

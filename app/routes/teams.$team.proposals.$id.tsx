@@ -51,6 +51,16 @@ export { ErrorBoundary } from "~/components/error-page";
 
 const DAY = 86_400_000;
 
+/**
+ * When the edit form was opened, the draft's last save (hidden field `savedAt`, not in the
+ * URL contract): undefined when not sent (a script), null when it is no time at all.
+ */
+function savedAtOf(formData: FormData): number | null | undefined {
+  const v = formData.get("savedAt");
+  if (v === null) return undefined;
+  return typeof v === "string" && /^\d{1,15}$/.test(v) ? Number(v) : null;
+}
+
 /** Proposal ids are positive integers; anything else is a page that does not exist. */
 function parseProposalId(value: string | undefined) {
   return parseRowId(value) ?? notFound();
@@ -66,6 +76,8 @@ function refusalMessage(r: Exclude<Refusal, { refused: "not-found" | "forbidden"
       return msg("proposal.refused.stale", { code });
     case "norm-retired":
       return msg("proposal.refused.normRetired", { code });
+    case "changed-meanwhile":
+      return msg("proposal.refused.changedMeanwhile");
     case "state":
       return r.status === "draft"
         ? msg("proposal.refused.draft")
@@ -191,7 +203,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "edit": {
       const submission = parseWithZod(formData, { schema: editSchema(p.kind) });
       if (submission.status !== "success") return invalid(submission.reply());
-      const r = editDraft(team.id, actor, id, { ...submission.value, title: submission.value.title ?? "" });
+      const r = editDraft(team.id, actor, id, {
+        ...submission.value,
+        title: submission.value.title ?? "",
+        savedAt: savedAtOf(formData),
+      });
       if ("refused" in r) return refuse(r, submission.reply());
       return redirectWithFlash(here, { key: "proposal.saved" });
     }
@@ -549,6 +565,7 @@ function EditForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
       <h2 id="h-edit">{t("proposal.edit.title")}</h2>
       <Form method="post" {...getFormProps(form)} onInput={live.onInput}>
         <input type="hidden" name="intent" value="edit" />
+        <input type="hidden" name="savedAt" value={p.updatedAt} />
         <FormErrors form={form} />
         {p.kind === "retire" ? (
           <TextareaField field={fields.body} label={t("proposal.field.reason")} hint={t("proposal.field.reasonHint")} rows={6} />

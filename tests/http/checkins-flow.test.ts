@@ -136,6 +136,10 @@ test("whole flow: open, rate, nothing shown before close, close, frozen results 
   for (const o of observationsAbout.get(ids[2])!) expect(m1).not.toContain(o);
   const m2 = visibleText((await lead.get(`${cycleUrl}/results?member=${ids[2]}`)).html);
   expect(m2).toContain("Colleagues rated Member 2 at least a point higher than Member 2 did.");
+  // An empty ?member= is no member: the overview, not a 404.
+  const emptyMember = await lead.get(`${cycleUrl}/results?member=`);
+  expect(emptyMember.status).toBe(200);
+  expect(visibleText(emptyMember.html)).toContain("Member 3 none none 0 Conversation");
 
   // After close nothing can change.
   const lateSelf = await rateSelf(x, teamId, cycleId, { [n1]: 1, [n2]: 1 }, { [n1]: "too late, kept" });

@@ -201,11 +201,16 @@ test("?member= is for leads: a member gets 403 for anyone else, their own page f
 
   // A member: someone else's id (or any other string) is refused without saying whether it exists.
   const member = members[0];
-  for (const other of [ids[0], ids[2], "nobody", ""]) {
+  for (const other of [ids[0], ids[2], "nobody"]) {
     const page = await member.get(`${results}?member=${encodeURIComponent(other)}`);
     expect(page.status, `member asking for ${JSON.stringify(other)}`).toBe(403);
     expect(page.html).not.toContain(`Own example of ${everyone[2].email}`);
   }
+  // An empty ?member= names nobody: the page as without it.
+  const empty = await member.get(`${results}?member=`);
+  expect(empty.status).toBe(200);
+  expect(visibleText(empty.html)).toContain(`Own example of ${member.email}`);
+  expect(empty.html).not.toContain(`Own example of ${everyone[2].email}`);
   // Their own id is simply their own results page.
   const own = await member.get(`${results}?member=${ids[1]}`);
   expect(own.status).toBe(200);
@@ -224,7 +229,7 @@ test("?member= is for leads: a member gets 403 for anyone else, their own page f
   // Unknown, another team's, a non-participant's or garbage ids: 404, never a 500.
   const other = await teamWithMembers(server.url, 1, "Other Team");
   const otherId = userIdByEmail(server.dbPath, other.lead.email);
-  const odd = [otherId, "nobody", "", " ", "%00", "' or 1=1 --", "x".repeat(5000), "😀", "%E2%80%AE", "a%2Fb", "../1", `${ids[1]}%00`, "<script>"];
+  const odd = [otherId, "nobody", "%20", "%00", "' or 1=1 --", "x".repeat(5000), "😀", "%E2%80%AE", "a%2Fb", "../1", `${ids[1]}%00`, "<script>"];
   for (const value of odd) {
     const page = await lead.get(`${results}?member=${value}`);
     expect(page.status, `?member=${value.slice(0, 40)}`).toBe(404);

@@ -241,6 +241,31 @@ describe("409: the proposal is in the wrong state", () => {
     expect((await author.post(voting, { intent: "open-vote", closesAt: "" })).status).toBe(409);
   });
 
+  test("a draft saved from another tab meanwhile is not overwritten unseen; the text typed stays in the form", async () => {
+    const id = await newProposal(author, teamId, { kind: "add", title: "We bellen terug binnen een werkdag.", body: "begin", category: "follow-up" });
+    const path = proposalPath(teamId, id);
+    const savedAt = (html: string) => /name="savedAt" value="(\d+)"/.exec(html)![1];
+    const opened = savedAt((await author.get(path)).html);
+    const fields = { intent: "edit", title: "We bellen terug binnen een werkdag.", category: "follow-up" };
+    // Tab A saves first.
+    expectStatus(await author.post(path, { ...fields, body: "Tekst uit tabblad A", savedAt: opened }), 303);
+    // Tab B, opened before that save, would undo it: refused, its text kept in the form.
+    const b = await author.post(path, { ...fields, body: "Tekst uit tabblad B", savedAt: opened });
+    expect(b.status).toBe(409);
+    expect(visibleText(b.html)).toContain("This draft was saved from another tab or device after you opened it, with other text.");
+    expect(textareaValue(b.html, "edit-body")).toBe("Tekst uit tabblad B");
+    expect(visibleText(b.html)).toContain("Tekst uit tabblad A");
+    // Saving again from that page is deliberate: it replaces the text.
+    expectStatus(await author.post(path, { ...fields, body: "Tekst uit tabblad B", savedAt: savedAt(b.html) }), 303);
+    expect(visibleText((await author.get(path)).html)).toContain("Tekst uit tabblad B");
+    // The same text twice (a double click) is no conflict.
+    expectStatus(await author.post(path, { ...fields, body: "Tekst uit tabblad B", savedAt: opened }), 303);
+    // A time that is no time counts as an old one; a script that sends none saves as before.
+    expect((await author.post(path, { ...fields, body: "iets anders", savedAt: "gisteren" })).status).toBe(409);
+    expectStatus(await author.post(path, { ...fields, body: "Van een script" }), 303);
+    expect(visibleText((await author.get(path)).html)).toContain("Van een script");
+  });
+
   test("a decided proposal takes no votes, comments, edits or withdrawals", async () => {
     const adopted = proposalPath(teamId, adoptedId);
     const page = await other.post(adopted, { intent: "vote", choice: "object", reason: "te laat" });

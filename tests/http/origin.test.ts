@@ -106,7 +106,7 @@ test("the scan finds the foundation's actions (so the test below covers somethin
   }
 });
 
-test("every action refuses a POST from another site's Origin, from Origin: null, and from a cross-site fetch, with 403 and changes nothing", async () => {
+test("every action refuses a POST from another site's Origin, from Origin: null, from a cross-site fetch and from another site's Referer, with 403 and changes nothing", async () => {
   const before = snapshot();
   const routes = actionUrls();
   for (const { id, url } of routes) {
@@ -116,6 +116,9 @@ test("every action refuses a POST from another site's Origin, from Origin: null,
       { Origin: server.url.replace("127.0.0.1", "localhost") },
       { Origin: `${server.url}.evil.example` },
       { "Sec-Fetch-Site": "cross-site" },
+      // An old client sends no Origin, but says where the form was.
+      { Referer: "https://evil.example/attack.html" },
+      { Referer: "not a url" },
     ] as Record<string, string>[]) {
       const label = `${id} ${url} ${JSON.stringify(headers)}`;
       // request(), unlike post(), adds no Origin of its own.
@@ -179,6 +182,13 @@ test("a same-origin POST works, and so does a script's POST without any Origin",
     headers: { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin" },
   });
   expect(sameSite.status).toBe(303);
+  // So is a client without Origin whose Referer is one of our pages.
+  const ownReferer = await lead.request(members, {
+    method: "POST",
+    body: new URLSearchParams({ intent: "invite" }),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Referer: `${server.url}${members}` },
+  });
+  expect(ownReferer.status).toBe(303);
 });
 
 test("a foreign-Origin sign-up or team creation leaves no trace", async () => {

@@ -185,6 +185,14 @@ describe("account page", () => {
     });
     expect(short.status).toBe(400);
     expect(fieldError(short.html, "password", "newPassword")).toBe("This is too short: at least 10 characters.");
+    const spaces = await submitForm(user, "/account", page, { id: "password" }, {
+      currentPassword: user.password,
+      newPassword: " ".repeat(12),
+    });
+    expect(spaces.status).toBe(400);
+    expect(fieldError(spaces.html, "password", "newPassword")).toBe(
+      "A password of only spaces is too easy to guess. Use letters, digits or other characters too.",
+    );
 
     const ok = await submitForm(user, "/account", page, { id: "password" }, {
       currentPassword: user.password,

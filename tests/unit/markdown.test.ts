@@ -31,6 +31,14 @@ describe("renderMarkdown", () => {
     expect(html).toContain('rel="noopener noreferrer nofollow"');
   });
 
+  test("an image is a link to it, named by its alt text, never an <img>", () => {
+    const html = renderMarkdown("See ![diagram](https://example.org/d.png) here");
+    expect(html).toMatch(/See <a href="https:\/\/example.org\/d.png"[^>]*>diagram<\/a> here/);
+    expect(html).not.toContain("img");
+    expect(renderMarkdown("![](https://example.org/d.png)")).toMatch(/>https:\/\/example.org\/d.png<\/a>/);
+    expect(renderMarkdown("![x](javascript:alert(1))")).not.toContain("javascript");
+  });
+
   test("typed HTML is shown as text, not dropped", () => {
     expect(renderMarkdown("Use <b>bold</b> sparingly")).toContain("&lt;b&gt;bold&lt;/b&gt;");
   });

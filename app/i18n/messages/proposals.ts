@@ -89,6 +89,7 @@ export const en = {
   "proposal.refused.withdrawn": "This proposal has been withdrawn.",
   "proposal.refused.decided": "This proposal has been decided; it can no longer change.",
   "proposal.refused.stale": "{code} got a new version after this draft was written. Update the draft to the current version first.",
+  "proposal.refused.changedMeanwhile": "This draft was saved from another tab or device after you opened it, with other text. Nothing is lost: what you wrote is still in the form below, and the text above is the saved one. Save again to replace it with yours.",
   "proposal.refused.normRetired": "{code} has been retired, so this proposal can no longer be applied.",
 
   "vote.open.title": "The vote is open",
@@ -279,6 +280,7 @@ export const nl: Translations<typeof en> = {
   "proposal.refused.withdrawn": "Dit voorstel is ingetrokken.",
   "proposal.refused.decided": "Over dit voorstel is besloten; het kan niet meer veranderen.",
   "proposal.refused.stale": "{code} heeft een nieuwe versie gekregen nadat dit concept werd geschreven. Werk het concept eerst bij naar de huidige versie.",
+  "proposal.refused.changedMeanwhile": "Dit concept is opgeslagen vanuit een ander tabblad of apparaat nadat je het opende, met andere tekst. Er is niets verloren: wat jij schreef staat nog in het formulier hieronder, en de tekst erboven is de opgeslagen versie. Sla opnieuw op om die door de jouwe te vervangen.",
   "proposal.refused.normRetired": "{code} is vervallen; dit voorstel kan niet meer worden doorgevoerd.",
 
   "vote.open.title": "De stemming loopt",
