@@ -5,7 +5,8 @@ import {
   type FieldMetadata,
   type FormMetadata,
 } from "@conform-to/react";
-import type { ReactNode } from "react";
+import { useNavigation } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useT } from "../i18n/react";
 import { SubmitButton, translateError } from "./submit-button";
 
@@ -131,3 +132,32 @@ export function SelectField(props: Common & { options: { value: string; label: s
   );
 }
 
+
+/**
+ * When a form checks its fields in the browser: a field on leaving it, and once it shows
+ * an error, again at every keystroke. Checked again only on leaving, the error vanished
+ * at the click on the submit button, the button moved up by the error's height before
+ * the click landed, and the click that should have sent the form did nothing.
+ */
+export const validateOnBlur = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
+
+/**
+ * Empties a form that adds something (a comment, a note, an action) once what it sent
+ * is saved. With JavaScript the page stays mounted across the post and its redirect, so
+ * the text stayed in the box and one more click posted it again. Saved means the post
+ * of this intent is over and the page got no action data back for it (a refusal keeps
+ * the text: `failed`). Without JavaScript the new page has an empty form anyway.
+ */
+export function useEmptiedAfterSave(formId: string, intent: string, failed: boolean) {
+  const navigation = useNavigation();
+  const sending = navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
+  const wasSending = useRef(false);
+  useEffect(() => {
+    if (sending) {
+      wasSending.current = true;
+    } else if (wasSending.current && navigation.state === "idle") {
+      wasSending.current = false;
+      if (!failed) (document.getElementById(formId) as HTMLFormElement | null)?.reset();
+    }
+  }, [sending, navigation.state, failed, formId]);
+}

@@ -31,3 +31,40 @@ export function assignPeers(participantIds: readonly string[], k: number, seed: 
   }
   return out;
 }
+
+/**
+ * New raters when a participant leaves a running cycle. Everyone the leaver was to rate
+ * lost a rater, and below the anonymity threshold their peer results would stay hidden;
+ * so each of them gets one colleague more: the participant who rates the fewest so far
+ * (first of all those who were to rate the leaver and lost that task), never themselves
+ * and never someone who already rates them. Ties go by id, so the same input gives the
+ * same answer. Returns only the pairs to add; the leaver's own pairs are for the caller
+ * to remove.
+ */
+export function replacementRaters(participantIds: readonly string[], assignments: readonly Assignment[], leaverId: string): Assignment[] {
+  const staying = [...new Set(participantIds)].filter((id) => id !== leaverId).sort(compareCodePoints);
+  const kept = assignments.filter((a) => a.raterId !== leaverId && a.rateeId !== leaverId);
+  const load = new Map(staying.map((id) => [id, 0]));
+  const ratedBy = new Map(staying.map((id) => [id, new Set<string>()]));
+  for (const a of kept) {
+    if (load.has(a.raterId)) load.set(a.raterId, load.get(a.raterId)! + 1);
+    ratedBy.get(a.rateeId)?.add(a.raterId);
+  }
+  const lost = [...new Set(assignments.filter((a) => a.raterId === leaverId && a.rateeId !== leaverId).map((a) => a.rateeId))]
+    .filter((id) => ratedBy.has(id))
+    .sort(compareCodePoints);
+  const added: Assignment[] = [];
+  for (const rateeId of lost) {
+    const already = ratedBy.get(rateeId)!;
+    let best: string | null = null;
+    for (const id of staying) {
+      if (id === rateeId || already.has(id)) continue;
+      if (best === null || load.get(id)! < load.get(best)!) best = id;
+    }
+    if (best === null) continue;
+    added.push({ raterId: best, rateeId });
+    load.set(best, load.get(best)! + 1);
+    already.add(best);
+  }
+  return added;
+}

@@ -26,7 +26,7 @@ import {
   teamNormStats,
   TREND_CYCLES_ON_RESULTS,
 } from "../domain/checkin-results";
-import { assignPeers } from "../domain/peer-assignment";
+import { assignPeers, replacementRaters } from "../domain/peer-assignment";
 import { audit } from "./audit.server";
 
 export type NewCycle = {
@@ -83,7 +83,8 @@ export function insertCycle(tx: DB, c: NewCycle): number {
 /**
  * Someone who leaves the team leaves the check-ins still running (decision 030): nobody
  * is asked to rate them any more, they are asked for nothing, and they get no results.
- * Ratings they gave before they left stay in their colleagues' results. A cycle past its
+ * Ratings they gave before they left stay in their colleagues' results, and everyone they
+ * were still to rate gets another colleague as rater instead. A cycle past its
  * closing time but not yet swept is over: it keeps them, as it would have had it been
  * closed on time.
  */
@@ -96,12 +97,41 @@ export function leaveOpenCycles(tx: DB, input: { teamId: string; userId: string;
     .map((c) => c.id);
   if (open.length === 0) return;
   const inOpen = (t: { teamId: SQLiteColumn; cycleId: SQLiteColumn }) => and(eq(t.teamId, input.teamId), inArray(t.cycleId, open));
+  // Whoever the leaver was still to rate gets another colleague (replacementRaters), read
+  // before the leaver's rows go: without one they could end below the anonymity threshold.
+  const participants = tx
+    .select({ cycleId: cycleParticipants.cycleId, userId: cycleParticipants.userId })
+    .from(cycleParticipants)
+    .where(inOpen(cycleParticipants))
+    .all();
+  const pairs = tx
+    .select({ cycleId: peerAssignments.cycleId, raterId: peerAssignments.raterId, rateeId: peerAssignments.rateeId })
+    .from(peerAssignments)
+    .where(inOpen(peerAssignments))
+    .all();
+  // A colleague the leaver already rated lost nothing: that rating stays and counts.
+  const given = new Set(
+    tx
+      .selectDistinct({ cycleId: peerRatings.cycleId, rateeId: peerRatings.rateeId })
+      .from(peerRatings)
+      .where(and(inOpen(peerRatings), eq(peerRatings.raterId, input.userId)))
+      .all()
+      .map((r) => `${r.cycleId}:${r.rateeId}`),
+  );
+  const added = open.flatMap((cycleId) =>
+    replacementRaters(
+      participants.filter((p) => p.cycleId === cycleId).map((p) => p.userId),
+      pairs.filter((p) => p.cycleId === cycleId && !(p.raterId === input.userId && given.has(`${cycleId}:${p.rateeId}`))),
+      input.userId,
+    ).map((a) => ({ teamId: input.teamId, cycleId, ...a })),
+  );
   tx.delete(cycleParticipants).where(and(inOpen(cycleParticipants), eq(cycleParticipants.userId, input.userId))).run();
   tx.delete(selfRatings).where(and(inOpen(selfRatings), eq(selfRatings.userId, input.userId))).run();
   tx.delete(peerAssignments)
     .where(and(inOpen(peerAssignments), or(eq(peerAssignments.raterId, input.userId), eq(peerAssignments.rateeId, input.userId))))
     .run();
   tx.delete(peerRatings).where(and(inOpen(peerRatings), eq(peerRatings.rateeId, input.userId))).run();
+  if (added.length > 0) tx.insert(peerAssignments).values(added).run();
 }
 
 /**

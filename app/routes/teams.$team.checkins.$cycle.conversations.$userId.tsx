@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FieldError, SelectField, SubmitButton, TextareaField, TextField, translateError } from "~/components/forms";
+import { FieldError, SelectField, SubmitButton, TextareaField, TextField, translateError, useEmptiedAfterSave, validateOnBlur } from "~/components/forms";
 import { DUE_YEARS, parseDueDay } from "~/domain/dates";
 import { parseRowId, singleFields, singleValue } from "~/form-data";
 import { MemberResultList } from "~/components/member-results";
@@ -24,7 +24,7 @@ import {
   setActionDone,
 } from "~/models/conversations.server";
 import { listActiveNorms } from "~/models/norms.server";
-import { forbidden, notFound, requireMember, type TeamContext } from "~/permissions.server";
+import { forbidden, notFound, requireMember } from "~/permissions.server";
 import { repeatSince } from "~/double-click.server";
 
 export { ErrorBoundary } from "~/components/error-page";
@@ -79,21 +79,24 @@ async function scope(request: Request, params: LoaderFunctionArgs["params"]) {
   if (!ctx.isLead && memberId !== ctx.user.id) notFound();
   const found = findConversationScope(ctx.team.id, cycleId, memberId);
   if (!found) notFound();
-  return { ctx, cycle: found, memberId };
+  // In their own conversation a lead is its member (decision 040): private notes about
+  // them stay with the other leads, and they do not set their own actions or mark it held.
+  const leadHere = ctx.isLead && memberId !== ctx.user.id;
+  return { ctx, cycle: found, memberId, leadHere };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx, cycle, memberId } = await scope(request, params);
-  const page = loadConversation(ctx.team.id, cycle.cycleId, cycle.openedAt, memberId, ctx.isLead);
+  const { ctx, cycle, memberId, leadHere } = await scope(request, params);
+  const page = loadConversation(ctx.team.id, cycle.cycleId, cycle.openedAt, memberId, leadHere);
   // Only a note that was edited has a history to read.
   const revisions =
-    page.conversation && page.notes.some((n) => n.revisions > 0) ? noteRevisions(ctx.team.id, page.conversation.id, ctx.isLead) : [];
+    page.conversation && page.notes.some((n) => n.revisions > 0) ? noteRevisions(ctx.team.id, page.conversation.id, leadHere) : [];
   // `?edit=<note id>` opens the edit form of one of the viewer's own notes: a link, so it
   // works without JavaScript, and the page carries no hidden form per note.
   const editId = parseRowId(new URL(request.url).searchParams.get("edit"));
   return {
     teamId: ctx.team.id,
-    viewer: { isLead: ctx.isLead, isMember: memberId === ctx.user.id },
+    viewer: { isLead: leadHere, isMember: memberId === ctx.user.id },
     cycle: { id: cycle.cycleId, title: cycle.title, status: cycle.status, closesAt: cycle.closesAt },
     member: { id: memberId, name: cycle.memberName },
     held: page.conversation?.heldAt ? { at: page.conversation.heldAt, by: page.conversation.heldByName } : null,
@@ -124,7 +127,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { ctx, cycle, memberId } = await scope(request, params);
+  const { ctx, cycle, memberId, leadHere } = await scope(request, params);
   const formData = await request.formData();
   // A doubled intent (two forms' worth of fields) is refused by the default case below.
   const intent = singleValue(formData, "intent");
@@ -135,7 +138,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: noteSchema });
       if (submission.status !== "success") return data({ intent: "note" as const, result: submission.reply() }, { status: 400 });
       // Members add shared replies; private notes are for the team's leads only.
-      if (submission.value.visibility === "private" && !ctx.isLead) forbidden();
+      if (submission.value.visibility === "private" && !leadHere) forbidden();
       const now = Date.now();
       addNote(ctx.team.id, cycle.cycleId, memberId, ctx.user.id, submission.value.visibility, submission.value.body, now, repeatSince(request, now));
       return redirectWithFlash(back, { key: "conversation.noteAdded" });
@@ -145,13 +148,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") {
         return data({ intent: `edit-note-${formData.get("noteId")}` as const, result: submission.reply() }, { status: 400 });
       }
-      const result = editNote(ctx.team.id, cycle.cycleId, memberId, submission.value.noteId, ctx.user.id, ctx.isLead, submission.value.body);
+      const result = editNote(ctx.team.id, cycle.cycleId, memberId, submission.value.noteId, ctx.user.id, leadHere, submission.value.body);
       if (result === "not-found") notFound();
       if (result === "not-author") forbidden();
       return redirectWithFlash(back, { key: "conversation.noteEdited" });
     }
     case "action": {
-      requireLeadHere(ctx);
+      if (!leadHere) forbidden();
       const norms = listActiveNorms(ctx.team.id);
       const schema = actionSchemaFor(norms.map((n) => n.code));
       const submission = parseWithZod(formData, { schema });
@@ -172,22 +175,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!fields) return data({ intent: "action-done" as const, error: msg("form.repeated") }, { status: 400 });
       const parsed = doneSchema.safeParse(fields);
       if (!parsed.success) return data({ intent: "action-done" as const, error: msg("form.invalidChoice") }, { status: 400 });
-      const ok = setActionDone(ctx.team.id, memberId, parsed.data.actionId, { id: ctx.user.id, isLead: ctx.isLead }, intent === "action-done");
+      const ok = setActionDone(ctx.team.id, memberId, parsed.data.actionId, { id: ctx.user.id, isLead: leadHere }, intent === "action-done");
       if (!ok) notFound();
       return redirectWithFlash(back, { key: intent === "action-done" ? "conversation.actionDone" : "conversation.actionReopened" });
     }
     case "held": {
-      requireLeadHere(ctx);
+      if (!leadHere) forbidden();
       markHeld(ctx.team.id, cycle.cycleId, memberId, cycle.memberName, ctx.user.id);
       return redirectWithFlash(back, { key: "conversation.heldSaved" });
     }
     default:
       return data({ intent: "unknown" as const, error: msg("form.invalidChoice") }, { status: 400 });
   }
-}
-
-function requireLeadHere(ctx: TeamContext) {
-  if (!ctx.isLead) forbidden();
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -280,9 +279,10 @@ function ActionsSection({ page, resultFor }: { page: LoaderData; resultFor: (int
   const [form, fields] = useForm({
     id: "new-action",
     lastResult: resultFor("action"),
-    shouldValidate: "onBlur",
+    ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: actionSchemaFor(page.norms.map((n) => n.code)) }),
   });
+  useEmptiedAfterSave(form.id, "action", resultFor("action") !== undefined);
   const canToggle = page.viewer.isLead || page.viewer.isMember;
   return (
     <section aria-labelledby="actions-title">
@@ -431,9 +431,10 @@ function NoteForm({ page, resultFor, inPanel }: { page: LoaderData; resultFor: (
     id: "new-note",
     lastResult: resultFor("note"),
     defaultValue: { visibility: "shared" },
-    shouldValidate: "onBlur",
+    ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema }),
   });
+  useEmptiedAfterSave(form.id, "note", resultFor("note") !== undefined);
   const own = page.viewer.isMember;
   return (
     <Form method="post" {...getFormProps(form)} className={inPanel ? undefined : "panel"}>
@@ -509,7 +510,7 @@ function EditNoteForm({ note, here, lastResult, autoFocus }: { note: LoaderData[
     id: `edit-note-${note.id}`,
     lastResult,
     defaultValue: { body: note.body, noteId: String(note.id) },
-    shouldValidate: "onBlur",
+    ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editNoteSchema }),
   });
   return (

@@ -148,3 +148,26 @@ test("with JavaScript a note's edit link opens its form with the cursor in it, a
   // Focus is back on the link that opened the form, not at the top of the page.
   await expect.poll(focused).toBe(formId!.replace("edit-note-", "edit-link-"));
 });
+
+test("with JavaScript the note and action forms are empty again once what they sent is saved, so one more click adds nothing", async () => {
+  const lead = await signedIn(team.lead.email, "en");
+  await lead.goto(`${suite.url}${conversation(memberIds[3])}`);
+  await waitForHydration(lead);
+  const note = lead.locator("#new-note textarea");
+  await note.fill("Spoke about call-backs.");
+  await lead.getByRole("button", { name: "Add note" }).click();
+  await lead.getByText("Note added.").waitFor();
+  await expect.poll(() => note.inputValue()).toBe("");
+  expect(await lead.locator("main .notes li", { hasText: "Spoke about call-backs." }).count()).toBe(1);
+  const action = lead.locator("#new-action [name=text]");
+  await action.fill("Name a time on every call-back");
+  await lead.getByRole("button", { name: "Add action" }).click();
+  await lead.getByText("Action added.").waitFor();
+  await expect.poll(() => action.inputValue()).toBe("");
+  // A refused action keeps what was typed: a due date before 2000.
+  await action.fill("Listen in once a week");
+  await lead.locator("#new-action [name=dueOn]").fill("1999-01-01");
+  await lead.getByRole("button", { name: "Add action" }).click();
+  await expect.poll(() => lead.locator("#new-action .field-error").count()).toBe(1);
+  expect(await action.inputValue()).toBe("Listen in once a week");
+});

@@ -72,3 +72,20 @@ test("choosing another language on the account page switches the whole page to i
   expect(dictionaries.some((d) => d.startsWith("/i18n/nl."))).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test("after a field's error, typing the fix and clicking the button once sends the form (the button does not move away under the click)", async () => {
+  const page = await suite.page();
+  await signUpWithJavaScript(page, "fix", "Een Keer Klikken");
+  await page.goto("/teams/new");
+  await waitForHydration(page);
+  const button = page.locator("main button[type=submit]");
+  await button.click();
+  const error = page.locator("main .field-error");
+  await expect.poll(() => error.innerText()).toBe("This field is required.");
+  await page.locator("main [name=name]").pressSequentially("Team Een Klik");
+  // The error goes while typing, so the button is where it will be when the mouse gets there.
+  await expect.poll(() => error.count()).toBe(0);
+  await button.click();
+  await page.waitForURL((url) => /^\/teams\/[^/]+$/.test(url.pathname) && url.pathname !== "/teams/new");
+  await expect.poll(() => page.locator("h1").innerText()).toBe("Team Een Klik");
+});

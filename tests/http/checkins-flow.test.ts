@@ -259,6 +259,31 @@ test("someone who leaves during a check-in leaves it: nobody is asked to rate th
   expect(frozen[0].n).toBe(0);
 });
 
+test("when someone leaves before rating their colleagues, each of those gets another colleague as rater, so nobody falls below the threshold", async () => {
+  const { lead, teamId, everyone } = await teamWithNames(server.url, ["Lotte Lead", "Ahmed Amrani", "Bea Bakker", "Cas Claes", "Dewi Vertrekt"]);
+  const ids = everyone.map((c) => userIdByEmail(server.dbPath, c.email));
+  const leaverId = ids[4];
+  const [code] = insertActiveNorms(server.dbPath, teamId, ["We confirm every promise to a customer in writing"]).map((n) => n.code);
+  const cycleId = await openCycle(lead, teamId, { title: "Winter", normCodes: [code], peersPerMember: "3" });
+  const cycleUrl = `/teams/${teamId}/checkins/${cycleId}`;
+  const leftWithout = await peersToRate(everyone[4], teamId, cycleId);
+  expect(leftWithout).toHaveLength(3);
+  expect((await lead.post(`/teams/${teamId}/members`, { intent: "remove", userId: leaverId })).status).toBe(303);
+
+  // Four stay, each rating the three others: nine pairs left, and three new ones for Dewi's three.
+  expect(visibleText((await lead.get(cycleUrl)).html)).toContain("Peer ratings done: 0 of 12");
+  for (const [i, c] of everyone.slice(0, 4).entries()) {
+    const mine = await peersToRate(c, teamId, cycleId);
+    expect(mine.sort()).toEqual(ids.slice(0, 4).filter((_, j) => j !== i).sort());
+    expect((await rateSelf(c, teamId, cycleId, { [code]: 3 })).status).toBe(303);
+    for (const rateeId of mine) expect((await ratePeer(c, teamId, cycleId, rateeId, { [code]: 4 })).status).toBe(303);
+  }
+  expect((await lead.post(cycleUrl, { intent: "close" })).status).toBe(303);
+  // Someone Dewi was to rate has three raters after all: a peer mean, not "hidden".
+  const ratee = everyone[ids.indexOf(leftWithout[0])];
+  expect(visibleText((await ratee.get(`${cycleUrl}/results`)).html)).toContain("Peer mean 4 Spread of peer ratings 4 to 4");
+});
+
 test("someone removed after the closing time, before anyone looked, keeps their results", async () => {
   const { lead, teamId, members } = await teamWithMembers(server.url, 3);
   const [code] = insertActiveNorms(server.dbPath, teamId, ["We answer every e-mail within a day"]).map((n) => n.code);

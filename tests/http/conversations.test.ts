@@ -399,3 +399,27 @@ describe("actions", () => {
     expect(openActionCountForNorm("another-team", n1.id)).toBe(0);
   });
 });
+
+test("a member who becomes a lead is still the member in their own conversation: no private notes about them, no actions or 'held' of their own", async () => {
+  const secret = "PRIVATE-about-Chantal-4410";
+  expect((await lead.post(url(cycle1, ids[2]), { intent: "note", body: secret, visibility: "private" })).status).toBe(303);
+  expect((await lead.post(url(cycle1, ids[2]), { intent: "note", body: "SHARED-with-Chantal", visibility: "shared" })).status).toBe(303);
+  const members = `/teams/${teamId}/members`;
+  expect((await lead.post(members, { intent: "set-role", userId: ids[2], role: "lead" })).status).toBe(303);
+  try {
+    const own = await bob.get(url(cycle1, ids[2]));
+    expect(own.status).toBe(200);
+    expect(visibleText(own.html)).toContain("SHARED-with-Chantal");
+    expect(own.html).not.toContain(secret);
+    expect(own.html).not.toContain('value="private"');
+    expect((await bob.post(url(cycle1, ids[2]), { intent: "note", body: "to myself", visibility: "private" })).status).toBe(403);
+    expect((await bob.post(url(cycle1, ids[2]), { intent: "action", text: "my own action" })).status).toBe(403);
+    expect((await bob.post(url(cycle1, ids[2]), { intent: "held" })).status).toBe(403);
+    // As a lead, another member's conversation is theirs to hold, private notes included.
+    const other = await bob.get(url(cycle1, ids[1]));
+    expect(other.status).toBe(200);
+    expect(other.html).toContain('value="private"');
+  } finally {
+    expect((await lead.post(members, { intent: "set-role", userId: ids[2], role: "member" })).status).toBe(303);
+  }
+});

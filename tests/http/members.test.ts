@@ -33,7 +33,7 @@ describe("roles", () => {
     // Each row's buttons say whom they are for, after the words they show.
     const buttons = parseForms(page.html).flatMap((f) => f.buttons.map((b) => b.text));
     expect(buttons).toContain("Make lead: Member 1");
-    expect(buttons).toContain("Make member: Lead Person");
+    expect(buttons).toContain("Change to member: Lead Person");
     const promote = parseForms(page.html).find((f) => f.fields.some(([n, v]) => n === "userId" && v === memberId) && f.fields.some(([n, v]) => n === "intent" && v === "set-role"))!;
     expect(promote.fields).toContainEqual(["role", "lead"]);
     const res = await lead.post(path, new URLSearchParams(promote.fields));

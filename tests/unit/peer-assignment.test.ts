@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { assignPeers, peersEach } from "~/domain/peer-assignment";
+import { assignPeers, peersEach, replacementRaters } from "~/domain/peer-assignment";
 
 const people = (n: number) => Array.from({ length: n }, (_, i) => `user-${String(i).padStart(2, "0")}`);
 
@@ -58,4 +58,54 @@ test("one participant rates nobody; k is capped at the number of colleagues", ()
 test("duplicate ids in the input count once", () => {
   const pairs = assignPeers(["a", "b", "a", "c"], 2, 5);
   expect(pairs).toHaveLength(6);
+});
+
+describe("replacementRaters: a participant leaves a running cycle", () => {
+  test("everyone the leaver rated keeps as many raters as before, without rating themselves or twice, for every team size, k, seed and leaver", () => {
+    for (let n = 2; n <= 12; n++) {
+      for (let k = 1; k <= 5; k++) {
+        for (let seed = 1; seed <= 25; seed++) {
+          const ids = Array.from({ length: n }, (_, i) => `u${String(i).padStart(2, "0")}`);
+          const before = assignPeers(ids, k, seed);
+          for (const leaver of ids) {
+            const added = replacementRaters(ids, before, leaver);
+            const after = [...before.filter((a) => a.raterId !== leaver && a.rateeId !== leaver), ...added];
+            const label = `n=${n} k=${k} seed=${seed} leaver=${leaver}`;
+            expect(added.every((a) => a.raterId !== leaver && a.rateeId !== leaver), label).toBe(true);
+            expect(after.every((a) => a.raterId !== a.rateeId), label).toBe(true);
+            const pairs = after.map((a) => `${a.raterId}>${a.rateeId}`);
+            expect(new Set(pairs).size, label).toBe(pairs.length);
+            for (const id of ids.filter((i) => i !== leaver)) {
+              const had = before.filter((a) => a.rateeId === id).length;
+              // n − 2: everyone but the leaver and themselves
+              expect(after.filter((a) => a.rateeId === id).length, `${label} ratee=${id}`).toBe(Math.min(had, n - 2));
+            }
+            // The extra work is spread: nobody rates more than two colleagues more than anyone else.
+            const load = ids.filter((i) => i !== leaver).map((id) => after.filter((a) => a.raterId === id).length);
+            expect(Math.max(...load) - Math.min(...load), label).toBeLessThanOrEqual(2);
+          }
+        }
+      }
+    }
+  });
+
+  test("the task goes first to someone who was to rate the leaver, and the same input gives the same pairs", () => {
+    // Everyone rates two, L rates c; a was to rate L, so now rates one: a gets c.
+    const ids = ["a", "b", "c", "d", "L"];
+    const pairs = [
+      { raterId: "a", rateeId: "b" },
+      { raterId: "b", rateeId: "c" },
+      { raterId: "b", rateeId: "d" },
+      { raterId: "c", rateeId: "d" },
+      { raterId: "c", rateeId: "a" },
+      { raterId: "d", rateeId: "a" },
+      { raterId: "d", rateeId: "b" },
+      { raterId: "L", rateeId: "c" },
+      { raterId: "a", rateeId: "L" },
+    ];
+    expect(replacementRaters(ids, pairs, "L")).toEqual([{ raterId: "a", rateeId: "c" }]);
+    expect(replacementRaters([...ids].reverse(), [...pairs].reverse(), "L")).toEqual([{ raterId: "a", rateeId: "c" }]);
+    // Nobody left who could: nothing is added.
+    expect(replacementRaters(["x", "L"], [{ raterId: "L", rateeId: "x" }], "L")).toEqual([]);
+  });
 });
