@@ -1,17 +1,25 @@
-import { Marked } from "marked";
+import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 
 // marked does not sanitize; everything it produces goes through this allowlist.
 // Raw HTML typed by a user is escaped by marked's renderer below, never passed on.
 const marked = new Marked({ gfm: true, breaks: true, async: false });
 marked.use({
+  // An image inside a link ([![badge](img)](url)) is the link's text: a link of its own
+  // there would nest one <a> in another, which browsers split into two broken links.
+  walkTokens(token) {
+    if (token.type !== "link") return;
+    for (const child of token.tokens ?? []) if (child.type === "image") (child as Tokens.Image & { inLink?: boolean }).inLink = true;
+  },
   renderer: {
     html({ text }) {
       return escapeHtml(text);
     },
     // No <img>: a picture from anywhere would load in every reader's browser (and tell
     // its host who read the note). An image becomes a link to it, named by its alt text.
-    image({ href, text }) {
+    image(token) {
+      const { href, text } = token;
+      if ((token as Tokens.Image & { inLink?: boolean }).inLink) return escapeHtml(text || href);
       return `<a href="${escapeHtml(href)}">${escapeHtml(text || href)}</a>`;
     },
   },

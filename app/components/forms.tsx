@@ -132,23 +132,24 @@ export function SelectField(props: Common & { options: { value: string; label: s
   );
 }
 
-
 /**
- * When a form checks its fields in the browser: a field on leaving it, and once it shows
- * an error, again at every keystroke. Checked again only on leaving, the error vanished
- * at the click on the submit button, the button moved up by the error's height before
- * the click landed, and the click that should have sent the form did nothing.
+ * When a form checks its fields in the browser: a field on leaving it, and from then on
+ * at every keystroke, so an error goes (or comes) while typing. Checked again only on
+ * leaving, the error vanished at the click on the submit button, the button moved up by
+ * the error's height before the click landed, and the form was not sent.
  */
 export const validateOnBlur = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
 
 /**
- * Empties a form that adds something (a comment, a note, an action) once what it sent
- * is saved. With JavaScript the page stays mounted across the post and its redirect, so
- * the text stayed in the box and one more click posted it again. Saved means the post
- * of this intent is over and the page got no action data back for it (a refusal keeps
- * the text: `failed`). Without JavaScript the new page has an empty form anyway.
+ * Empties the text boxes of a form that adds something (a comment, a note, an action)
+ * once what it sent is saved. With JavaScript the page stays mounted across the post and
+ * its redirect, so the text stayed in the box and one more click posted it again. Only
+ * the named text fields: a lead writing private notes one after another keeps "private"
+ * chosen (resetting the whole form flipped it back to "shared"). Saved means the post of
+ * this intent is over and no action data came back for it (a refusal keeps the text:
+ * `failed`). Without JavaScript the new page has an empty form anyway.
  */
-export function useEmptiedAfterSave(formId: string, intent: string, failed: boolean) {
+export function useEmptiedAfterSave(formId: string, intent: string, failed: boolean, textFields: readonly string[]) {
   const navigation = useNavigation();
   const sending = navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
   const wasSending = useRef(false);
@@ -157,7 +158,12 @@ export function useEmptiedAfterSave(formId: string, intent: string, failed: bool
       wasSending.current = true;
     } else if (wasSending.current && navigation.state === "idle") {
       wasSending.current = false;
-      if (!failed) (document.getElementById(formId) as HTMLFormElement | null)?.reset();
+      const form = document.getElementById(formId) as HTMLFormElement | null;
+      if (failed || !form) return;
+      for (const name of textFields) {
+        const field = form.elements.namedItem(name);
+        if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) field.value = "";
+      }
     }
-  }, [sending, navigation.state, failed, formId]);
+  }, [sending, navigation.state, failed, formId, textFields]);
 }

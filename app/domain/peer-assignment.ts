@@ -36,8 +36,8 @@ export function assignPeers(participantIds: readonly string[], k: number, seed: 
  * New raters when a participant leaves a running cycle. Everyone the leaver was to rate
  * lost a rater, and below the anonymity threshold their peer results would stay hidden;
  * so each of them gets one colleague more: the participant who rates the fewest so far
- * (first of all those who were to rate the leaver and lost that task), never themselves
- * and never someone who already rates them. Ties go by id, so the same input gives the
+ * (after an even assignment those are the ones who were to rate the leaver and lost that
+ * task), never themselves and never someone who already rates them. Ties go by id, so the same input gives the
  * same answer. Returns only the pairs to add; the leaver's own pairs are for the caller
  * to remove.
  */

@@ -339,7 +339,9 @@ export function rebase(teamId: string, actor: Actor, id: number, now = Date.now(
     if (!norm || norm.status !== "active") return { refused: "norm-retired" };
     if (p.status === "draft") {
       if (p.baseVersion === norm.currentVersion) return { ok: true, id: p.id };
-      tx.update(proposals).set({ baseVersion: norm.currentVersion, updatedAt: now }).where(eq(proposals.id, p.id)).run();
+      // The text is unchanged, so neither is updatedAt: an edit form opened before the
+      // rebase (savedAt, see editDraft) still saves without a false "saved meanwhile".
+      tx.update(proposals).set({ baseVersion: norm.currentVersion }).where(eq(proposals.id, p.id)).run();
       audit(tx, { teamId, actorId: actor.id, kind: "proposal.rebased", subject: norm.code, data: { proposalId: p.id, from: p.baseVersion, to: norm.currentVersion }, at: now });
       return { ok: true, id: p.id };
     }

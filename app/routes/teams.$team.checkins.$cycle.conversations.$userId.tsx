@@ -274,6 +274,9 @@ function ResultsSection({ page }: { page: LoaderData }) {
   );
 }
 
+const ACTION_TEXT = ["text", "dueOn"] as const;
+const NOTE_TEXT = ["body"] as const;
+
 function ActionsSection({ page, resultFor }: { page: LoaderData; resultFor: (intent: string) => any }) {
   const t = useT();
   const [form, fields] = useForm({
@@ -282,7 +285,7 @@ function ActionsSection({ page, resultFor }: { page: LoaderData; resultFor: (int
     ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: actionSchemaFor(page.norms.map((n) => n.code)) }),
   });
-  useEmptiedAfterSave(form.id, "action", resultFor("action") !== undefined);
+  useEmptiedAfterSave(form.id, "action", resultFor("action") !== undefined, ACTION_TEXT);
   const canToggle = page.viewer.isLead || page.viewer.isMember;
   return (
     <section aria-labelledby="actions-title">
@@ -434,7 +437,7 @@ function NoteForm({ page, resultFor, inPanel }: { page: LoaderData; resultFor: (
     ...validateOnBlur,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema }),
   });
-  useEmptiedAfterSave(form.id, "note", resultFor("note") !== undefined);
+  useEmptiedAfterSave(form.id, "note", resultFor("note") !== undefined, NOTE_TEXT);
   const own = page.viewer.isMember;
   return (
     <Form method="post" {...getFormProps(form)} className={inPanel ? undefined : "panel"}>

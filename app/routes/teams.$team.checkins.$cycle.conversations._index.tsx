@@ -8,11 +8,12 @@ import { conversationOverview, findCycleTitle } from "~/models/conversations.ser
 import { notFound, requireLead } from "~/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { team } = await requireLead(request, params);
+  const { team, user } = await requireLead(request, params);
   const cycleId = parseRowId(params.cycle) ?? notFound();
   const cycle = findCycleTitle(team.id, cycleId);
   if (!cycle) notFound();
-  return { teamId: team.id, cycle, rows: conversationOverview(team.id, cycleId, todayIso()) };
+  const rows = conversationOverview(team.id, cycleId, todayIso()).map((r) => ({ ...r, own: r.userId === user.id }));
+  return { teamId: team.id, cycle, rows };
 }
 
 export default function ConversationOverview() {
@@ -42,11 +43,21 @@ export default function ConversationOverview() {
               {rows.map((r) => (
                 <tr key={r.userId}>
                   <th scope="row">
-                    <Link to={`${base}/conversations/${r.userId}`} aria-label={t("conversation.overview.open.label", { name: r.name })}>
+                    <Link
+                      to={`${base}/conversations/${r.userId}`}
+                      aria-label={r.own ? t("conversation.overview.open.own") : t("conversation.overview.open.label", { name: r.name })}
+                    >
                       {r.name}
                     </Link>
                   </th>
-                  <td>{r.heldAt ? t("conversation.overview.isHeld") : t("conversation.overview.notHeld")}</td>
+                  {/* The lead's own conversation is held by another lead (decision 040). */}
+                  <td>
+                    {r.heldAt
+                      ? t("conversation.overview.isHeld")
+                      : r.own
+                        ? t("conversation.overview.ownNotHeld")
+                        : t("conversation.overview.notHeld")}
+                  </td>
                   <td>{r.openActions}</td>
                   <td>{r.overdueActions > 0 ? <strong>{r.overdueActions}</strong> : 0}</td>
                 </tr>

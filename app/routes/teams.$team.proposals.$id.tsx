@@ -680,6 +680,8 @@ function VoteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   );
 }
 
+const COMMENT_TEXT = ["body"] as const;
+
 function Comments({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   const d = useData();
   const t = useT();
@@ -689,7 +691,7 @@ function Comments({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
   });
-  useEmptiedAfterSave(form.id, "comment", lastResult !== undefined);
+  useEmptiedAfterSave(form.id, "comment", lastResult !== undefined, COMMENT_TEXT);
   return (
     <section aria-labelledby="h-comments" className="panel" id="comments">
       <h2 id="h-comments">{t.plural("comments.count", d.comments.length)}</h2>

@@ -154,17 +154,21 @@ test("with JavaScript the note and action forms are empty again once what they s
   await lead.goto(`${suite.url}${conversation(memberIds[3])}`);
   await waitForHydration(lead);
   const note = lead.locator("#new-note textarea");
+  const privately = lead.locator('#new-note input[value="private"]');
+  await privately.check();
   await note.fill("Spoke about call-backs.");
   await lead.getByRole("button", { name: "Add note" }).click();
   await lead.getByText("Note added.").waitFor();
   await expect.poll(() => note.inputValue()).toBe("");
   expect(await lead.locator("main .notes li", { hasText: "Spoke about call-backs." }).count()).toBe(1);
+  // The next note is private too unless the lead says otherwise: only the text is cleared.
+  expect(await privately.isChecked()).toBe(true);
   const action = lead.locator("#new-action [name=text]");
   await action.fill("Name a time on every call-back");
   await lead.getByRole("button", { name: "Add action" }).click();
   await lead.getByText("Action added.").waitFor();
   await expect.poll(() => action.inputValue()).toBe("");
-  // A refused action keeps what was typed: a due date before 2000.
+  // An action the browser already refuses (a due date before 2000) keeps what was typed.
   await action.fill("Listen in once a week");
   await lead.locator("#new-action [name=dueOn]").fill("1999-01-01");
   await lead.getByRole("button", { name: "Add action" }).click();

@@ -37,6 +37,10 @@ describe("renderMarkdown", () => {
     expect(html).not.toContain("img");
     expect(renderMarkdown("![](https://example.org/d.png)")).toMatch(/>https:\/\/example.org\/d.png<\/a>/);
     expect(renderMarkdown("![x](javascript:alert(1))")).not.toContain("javascript");
+    // Inside a link the image is the link's text: one link, to the link's target.
+    const badge = renderMarkdown("[![build status](https://example.org/b.svg)](https://example.org/ci)");
+    expect(badge).toMatch(/<a href="https:\/\/example.org\/ci"[^>]*>build status<\/a>/);
+    expect(badge.match(/<a /g)).toHaveLength(1);
   });
 
   test("typed HTML is shown as text, not dropped", () => {

@@ -89,22 +89,22 @@ describe("replacementRaters: a participant leaves a running cycle", () => {
     }
   });
 
-  test("the task goes first to someone who was to rate the leaver, and the same input gives the same pairs", () => {
-    // Everyone rates two, L rates c; a was to rate L, so now rates one: a gets c.
+  test("the task goes to whoever rates the fewest, such as someone who was to rate the leaver, and the same input gives the same pairs", () => {
+    // Everyone rates two; d was to rate L, so now rates one: d gets c (before a, by id).
     const ids = ["a", "b", "c", "d", "L"];
     const pairs = [
       { raterId: "a", rateeId: "b" },
+      { raterId: "a", rateeId: "d" },
       { raterId: "b", rateeId: "c" },
       { raterId: "b", rateeId: "d" },
-      { raterId: "c", rateeId: "d" },
       { raterId: "c", rateeId: "a" },
+      { raterId: "c", rateeId: "b" },
       { raterId: "d", rateeId: "a" },
-      { raterId: "d", rateeId: "b" },
+      { raterId: "d", rateeId: "L" },
       { raterId: "L", rateeId: "c" },
-      { raterId: "a", rateeId: "L" },
     ];
-    expect(replacementRaters(ids, pairs, "L")).toEqual([{ raterId: "a", rateeId: "c" }]);
-    expect(replacementRaters([...ids].reverse(), [...pairs].reverse(), "L")).toEqual([{ raterId: "a", rateeId: "c" }]);
+    expect(replacementRaters(ids, pairs, "L")).toEqual([{ raterId: "d", rateeId: "c" }]);
+    expect(replacementRaters([...ids].reverse(), [...pairs].reverse(), "L")).toEqual([{ raterId: "d", rateeId: "c" }]);
     // Nobody left who could: nothing is added.
     expect(replacementRaters(["x", "L"], [{ raterId: "L", rateeId: "x" }], "L")).toEqual([]);
   });

@@ -255,7 +255,7 @@ export const nl: Translations<typeof en> = {
   "checkins.results.title": "Resultaten",
   "checkins.results.notYetTitle": "Resultaten na het sluiten",
   "checkins.results.notYet": "De resultaten van deze check-in verschijnen als hij sluit op {date}. Tot die tijd ziet niemand cijfers, ook de leidinggevende niet.",
-  "checkins.results.mine": "Jouw resultaten",
+  "checkins.results.mine": "Mijn resultaten",
   "checkins.results.notParticipant": "Je deed niet mee aan deze check-in.",
   "checkins.results.intro": "Je zelfbeoordeling naast wat je collega's zien. Verschillen zijn een begin van een gesprek, geen oordeel.",
   "checkins.results.selfRating": "Zelfbeoordeling",
