@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { FirstErrorClaims } from "./components/first-error";
 import { data } from "@remix-run/node";
 import {
   Form,
@@ -115,7 +116,11 @@ function Document({
   children: ReactNode;
 }) {
   const messages = useDictionary(locale, messagesUrl);
+  // Server only: the browser acts on `autofocus` as it reads the page, so hydration
+  // has nothing left to do, and a map kept across client renders would go stale.
+  const firstErrors = useRef(typeof document === "undefined" ? new Map<string, string>() : null).current;
   return (
+    <FirstErrorClaims.Provider value={firstErrors}>
     <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
@@ -136,6 +141,7 @@ function Document({
         <LiveReload />
       </body>
     </html>
+    </FirstErrorClaims.Provider>
   );
 }
 
@@ -144,15 +150,44 @@ function Document({
  * there, and focus stays on a link that may be gone. Moving focus to <main>, as a
  * full page load followed by the skip link would, fixes both. Not on the first render;
  * not when a field of the new page took focus itself (`data-autofocus`: React focuses
- * such a field on mount without writing an attribute we could look for); and to the
- * element a link names in its state (`{ focus: id }`), as Cancel does for the link that
- * opened its form.
+ * such a field on mount without writing an attribute we could look for); to the first
+ * field marked invalid when the server refused a post; and to the element a link names
+ * in its state (`{ focus: id }`), as Cancel does for the link that opened its form.
  */
+/**
+ * A form the browser refused (conform found errors before sending) starts at its first
+ * wrong field, as a refused page does without JavaScript (useFirstError). conform only
+ * does so for fields that already showed an error before the click, so a vote "object"
+ * without a reason, or a wrong number in the settings, left the focus on the button and
+ * the error unread.
+ */
+function useFocusFirstErrorOnSubmit() {
+  useEffect(() => {
+    const onSubmit = (event: Event) => {
+      const form = event.target;
+      if (!(form instanceof HTMLFormElement)) return;
+      // After React has shown the errors this submit found (discrete events flush at once).
+      setTimeout(() => {
+        const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+        if (invalid && !invalid.contains(document.activeElement)) invalid.focus();
+      }, 0);
+    };
+    document.addEventListener("submit", onSubmit, true);
+    return () => document.removeEventListener("submit", onSubmit, true);
+  }, []);
+}
+
 function useFocusMainOnNavigation(key: string, state: unknown) {
   const firstKey = useRef(key);
   useEffect(() => {
     if (key === firstKey.current) return;
     if (document.activeElement?.hasAttribute("data-autofocus")) return;
+    // A post the server refused comes back as a page with its errors: start at the first.
+    const invalid = document.querySelector<HTMLElement>('#main [aria-invalid="true"]');
+    if (invalid) {
+      invalid.focus();
+      return;
+    }
     const named = typeof state === "object" && state !== null && "focus" in state && typeof state.focus === "string" ? state.focus : null;
     const target = named ? document.getElementById(named) : null;
     if (target) target.focus();
@@ -166,6 +201,7 @@ function Shell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const team = root?.currentTeam;
   useFocusMainOnNavigation(location.key, location.state);
+  useFocusFirstErrorOnSubmit();
   return (
     <>
       <a className="skip-link" href="#main">

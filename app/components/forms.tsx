@@ -6,7 +6,8 @@ import {
   type FormMetadata,
 } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useContext, useEffect, useRef, type ReactNode } from "react";
+import { FirstErrorClaims } from "./first-error";
 import { useT } from "../i18n/react";
 import { SubmitButton, translateError } from "./submit-button";
 
@@ -43,6 +44,20 @@ function describedBy(field: FieldMetadata<any>, hint?: ReactNode) {
 
 type Common = { field: FieldMetadata<any>; label: ReactNode; hint?: ReactNode; optional?: boolean };
 
+/**
+ * Whether this field shows its form's first error. It then carries `autofocus`: a page
+ * refused without JavaScript opens on that field, and a screen reader reads its label,
+ * "invalid" and the error at once, instead of the page starting silently at the top.
+ * Decided on the server only (see root.tsx); once the page runs, conform and root.tsx
+ * move the focus to errors.
+ */
+function useFirstError(field: FieldMetadata<any>) {
+  const claims = useContext(FirstErrorClaims);
+  if (!claims || !field.errors?.length) return false;
+  if (!claims.has(field.formId)) claims.set(field.formId, field.name);
+  return claims.get(field.formId) === field.name;
+}
+
 function Label({ field, label, optional }: Common) {
   const t = useT();
   return (
@@ -68,6 +83,7 @@ export function TextField(
 ) {
   const { field, type = "text", autoComplete } = props;
   const inputProps = getInputProps(field, { type, ariaAttributes: true });
+  const firstError = useFirstError(field);
   return (
     <div className="field">
       <Label {...props} />
@@ -78,6 +94,7 @@ export function TextField(
         maxLength={undefined}
         minLength={undefined}
         autoComplete={autoComplete}
+        autoFocus={firstError || undefined}
         aria-describedby={describedBy(field, props.hint)}
         // A password is never sent back to the browser, even after a validation error.
         defaultValue={type === "password" ? undefined : inputProps.defaultValue}
@@ -89,6 +106,7 @@ export function TextField(
 
 export function TextareaField(props: Common & { rows?: number; autoFocus?: boolean }) {
   const { field, rows = 6 } = props;
+  const autoFocus = useFirstError(field) || props.autoFocus;
   return (
     <div className="field">
       <Label {...props} />
@@ -99,7 +117,7 @@ export function TextareaField(props: Common & { rows?: number; autoFocus?: boole
         maxLength={undefined}
         minLength={undefined}
         rows={rows}
-        autoFocus={props.autoFocus}
+        autoFocus={autoFocus}
         // React focuses the field on mount without writing `autofocus` into the DOM; this
         // tells root.tsx's focus-after-navigation not to move focus away from it.
         data-autofocus={props.autoFocus ? "" : undefined}
@@ -112,6 +130,7 @@ export function TextareaField(props: Common & { rows?: number; autoFocus?: boole
 
 export function SelectField(props: Common & { options: { value: string; label: string }[] }) {
   const { field, options } = props;
+  const firstError = useFirstError(field);
   return (
     <div className="field">
       <Label {...props} />
@@ -119,6 +138,7 @@ export function SelectField(props: Common & { options: { value: string; label: s
       <select
         {...getSelectProps(field, { ariaAttributes: true })}
         required={undefined}
+        autoFocus={firstError || undefined}
         aria-describedby={describedBy(field, props.hint)}
       >
         {options.map((o) => (

@@ -89,3 +89,19 @@ test("after a field's error, typing the fix and clicking the button once sends t
   await page.waitForURL((url) => /^\/teams\/[^/]+$/.test(url.pathname) && url.pathname !== "/teams/new");
   await expect.poll(() => page.locator("h1").innerText()).toBe("Team Een Klik");
 });
+
+test("a form the browser refuses starts at its first wrong field, so the error is read out", async () => {
+  const page = await suite.page();
+  await signUpWithJavaScript(page, "focus", "Fouten Vinden");
+  await page.goto("/teams/new");
+  await waitForHydration(page);
+  await page.locator("main [name=name]").fill("Team Focus");
+  await page.locator("main button[type=submit]").click();
+  await page.waitForURL((url) => /^\/teams\/[^/]+$/.test(url.pathname) && url.pathname !== "/teams/new");
+  await page.goto(`${new URL(page.url()).pathname}/settings`);
+  await waitForHydration(page);
+  await page.locator("main [name=quorumPercent]").fill("500");
+  await page.locator("main button[type=submit]").first().click();
+  await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe("quorumPercent");
+  expect(await page.locator("main [name=quorumPercent]").getAttribute("aria-invalid")).toBe("true");
+});

@@ -56,6 +56,8 @@ test("sign up, create a team, invite and join work through plain form posts", as
   expect(await field(page, "email").inputValue()).toBe(email);
   expect(await field(page, "name").inputValue()).toBe("Anna de Vries");
   expect(await field(page, "password").inputValue()).toBe("");
+  // The refused page opens on the wrong field, so a screen reader reads it and its error.
+  await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe("password");
   await expectAccessible(page);
 
   await field(page, "password").fill("lang genoeg wachtwoord");

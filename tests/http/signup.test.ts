@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { Client, setCookieLine, uniqueEmail, visibleText } from "../support/client";
 import type { TestDb } from "../support/db";
-import { fieldError, fieldValue, parseForms, submitForm } from "../support/forms";
+import { autofocused, fieldError, fieldValue, parseForms, submitForm } from "../support/forms";
 import type { TestServer } from "../support/server";
 import { useTestServer } from "../support/setup";
 
@@ -103,6 +103,8 @@ describe("invalid input answers 400 with the message next to the field, keeps e-
       const res = await new Client(server.url).post("/signup", c.fields);
       expect(res.status).toBe(400);
       expect(fieldError(res.html, "signup", c.field)).toBe(c.message);
+      // Without JavaScript the page opens on the wrong field, so its error is read out.
+      expect(autofocused(res.html)).toEqual([`signup-${c.field}`]);
       if (c.fields.email) expect(fieldValue(res.html, "email")).toBe(c.fields.email);
       if (c.fields.name) expect(fieldValue(res.html, "name")).toBe(c.fields.name);
       expect(fieldValue(res.html, "password")).toBe("");

@@ -147,6 +147,14 @@ export function fieldError(html: string, formId: string, field: string): string 
   return text;
 }
 
+/** The ids of the controls that carry `autofocus` (where a page opens without JavaScript). */
+export function autofocused(html: string): string[] {
+  return [...html.matchAll(/<(?:input|textarea|select)\b[^>]*>/g)]
+    .map((m) => attributes(m[0]))
+    .filter((a) => "autofocus" in a)
+    .map((a) => a.id ?? "");
+}
+
 /** Text of the form-level error box (role="alert"), e.g. a failed sign-in. */
 export function formError(html: string): string | null {
   const m = /<div\b[^>]*class="form-error"[^>]*>([\s\S]*?)<\/div>/.exec(html);
