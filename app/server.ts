@@ -84,7 +84,9 @@ app.all("*", async (req: Request, res: Response, next: NextFunction) => {
       res.status(request.status).type("html").send(plainErrorPage(request.status, request.reason));
       return;
     }
-    await sendFetchResponse(res, await inReadScope(request, () => handleRemix(request)));
+    // A fresh load context per request: an action may leave a word there for the loaders
+    // that render its refusal (see proposals.new).
+    await sendFetchResponse(res, await inReadScope(request, () => handleRemix(request, {})));
   } catch (error) {
     next(error);
   }

@@ -9,7 +9,7 @@ import { redirectWithFlash } from "~/flash.server";
 import { msg } from "~/forms";
 import { useT } from "~/i18n/react";
 import { renderMarkdown } from "~/markdown.server";
-import { listActiveNorms } from "~/models/norms.server";
+import { findNorm, listActiveNorms } from "~/models/norms.server";
 import { createProposal } from "~/models/proposals.server";
 import { requireMember } from "~/permissions.server";
 import { newProposalSchema } from "~/proposal-forms";
@@ -19,13 +19,22 @@ export { ErrorBoundary } from "~/components/error-page";
 
 type Kind = "add" | "change" | "retire";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+/**
+ * What a refused post asked for, left by the action for the loader that renders the
+ * refusal. The page's own forms carry kind and norm in the URL; a script posting the
+ * contract's fields to the bare URL does not, and its refused change or retirement came
+ * back as an empty "add" form, the norm code it sent gone.
+ */
+type RefusedProposal = { refusedProposal?: { kind: Kind; normCode: string } };
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { team } = await requireMember(request, params);
   const url = new URL(request.url);
   const norms = listActiveNorms(team.id);
-  const requestedKind = url.searchParams.get("kind");
+  const refused = (context as RefusedProposal).refusedProposal;
+  const requestedKind = refused?.kind ?? url.searchParams.get("kind");
   const kind: Kind = requestedKind === "change" || requestedKind === "retire" ? requestedKind : "add";
-  const code = url.searchParams.get("normCode");
+  const code = refused?.normCode ?? url.searchParams.get("normCode");
   // change/retire start from a chosen norm; without one, the page offers the choice (a GET form, no JavaScript needed).
   const norm = kind !== "add" && code ? (norms.find((n) => n.code === code) ?? null) : null;
   return {
@@ -40,10 +49,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { team, user } = await requireMember(request, params);
-  const submission = parseWithZod(await request.formData(), { schema: newProposalSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: newProposalSchema });
+  if (submission.status !== "success") {
+    const kind = formData.get("kind");
+    const normCode = formData.get("normCode");
+    if ((kind === "change" || kind === "retire") && typeof normCode === "string" && findNorm(team.id, { code: normCode })?.status === "active") {
+      (context as RefusedProposal).refusedProposal = { kind, normCode };
+    }
+    return data(submission.reply(), { status: 400 });
+  }
   const v = submission.value;
   const now = Date.now();
   const id = createProposal(

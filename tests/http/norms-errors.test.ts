@@ -87,6 +87,17 @@ describe("400: invalid input, everything typed is kept", () => {
     const page = await postProposal(author, teamId, { kind: "change", normCode: "N-99", title: "Nieuwe titel", body: "mijn tekst" });
     expect(visibleText(page.html)).toContain("There is no active norm with the code N-99.");
     expect(inputValue(page.html, "proposal-title")).toBe("Nieuwe titel");
+    // Posted to the bare URL, as the contract lets a script: a refused change comes back as
+    // that change (kind and norm in the form), with the text kept, not as an "add" form.
+    const change = await postProposal(author, teamId, { kind: "change", normCode: "N-1", title: "", body: "mijn uitleg", category: "complaints" });
+    expect(change.status).toBe(400);
+    expect(change.html).toContain('name="kind" value="change"');
+    expect(change.html).toContain('name="normCode" value="N-1"');
+    expect(textareaValue(change.html, "proposal-body")).toBe("mijn uitleg");
+    const retire = await postProposal(author, teamId, { kind: "retire", normCode: "N-1", body: " " });
+    expect(retire.status).toBe(400);
+    expect(retire.html).toContain('name="kind" value="retire"');
+    expect(visibleText(retire.html)).toContain("N-1 · We noemen bij doorverbinden de naam van de collega en een tijdstip.");
   });
 
   test("edit, comment, vote and open-vote validate their fields", async () => {
