@@ -38,13 +38,18 @@ export const newProposalSchema = z
     normCode: looseText(),
     ...textFields,
   })
-  .superRefine((v, ctx) => {
-    if (v.kind !== "add" && (!v.normCode || isBlank(v.normCode))) ctx.addIssue({ code: "custom", path: ["normCode"], message: required });
-    checkText(v.kind, v, ctx);
-  });
+  .superRefine(
+    (v, ctx) => {
+      if (v.kind !== "add" && (!v.normCode || isBlank(v.normCode))) ctx.addIssue({ code: "custom", path: ["normCode"], message: required });
+      checkText(v.kind, v, ctx);
+    },
+    // Also when another field already failed (an unknown category): every wrong field
+    // gets its message at once, not one per attempt.
+    { when: () => true },
+  );
 
 export function editSchema(kind: Kind) {
-  return z.object(textFields).superRefine((v, ctx) => checkText(kind, v, ctx));
+  return z.object(textFields).superRefine((v, ctx) => checkText(kind, v, ctx), { when: () => true });
 }
 
 export const commentSchema = z.object({ body: requiredText(BODY_MAX) });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startServer, type TestServer } from "../support/server";
 import { signUp, teamWithMembers, visibleText, type Client } from "../support/client";
+import { fieldError } from "../support/forms";
 import { adopt, expectStatus, inputValue, isChecked, newProposal, postProposal, proposalPath, textareaValue } from "../support/norms";
 
 let server: TestServer;
@@ -70,6 +71,10 @@ describe("400: invalid input, everything typed is kept", () => {
       const page = await postProposal(author, teamId, fields as Record<string, string>);
       expect(page.status, JSON.stringify(fields)).toBe(400);
     }
+    // Every wrong field says so at once: an unknown category does not hide a missing title.
+    const both = await postProposal(author, teamId, { kind: "add", title: "", body: "x", category: "sales" });
+    expect(fieldError(both.html, "proposal", "category")).toBe("Choose one of the options.");
+    expect(fieldError(both.html, "proposal", "title")).toBe("This field is required.");
   });
 
   test("change and retire need an existing active norm; retire needs a reason", async () => {
