@@ -166,6 +166,9 @@ function useFocusFirstErrorOnSubmit() {
     const onSubmit = (event: Event) => {
       const form = event.target;
       if (!(form instanceof HTMLFormElement)) return;
+      // conform checks a field on leaving it by a submit of its own (a hidden button named
+      // __intent__): that is no send, and focusing the error then pulled Tab back to the field.
+      if ((event as SubmitEvent).submitter?.getAttribute("name") === "__intent__") return;
       // After React has shown the errors this submit found (discrete events flush at once).
       setTimeout(() => {
         const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');

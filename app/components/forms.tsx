@@ -153,12 +153,12 @@ export function SelectField(props: Common & { options: { value: string; label: s
 }
 
 /**
- * When a form checks its fields in the browser: a field on leaving it, and from then on
- * at every keystroke, so an error goes (or comes) while typing. Checked again only on
- * leaving, the error vanished at the click on the submit button, the button moved up by
- * the error's height before the click landed, and the form was not sent.
+ * When a form checks its fields in the browser: when it is sent, and from then on at every
+ * keystroke, so an error goes while it is being fixed. Never on leaving a field: an error
+ * appearing or vanishing there moved the submit button under the mouse between press and
+ * release, and the click that should have sent the form did nothing.
  */
-export const validateOnBlur = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
+export const validateOnSubmit = { shouldValidate: "onSubmit", shouldRevalidate: "onInput" } as const;
 
 /**
  * Empties the text boxes of a form that adds something (a comment, a note, an action)

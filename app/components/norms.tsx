@@ -142,7 +142,9 @@ export function AuthorName({ name }: { name: string | null }) {
 
 export function Turnout({ voters, members, quorumPercent }: { voters: number; members: number; quorumPercent: number }) {
   const t = useT();
-  const percent = members > 0 ? Math.round((voters / members) * 100) : 0;
+  // Rounded down, as the quorum is compared: 2 of 3 shown as 67 % beside a quorum of 67 %
+  // read as reached, when 66.7 % is not.
+  const percent = members > 0 ? Math.floor((voters / members) * 100) : 0;
   return (
     <p className="turnout">
       {t.plural("vote.turnout", members, { voters, percent })} {t("vote.quorum", { quorum: quorumPercent })}

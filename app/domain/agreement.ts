@@ -60,7 +60,8 @@ export function agreementMarkdown(doc: {
   groups: { heading: string; norms: { code: string; title: string; body: string }[] }[];
 }) {
   const line = (s: string) => s.replace(/\s*[\r\n]+\s*/g, " ");
-  const out = [`# ${line(doc.title)}`, "", line(doc.subtitle), ""];
+  const out = [`# ${line(doc.title)}`, ""];
+  if (doc.subtitle) out.push(line(doc.subtitle), "");
   if (doc.groups.length === 0) out.push(doc.empty, "");
   for (const g of doc.groups) {
     out.push(`## ${line(g.heading)}`, "");

@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { invites, memberships, teams, users } from "../../db/schema";
+import { and, asc, count, desc, eq, gt, gte, isNull, sql } from "drizzle-orm";
+import { auditLog, invites, memberships, teams, users } from "../../db/schema";
 import type { DB } from "../../db/client";
 import { db, preparedOnce, write } from "../db.server";
 import { randomId, randomToken } from "../ids.server";
@@ -162,7 +162,7 @@ export function revokeInvite(teamId: string, actorId: string, inviteId: number, 
 export function findUsableInvite(token: string, now = Date.now()) {
   return (
     db
-      .select({ teamId: teams.id, teamName: teams.name, teamLanguage: teams.language, expiresAt: invites.expiresAt })
+      .select({ teamId: teams.id, teamName: teams.name, teamLanguage: teams.language, expiresAt: invites.expiresAt, createdAt: invites.createdAt })
       .from(invites)
       .innerJoin(teams, eq(teams.id, invites.teamId))
       .where(and(eq(invites.token, token), isNull(invites.revokedAt), gt(invites.expiresAt, now)))
@@ -179,14 +179,39 @@ export function isMember(teamId: string, userId: string) {
 }
 
 /** Joins through an invite; joining twice is harmless. */
+/**
+ * Whether a lead removed this user from the team at or after `since` (an invite's
+ * creation): a link made before someone was removed does not let them back in, or a
+ * removal would last only until they opened the team's link again. The removal is read
+ * from the audit log, the team's record of it.
+ */
+export function removedSince(teamId: string, userId: string, since: number, tx: DB = db) {
+  return (
+    tx
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.teamId, teamId),
+          eq(auditLog.kind, "member.removed"),
+          gte(auditLog.at, since),
+          sql`json_extract(${auditLog.data}, '$.userId') = ${userId}`,
+        ),
+      )
+      .get() !== undefined
+  );
+}
+
+/** Joins the invite's team: its id, or why not (a link that cannot be used; removed since it was made, see removedSince). */
 export function joinTeam(token: string, userId: string, now = Date.now()) {
-  return write((tx) => {
+  return write((tx): { teamId: string } | { refused: "invalid" | "removed" } => {
     const invite = tx
-      .select({ teamId: invites.teamId })
+      .select({ teamId: invites.teamId, createdAt: invites.createdAt })
       .from(invites)
       .where(and(eq(invites.token, token), isNull(invites.revokedAt), gt(invites.expiresAt, now)))
       .get();
-    if (!invite) return null;
+    if (!invite) return { refused: "invalid" };
+    if (removedSince(invite.teamId, userId, invite.createdAt, tx)) return { refused: "removed" };
     const inserted = tx
       .insert(memberships)
       .values({ teamId: invite.teamId, userId, role: "member", joinedAt: now })
@@ -196,7 +221,7 @@ export function joinTeam(token: string, userId: string, now = Date.now()) {
       const user = tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get();
       audit(tx, { teamId: invite.teamId, actorId: userId, kind: "member.joined", subject: user?.name ?? "" });
     }
-    return invite.teamId;
+    return { teamId: invite.teamId };
   });
 }
 

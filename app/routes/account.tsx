@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { changePassword, currentSessionId, requireUser, verifyPassword } from "~/auth.server";
-import { FormErrors, SelectField, SubmitButton, TextField, validateOnBlur } from "~/components/forms";
+import { FormErrors, SelectField, SubmitButton, TextField, validateOnSubmit } from "~/components/forms";
 import { REPEATED, singleValue } from "~/form-data";
 import { choice, msg, requiredText, secret } from "~/forms";
 import { redirectWithFlash } from "~/flash.server";
@@ -78,7 +78,7 @@ export default function Account() {
     id: "profile",
     lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
     defaultValue: { name: loaded.name, language: loaded.language },
-    ...validateOnBlur,
+    ...validateOnSubmit,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
   });
   const [passwordForm, password] = useForm({

@@ -4,31 +4,32 @@ import { getCurrentSession, requireUser } from "~/auth.server";
 import { SubmitButton } from "~/components/forms";
 import { redirectWithFlash } from "~/flash.server";
 import { useT } from "~/i18n/react";
-import { findUsableInvite, isMember, joinTeam } from "~/models/teams.server";
+import { findUsableInvite, isMember, joinTeam, removedSince } from "~/models/teams.server";
 
 export { ErrorBoundary } from "~/components/error-page";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invite = findUsableInvite(params.token ?? "");
-  if (!invite) return data({ invite: null, signedIn: false, alreadyMember: false }, { status: 404 });
+  if (!invite) return data({ invite: null, signedIn: false, alreadyMember: false, removed: false }, { status: 404 });
   const current = await getCurrentSession(request);
   return {
     invite: { teamId: invite.teamId, teamName: invite.teamName },
     signedIn: !!current,
     alreadyMember: current ? isMember(invite.teamId, current.user.id) : false,
+    removed: current ? removedSince(invite.teamId, current.user.id, invite.createdAt) : false,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const teamId = joinTeam(params.token ?? "", user.id);
-  if (!teamId) return data({ invalid: true }, { status: 404 });
+  const joined = joinTeam(params.token ?? "", user.id);
+  if ("refused" in joined) return data({ refused: joined.refused }, { status: joined.refused === "removed" ? 403 : 404 });
   const invite = findUsableInvite(params.token ?? "");
-  return redirectWithFlash(`/teams/${teamId}`, { key: "join.joined", params: { team: invite?.teamName ?? "" } });
+  return redirectWithFlash(`/teams/${joined.teamId}`, { key: "join.joined", params: { team: invite?.teamName ?? "" } });
 }
 
 export default function Join() {
-  const { invite, signedIn, alreadyMember } = useLoaderData<typeof loader>();
+  const { invite, signedIn, alreadyMember, removed } = useLoaderData<typeof loader>();
   const t = useT();
   const location = useLocation();
   if (!invite) {
@@ -44,7 +45,9 @@ export default function Join() {
     <section className="narrow">
       <h1>{t("join.title", { team: invite.teamName })}</h1>
       <p>{t("join.body", { team: invite.teamName })}</p>
-      {alreadyMember ? (
+      {removed ? (
+        <p>{t("join.removed")}</p>
+      ) : alreadyMember ? (
         <p>
           {t("join.already")} <Link to={`/teams/${invite.teamId}`}>{invite.teamName}</Link>
         </p>

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { getCurrentSession, safeRedirect } from "~/auth.server";
-import { FormErrors, SubmitButton, TextField, validateOnBlur } from "~/components/forms";
+import { FormErrors, SubmitButton, TextField, validateOnSubmit } from "~/components/forms";
 import { email, looseText, msg, requiredText, secret } from "~/forms";
 import { useT } from "~/i18n/react";
 import { carriedRedirectTo } from "~/safe-redirect";
@@ -57,7 +57,7 @@ export default function Signup() {
   const [form, fields] = useForm({
     id: "signup",
     lastResult,
-    ...validateOnBlur,
+    ...validateOnSubmit,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const redirectTo = carriedRedirectTo(fields.redirectTo.initialValue, searchParams);

@@ -18,9 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = agreement.shown?.version ?? 0;
   const markdown = agreementMarkdown({
     title: `${t("agreement.title")} — ${team.name}`,
-    subtitle: agreement.shown
-      ? t("agreement.md.subtitle", { version, date: formatDate(t.locale, agreement.shown.createdAt) })
-      : t("agreement.md.noVersion"),
+    // Without a version there is nothing to date; the empty text below says why.
+    subtitle: agreement.shown ? t("agreement.md.subtitle", { version, date: formatDate(t.locale, agreement.shown.createdAt) }) : "",
     empty: t("agreement.empty"),
     groups: groupByCategory(agreement.norms).map((g) => ({ heading: t(`category.${g.category}`), norms: g.norms })),
   });

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FieldError, SelectField, SubmitButton, TextareaField, TextField, translateError, useEmptiedAfterSave, validateOnBlur } from "~/components/forms";
+import { FieldError, SelectField, SubmitButton, TextareaField, TextField, translateError, useEmptiedAfterSave, validateOnSubmit } from "~/components/forms";
 import { DUE_YEARS, parseDueDay } from "~/domain/dates";
 import { parseRowId, singleFields, singleValue } from "~/form-data";
 import { MemberResultList } from "~/components/member-results";
@@ -282,7 +282,7 @@ function ActionsSection({ page, resultFor }: { page: LoaderData; resultFor: (int
   const [form, fields] = useForm({
     id: "new-action",
     lastResult: resultFor("action"),
-    ...validateOnBlur,
+    ...validateOnSubmit,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: actionSchemaFor(page.norms.map((n) => n.code)) }),
   });
   useEmptiedAfterSave(form.id, "action", resultFor("action") !== undefined, ACTION_TEXT);
@@ -434,7 +434,7 @@ function NoteForm({ page, resultFor, inPanel }: { page: LoaderData; resultFor: (
     id: "new-note",
     lastResult: resultFor("note"),
     defaultValue: { visibility: "shared" },
-    ...validateOnBlur,
+    ...validateOnSubmit,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema }),
   });
   useEmptiedAfterSave(form.id, "note", resultFor("note") !== undefined, NOTE_TEXT);
@@ -513,7 +513,7 @@ function EditNoteForm({ note, here, lastResult, autoFocus }: { note: LoaderData[
     id: `edit-note-${note.id}`,
     lastResult,
     defaultValue: { body: note.body, noteId: String(note.id) },
-    ...validateOnBlur,
+    ...validateOnSubmit,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editNoteSchema }),
   });
   return (

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FieldError, FormErrors, SubmitButton, TextField, validateOnBlur } from "~/components/forms";
+import { FieldError, FormErrors, SubmitButton, TextField, validateOnSubmit } from "~/components/forms";
 import { parseIsoInstant } from "~/domain/dates";
 import { intInRange, msg, requiredText } from "~/forms";
 import { redirectWithFlash } from "~/flash.server";
@@ -71,7 +71,7 @@ export default function NewCheckin() {
     id: "new-checkin",
     lastResult,
     defaultValue: { title: "", normCodes: norms.map((n) => n.code), closesAt, peersPerMember: "3" },
-    ...validateOnBlur,
+    ...validateOnSubmit,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: schemaAt(Date.now()) }),
   });
   const normCodes = fields.normCodes;

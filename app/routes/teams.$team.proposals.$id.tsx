@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, SelectField, SubmitButton, TextareaField, TextField, translateError, useEmptiedAfterSave, validateOnBlur } from "~/components/forms";
+import { FormErrors, SelectField, SubmitButton, TextareaField, TextField, translateError, useEmptiedAfterSave, validateOnSubmit } from "~/components/forms";
 import {
   AuthorName,
   CategoryName,
@@ -556,7 +556,7 @@ function EditForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
     id: "edit",
     lastResult,
     defaultValue: { title: p.title, body: p.body, category: p.category ?? undefined },
-    ...validateOnBlur,
+    ...validateOnSubmit,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const live = useLiveTitle(String(fields.title.initialValue ?? p.title));
@@ -628,7 +628,7 @@ function VoteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
     id: "vote",
     lastResult,
     defaultValue: d.myVote ? { choice: d.myVote.choice, reason: d.myVote.reason } : undefined,
-    ...validateOnBlur,
+    ...validateOnSubmit,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: voteSchema }),
   });
   const chosen = String(fields.choice.initialValue ?? "");

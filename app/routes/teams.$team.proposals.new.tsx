@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, SelectField, SubmitButton, TextareaField, TextField, translateError, validateOnBlur } from "~/components/forms";
+import { FormErrors, SelectField, SubmitButton, TextareaField, TextField, translateError, validateOnSubmit } from "~/components/forms";
 import { ConcretenessPanel, Markdown, useLiveTitle } from "~/components/norms";
 import { NORM_CATEGORY_ORDER } from "~/domain/norms";
 import { redirectWithFlash } from "~/flash.server";
@@ -153,7 +153,7 @@ function ProposalForm({ lastResult }: { lastResult: ReturnType<typeof useActionD
     id: "proposal",
     lastResult,
     defaultValue: d.norm && kind === "change" ? { title: d.norm.title, body: d.norm.body, category: d.norm.category } : undefined,
-    ...validateOnBlur,
+    ...validateOnSubmit,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newProposalSchema }),
   });
   const live = useLiveTitle(String(fields.title.initialValue ?? ""));

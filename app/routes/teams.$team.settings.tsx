@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { SelectField, SubmitButton, TextareaField, TextField, validateOnBlur } from "~/components/forms";
+import { SelectField, SubmitButton, TextareaField, TextField, validateOnSubmit } from "~/components/forms";
 import { choice, intInRange, looseText, msg, optionalText, requiredText } from "~/forms";
 import { redirectWithFlash } from "~/flash.server";
 import { useT } from "~/i18n/react";
@@ -73,7 +73,7 @@ export default function Settings() {
     id: "settings",
     lastResult,
     defaultValue: settings,
-    ...validateOnBlur,
+    ...validateOnSubmit,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: formSchema }),
   });
   return (

@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth.server";
-import { SubmitButton, TextareaField, TextField, validateOnBlur } from "~/components/forms";
+import { SubmitButton, TextareaField, TextField, validateOnSubmit } from "~/components/forms";
 import { optionalText, requiredText } from "~/forms";
 import { redirectWithFlash } from "~/flash.server";
 import { resolveLocale } from "~/i18n/locale.server";
@@ -41,7 +41,7 @@ export default function NewTeam() {
   const [form, fields] = useForm({
     id: "new-team",
     lastResult,
-    ...validateOnBlur,
+    ...validateOnSubmit,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (

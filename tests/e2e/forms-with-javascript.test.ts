@@ -100,7 +100,10 @@ test("a form the browser refuses starts at its first wrong field, so the error i
   await page.waitForURL((url) => /^\/teams\/[^/]+$/.test(url.pathname) && url.pathname !== "/teams/new");
   await page.goto(`${new URL(page.url()).pathname}/settings`);
   await waitForHydration(page);
+  // Leaving a wrong field moves on: nothing pulls the focus back to it before the form is sent.
   await page.locator("main [name=quorumPercent]").fill("500");
+  await page.keyboard.press("Tab");
+  await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe("voteDays");
   await page.locator("main button[type=submit]").first().click();
   await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe("quorumPercent");
   expect(await page.locator("main [name=quorumPercent]").getAttribute("aria-invalid")).toBe("true");

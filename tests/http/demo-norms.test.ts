@@ -25,7 +25,7 @@ test("agreement version 6 with six adopted norms and a real history", async () =
   for (const code of ["N-1", "N-2", "N-3", "N-4", "N-5", "N-6"]) expect(agreement).toContain(`${code} ·`);
   expect(agreement).toContain("We bellen een klant binnen één werkdag terug");
   // Most members have confirmed the current version; the lead sees who has not.
-  expect(agreement).toContain("6 van de 8 leden hebben bevestigd.");
+  expect(agreement).toContain("Bevestigd: 6 van de 8 leden.");
   expect(agreement).toMatch(/Joost de Boer Lid nog niet/);
 
   const history = visibleText((await marieke.get(`${team}/agreement/history`)).html);

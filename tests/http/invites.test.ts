@@ -205,7 +205,7 @@ describe("joining", () => {
     }
   });
 
-  test("a removed member can come back with a valid link", async () => {
+  test("a removed member cannot come back with a link made before the removal, only with a new one", async () => {
     const { lead, teamId } = await leadWithTeam("Come Back");
     const joinPath = await invite(lead, teamId);
     const member = await signUp(server.url, "Boomerang");
@@ -213,7 +213,16 @@ describe("joining", () => {
     await lead.post(`/teams/${teamId}/members`, { intent: "remove", userId: userId(db, member.email) });
     expect((await member.get(`/teams/${teamId}`)).status).toBe(404);
     const again = await logIn(server.url, member.email);
-    expect((await again.post(joinPath, {})).status).toBe(303);
+    const page = await again.get(joinPath);
+    expect(visibleText(page.html)).toContain("A lead removed you from this team after this link was made");
+    expect(page.html).not.toContain("Join the team</button>");
+    const refused = await again.post(joinPath, {});
+    expect(refused.status).toBe(403);
+    expect((await again.get(`/teams/${teamId}`)).status).toBe(404);
+    // Others still join with that link; a link the lead makes after the removal lets them back.
+    expect((await (await signUp(server.url, "Someone Else")).post(joinPath, {})).status).toBe(303);
+    const newPath = await invite(lead, teamId);
+    expect((await again.post(newPath, {})).status).toBe(303);
     expect((await again.get(`/teams/${teamId}`)).status).toBe(200);
   });
 });

@@ -101,7 +101,7 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   expect(visibleText(page.html)).toContain(`Follow-up N-1 · ${CALL_BACK}`);
   expect(visibleText(page.html)).toContain("I have read version 1");
   // A lead sees who has read it.
-  expect(visibleText((await lead.get(`${team}/agreement`)).html)).toContain("0 of 4 members have confirmed.");
+  expect(visibleText((await lead.get(`${team}/agreement`)).html)).toContain("Confirmed: 0 of 4 members.");
 
   // Acknowledge: once, and the page says so.
   expectStatus(await newcomer.post(`${team}/agreement`, { intent: "acknowledge", version: "1" }), 303);
@@ -109,7 +109,7 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   page = await newcomer.get(`${team}/agreement`);
   expect(visibleText(page.html)).toContain("that you have read version 1");
   expect(visibleText(page.html)).not.toContain("I have read version 1");
-  expect(visibleText((await lead.get(`${team}/agreement`)).html)).toMatch(/1 of 4 members have confirmed\..*Member 3 Member on /);
+  expect(visibleText((await lead.get(`${team}/agreement`)).html)).toMatch(/Confirmed: 1 of 4 members\..*Member 3 Member on /);
 
   // The team home: the agreement to read; the lead never confirmed any version, so it is not "new" to them.
   const home = visibleText((await lead.get(team)).html);
@@ -317,6 +317,21 @@ test("below the quorum a vote is rejected, whatever the votes say", async () => 
   expect(text).toContain("Rejected — too few members voted to reach the quorum.");
   expect(text).toContain("2 of 5 members have voted (40%)");
   expect(visibleText((await members[2].get(`/teams/${teamId}/agreement`)).html)).toContain("No norms have been adopted yet.");
+});
+
+test("a turnout just below the quorum is not shown as reaching it (2 of 3 is 66 %, not 67 %)", async () => {
+  const { lead, teamId, members } = await teamWithMembers(server.url, 2);
+  expectStatus(
+    await lead.post(`/teams/${teamId}/settings`, { decisionRule: "majority", quorumPercent: "67", voteDays: "7", anonymityThreshold: "3", language: "en" }),
+    303,
+  );
+  const id = await newProposal(members[0], teamId, { kind: "add", title: "We noemen bij elke doorverbinding een naam.", body: "", category: "colleagues" });
+  expectStatus(await members[0].post(proposalPath(teamId, id), { intent: "open-vote", closesAt: "" }), 303);
+  for (const voter of [members[0], members[1]]) expectStatus(await voter.post(proposalPath(teamId, id), { intent: "vote", choice: "agree", reason: "" }), 303);
+  expectStatus(await lead.post(proposalPath(teamId, id), { intent: "close" }), 303);
+  const text = visibleText((await lead.get(proposalPath(teamId, id))).html);
+  expect(text).toContain("Rejected — too few members voted to reach the quorum.");
+  expect(text).toContain("2 of 3 members have voted (66%). Quorum: 67%.");
 });
 
 test("the pages read in Dutch for a Dutch team", async () => {
