@@ -18,9 +18,8 @@ marked.use({
     // No <img>: a picture from anywhere would load in every reader's browser (and tell
     // its host who read the note). An image becomes a link to it, named by its alt text.
     image(token) {
-      const { href, text } = token;
-      if ((token as Tokens.Image & { inLink?: boolean }).inLink) return escapeHtml(text || href);
-      return `<a href="${escapeHtml(href)}">${escapeHtml(text || href)}</a>`;
+      const label = escapeHtml(token.text || token.href);
+      return (token as Tokens.Image & { inLink?: boolean }).inLink ? label : `<a href="${escapeHtml(token.href)}">${label}</a>`;
     },
   },
 });

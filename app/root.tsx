@@ -145,15 +145,14 @@ function Document({
   );
 }
 
-/**
- * After a client-side navigation nothing tells a screen reader that a new page is
- * there, and focus stays on a link that may be gone. Moving focus to <main>, as a
- * full page load followed by the skip link would, fixes both. Not on the first render;
- * not when a field of the new page took focus itself (`data-autofocus`: React focuses
- * such a field on mount without writing an attribute we could look for); to the first
- * field marked invalid when the server refused a post; and to the element a link names
- * in its state (`{ focus: id }`), as Cancel does for the link that opened its form.
- */
+/** Focuses the first field marked invalid inside `container`, unless focus is already in it; whether there was one. */
+function focusFirstInvalid(container: ParentNode | null) {
+  const invalid = container?.querySelector<HTMLElement>('[aria-invalid="true"]');
+  if (!invalid) return false;
+  if (!invalid.contains(document.activeElement)) invalid.focus();
+  return true;
+}
+
 /**
  * A form the browser refused (conform found errors before sending) starts at its first
  * wrong field, as a refused page does without JavaScript (useFirstError). conform only
@@ -170,27 +169,29 @@ function useFocusFirstErrorOnSubmit() {
       // __intent__): that is no send, and focusing the error then pulled Tab back to the field.
       if ((event as SubmitEvent).submitter?.getAttribute("name") === "__intent__") return;
       // After React has shown the errors this submit found (discrete events flush at once).
-      setTimeout(() => {
-        const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
-        if (invalid && !invalid.contains(document.activeElement)) invalid.focus();
-      }, 0);
+      setTimeout(() => focusFirstInvalid(form), 0);
     };
     document.addEventListener("submit", onSubmit, true);
     return () => document.removeEventListener("submit", onSubmit, true);
   }, []);
 }
 
+/**
+ * After a client-side navigation nothing tells a screen reader that a new page is
+ * there, and focus stays on a link that may be gone. Moving focus to <main>, as a
+ * full page load followed by the skip link would, fixes both. Not on the first render;
+ * not when a field of the new page took focus itself (`data-autofocus`: React focuses
+ * such a field on mount without writing an attribute we could look for); to the first
+ * field marked invalid when the server refused a post; and to the element a link names
+ * in its state (`{ focus: id }`), as Cancel does for the link that opened its form.
+ */
 function useFocusMainOnNavigation(key: string, state: unknown) {
   const firstKey = useRef(key);
   useEffect(() => {
     if (key === firstKey.current) return;
     if (document.activeElement?.hasAttribute("data-autofocus")) return;
     // A post the server refused comes back as a page with its errors: start at the first.
-    const invalid = document.querySelector<HTMLElement>('#main [aria-invalid="true"]');
-    if (invalid) {
-      invalid.focus();
-      return;
-    }
+    if (focusFirstInvalid(document.getElementById("main"))) return;
     const named = typeof state === "object" && state !== null && "focus" in state && typeof state.focus === "string" ? state.focus : null;
     const target = named ? document.getElementById(named) : null;
     if (target) target.focus();

@@ -37,9 +37,9 @@ export function assignPeers(participantIds: readonly string[], k: number, seed: 
  * lost a rater, and below the anonymity threshold their peer results would stay hidden;
  * so each of them gets one colleague more: the participant who rates the fewest so far
  * (after an even assignment those are the ones who were to rate the leaver and lost that
- * task), never themselves and never someone who already rates them. Ties go by id, so the same input gives the
- * same answer. Returns only the pairs to add; the leaver's own pairs are for the caller
- * to remove.
+ * task), never themselves and never someone who already rates them. Ties go by id, so
+ * the same input gives the same answer. Returns only the pairs to add; the leaver's own
+ * pairs are for the caller to remove.
  */
 export function replacementRaters(participantIds: readonly string[], assignments: readonly Assignment[], leaverId: string): Assignment[] {
   const staying = [...new Set(participantIds)].filter((id) => id !== leaverId).sort(compareCodePoints);

@@ -178,7 +178,6 @@ export function isMember(teamId: string, userId: string) {
     .get();
 }
 
-/** Joins through an invite; joining twice is harmless. */
 /**
  * Whether a lead removed this user from the team at or after `since` (an invite's
  * creation): a link made before someone was removed does not let them back in, or a
@@ -202,7 +201,10 @@ export function removedSince(teamId: string, userId: string, since: number, tx: 
   );
 }
 
-/** Joins the invite's team: its id, or why not (a link that cannot be used; removed since it was made, see removedSince). */
+/**
+ * Joins the invite's team (joining twice is harmless): its id, or why not (a link that
+ * cannot be used; removed since it was made, see removedSince).
+ */
 export function joinTeam(token: string, userId: string, now = Date.now()) {
   return write((tx): { teamId: string } | { refused: "invalid" | "removed" } => {
     const invite = tx

@@ -9,7 +9,7 @@ import { redirectWithFlash } from "~/flash.server";
 import { msg } from "~/forms";
 import { useT } from "~/i18n/react";
 import { renderMarkdown } from "~/markdown.server";
-import { findNorm, listActiveNorms } from "~/models/norms.server";
+import { listActiveNorms } from "~/models/norms.server";
 import { createProposal } from "~/models/proposals.server";
 import { requireMember } from "~/permissions.server";
 import { newProposalSchema } from "~/proposal-forms";
@@ -31,7 +31,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { team } = await requireMember(request, params);
   const url = new URL(request.url);
   const norms = listActiveNorms(team.id);
-  const refused = (context as RefusedProposal).refusedProposal;
+  // Only for an active norm: for any other code the add form keeps the typed text.
+  const posted = (context as RefusedProposal).refusedProposal;
+  const refused = posted && norms.some((n) => n.code === posted.normCode) ? posted : undefined;
   const requestedKind = refused?.kind ?? url.searchParams.get("kind");
   const kind: Kind = requestedKind === "change" || requestedKind === "retire" ? requestedKind : "add";
   const code = refused?.normCode ?? url.searchParams.get("normCode");
@@ -56,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     const kind = formData.get("kind");
     const normCode = formData.get("normCode");
-    if ((kind === "change" || kind === "retire") && typeof normCode === "string" && findNorm(team.id, { code: normCode })?.status === "active") {
+    if ((kind === "change" || kind === "retire") && typeof normCode === "string") {
       (context as RefusedProposal).refusedProposal = { kind, normCode };
     }
     return data(submission.reply(), { status: 400 });
