@@ -26,6 +26,10 @@ export function dropNulBytes(html: Buffer<ArrayBuffer>): Buffer<ArrayBuffer> {
 export function wholeHtml(done: (html: Buffer<ArrayBuffer>) => void) {
   const chunks: Buffer[] = [];
   return new Writable({
+    // React treats a 'close' of its destination as the client leaving and ends it
+    // once more, which makes Node build an ERR_STREAM_ALREADY_FINISHED error (and
+    // its stack) for every page. Nobody else listens to this stream's close.
+    emitClose: false,
     write(chunk: Buffer, _encoding, next) {
       chunks.push(chunk);
       next();

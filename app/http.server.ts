@@ -130,12 +130,26 @@ export async function toFetchRequest(req: ExpressRequest, res: ExpressResponse):
   if (!bytes) return { status: 413 };
   const checked = await checkFormBody(headers, bytes);
   if (!checked.ok) return { status: checked.status };
-  return new Request(url, {
+  const request = new Request(url, {
     method: req.method,
     headers: checked.headers,
     body: bytes as Uint8Array<ArrayBuffer>,
     signal: controller.signal,
   });
+  postedBodies.set(request, { bytes, type: checked.headers.get("content-type") ?? "" });
+  return request;
+}
+
+// The body of each write as it arrived: the action reads its own copy, and the error
+// page of a refused write reads this one to give the text back (app/unsaved-text.ts).
+const postedBodies = new WeakMap<Request, { bytes: Uint8Array; type: string }>();
+
+/** The form a write sent, parsed again; empty for a read or a request not made by toFetchRequest. */
+export async function postedForm(request: Request): Promise<Array<[string, FormDataEntryValue]>> {
+  const body = postedBodies.get(request);
+  if (!body) return [];
+  const form = await new Response(body.bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": body.type } }).formData();
+  return [...form];
 }
 
 export async function sendFetchResponse(res: ExpressResponse, response: Response) {

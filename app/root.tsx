@@ -14,6 +14,7 @@ import {
   ScrollRestoration,
   useLocation,
   useMatches,
+  useNavigation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -27,7 +28,8 @@ import { PAGE_TITLES } from "./page-titles";
 import { dictionaryUrl } from "./i18n/dictionaries";
 import type { Locale } from "./i18n/core";
 import { resolveLocale } from "./i18n/locale.server";
-import { ErrorPage } from "./components/error-page";
+import type { ServerLoadContext } from "./unsaved-text";
+import { ErrorPage, SentTexts, useSentTexts } from "./components/error-page";
 import { FlashMessage } from "./components/flash";
 import { Menu } from "./components/menu";
 import { I18nProvider, useDictionary, useT } from "./i18n/react";
@@ -38,13 +40,15 @@ export const links: LinksFunction = () => [
 ];
 
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const session = await getCurrentSession(request);
   const user = session?.user ?? null;
   const teams = user ? teamsOfUser(request, user.id) : [];
   const current = params.team ? (teams.find((t) => t.team.id === params.team) ?? null) : null;
   const locale = await resolveLocale(request, user?.language, current?.team.language);
   const { flash, setCookie } = await readFlash(request);
+  // After a write: its texts, for the error page should the action have refused it as a whole.
+  const unsaved = (await (context as ServerLoadContext).unsavedTexts?.()) ?? [];
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);
   if (session?.setCookie) headers.append("Set-Cookie", session.setCookie);
@@ -56,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       teams: teams.map(({ team, role }) => ({ id: team.id, name: team.name, role })),
       currentTeam: current ? { id: current.team.id, name: current.team.name, role: current.role } : null,
       flash,
+      ...(unsaved.length > 0 ? { unsaved } : {}),
     },
     { headers },
   );
@@ -119,7 +124,9 @@ function Document({
   // Server only: the browser acts on `autofocus` as it reads the page, so hydration
   // has nothing left to do, and a map kept across client renders would go stale.
   const firstErrors = useRef(typeof document === "undefined" ? new Map<string, string>() : null).current;
+  const sent = useSentTexts();
   return (
+    <SentTexts.Provider value={sent}>
     <FirstErrorClaims.Provider value={firstErrors}>
     <html lang={locale}>
       <head>
@@ -142,6 +149,7 @@ function Document({
       </body>
     </html>
     </FirstErrorClaims.Provider>
+    </SentTexts.Provider>
   );
 }
 
@@ -184,19 +192,30 @@ function useFocusFirstErrorOnSubmit() {
  * such a field on mount without writing an attribute we could look for); to the first
  * field marked invalid when the server refused a post; and to the element a link names
  * in its state (`{ focus: id }`), as Cancel does for the link that opened its form.
+ * Nor after a post that came back to the same page with its button still there (a
+ * comment, a note): the page stays where it was scrolled, the flash message says what
+ * happened, and focus on an unseen <main> would send the next Tab to the top.
  */
-function useFocusMainOnNavigation(key: string, state: unknown) {
+function useFocusMainOnNavigation(key: string, state: unknown, pathname: string) {
   const firstKey = useRef(key);
+  const navigation = useNavigation();
+  const last = useRef({ pathname, posted: false });
+  if (navigation.state === "submitting") last.current.posted = true;
+  else if (navigation.state === "loading" && !navigation.formData) last.current.posted = false;
   useEffect(() => {
+    const before = last.current;
+    last.current = { pathname, posted: false };
     if (key === firstKey.current) return;
     if (document.activeElement?.hasAttribute("data-autofocus")) return;
     // A post the server refused comes back as a page with its errors: start at the first.
     if (focusFirstInvalid(document.getElementById("main"))) return;
+    const active = document.activeElement;
+    if (before.posted && before.pathname === pathname && active instanceof HTMLElement && active.id !== "main" && active.closest("main")) return;
     const named = typeof state === "object" && state !== null && "focus" in state && typeof state.focus === "string" ? state.focus : null;
     const target = named ? document.getElementById(named) : null;
     if (target) target.focus();
     else document.getElementById("main")?.focus({ preventScroll: true });
-  }, [key, state]);
+  }, [key, state, pathname]);
 }
 
 function Shell({ children }: { children: ReactNode }) {
@@ -204,7 +223,7 @@ function Shell({ children }: { children: ReactNode }) {
   const t = useT();
   const location = useLocation();
   const team = root?.currentTeam;
-  useFocusMainOnNavigation(location.key, location.state);
+  useFocusMainOnNavigation(location.key, location.state, location.pathname);
   useFocusFirstErrorOnSubmit();
   return (
     <>

@@ -1,6 +1,7 @@
 // The production server. remix.config.js compiles it, with the whole app, into
 // build/index.js, so `node build/index.js` is all it takes to run Normwerk.
 import { AsyncLocalStorage } from "node:async_hooks";
+import fs from "node:fs";
 import path from "node:path";
 import { broadcastDevReady, createRequestHandler, type ServerBuild } from "@remix-run/node";
 import * as build from "@remix-run/dev/server-build";
@@ -10,7 +11,8 @@ import { statementCounter } from "../db/client";
 // Opens the database and runs its migrations before the server listens.
 import "./db.server";
 import { env } from "./env.server";
-import { sendFetchResponse, toFetchRequest } from "./http.server";
+import { postedForm, sendFetchResponse, toFetchRequest } from "./http.server";
+import { unsavedTexts, type ServerLoadContext } from "./unsaved-text";
 import { isForeignOrigin, plainErrorPage } from "./origin.server";
 import { createGate, gateReads } from "./read-gate.server";
 import { inReadScope } from "./request-scope.server";
@@ -27,8 +29,13 @@ app.set("trust proxy", env.APP_ORIGIN ? 1 : false);
 app.use(compression({ level: 4 }));
 
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+// Only the public folder's own files (styles.css, favicon.svg): express.static would
+// otherwise look every page's path up on disk first, a failed stat per page view.
 // No redirect for folders: "/teams/..%2F" would otherwise get a 301 to the public folder's own path.
-app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false, redirect: false }));
+const publicDir = path.join(root, "public");
+const publicFiles = new Set(fs.readdirSync(publicDir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `/${e.name}`));
+const servePublic = express.static(publicDir, { maxAge: "1h", index: false, redirect: false });
+app.use((req: Request, res: Response, next: NextFunction) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
 
 // Pages are read with GET and forms send POST; Remix would run an action for a
 // PUT or DELETE too, so any other method is refused before it reaches one.
@@ -85,8 +92,10 @@ app.all("*", async (req: Request, res: Response, next: NextFunction) => {
       return;
     }
     // A fresh load context per request: an action may leave a word there for the loaders
-    // that render its refusal (see proposals.new).
-    await sendFetchResponse(res, await inReadScope(request, () => handleRemix(request, {})));
+    // that render its refusal (see proposals.new), and a refused write's error page finds
+    // the texts it sent there.
+    const context: ServerLoadContext = request.method === "POST" ? { unsavedTexts: async () => unsavedTexts(await postedForm(request)) } : {};
+    await sendFetchResponse(res, await inReadScope(request, () => handleRemix(request, context)));
   } catch (error) {
     next(error);
   }

@@ -450,8 +450,6 @@ export const cycleResults = sqliteTable(
     selfExample: text("self_example").notNull().default(""),
     peerShown: integer("peer_shown", { mode: "boolean" }).notNull(),
     peerMean: real("peer_mean"),
-    peerMin: integer("peer_min"),
-    peerMax: integer("peer_max"),
     signal: text("signal", { enum: ["blind-spot", "hidden-strength", "none"] }).notNull(),
   },
   (t) => [

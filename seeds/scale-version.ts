@@ -3,4 +3,6 @@
 // never measures pages or writes the file lacks. Raise it when the seed's data changes.
 // 2 (2026-11-30): an open check-in per team; the open vote closes five years after
 //   the seed's clock instead of 60 days.
-export const SCALE_DATA_VERSION = 2;
+// 3 (2026-11-30): closed votes store a reason the proposal page can say ("majority-agree",
+//   "majority-against"), not "majority".
+export const SCALE_DATA_VERSION = 3;

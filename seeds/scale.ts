@@ -194,7 +194,7 @@ function seedTeam(tx: DB, st: Statements, t: number, ctx: Lifecycle) {
     const proposalId = Number(
       st.proposal.run(
         teamId, author, kind, norm?.id ?? null, norm?.version ?? null, title, `Waarom: ${title.toLowerCase()}`, category,
-        "adopted", at - 7 * DAY, at, at - 7 * DAY, at, at, "majority", 50, people.length, agree, object, abstain, "majority",
+        "adopted", at - 7 * DAY, at, at - 7 * DAY, at, at, "majority", 50, people.length, agree, object, abstain, "majority-agree",
       ).lastInsertRowid,
     );
     votesAndComments(st, teamId, proposalId, people, rand, at, agree + object + abstain);
@@ -236,7 +236,7 @@ function seedTeam(tx: DB, st: Statements, t: number, ctx: Lifecycle) {
     const id = Number(
       st.proposal.run(
         teamId, pick(people), "add", null, null, `Voorstel ${proposalIndex}: ${pick(VERBS)} ${pick(WHEN)}.`, "Toelichting.", "other",
-        "rejected", at - 7 * DAY, at, at - 7 * DAY, at, at, "majority", 50, people.length, 8, 12, 2, "majority",
+        "rejected", at - 7 * DAY, at, at - 7 * DAY, at, at, "majority", 50, people.length, 8, 12, 2, "majority-against",
       ).lastInsertRowid,
     );
     votesAndComments(st, teamId, id, people, rand, at, 22);

@@ -1,5 +1,29 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useNavigation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { createContext, useContext, useEffect, useState } from "react";
 import { useT } from "~/i18n/react";
+import { unsavedTexts, type UnsavedText } from "~/unsaved-text";
+
+/** The texts of the latest refused post, for the error page (useSentTexts). */
+export const SentTexts = createContext<UnsavedText[] | null>(null);
+
+/**
+ * What a refused write sent. Without JavaScript, and on the page's first render, the
+ * root loader's `unsaved` (decision 079). After that the loaders do not run again for
+ * an action's 4xx, so the shell keeps what each post sends instead: a post sets it; a
+ * post that redirected (it was saved), a GET form and a plain page request clear it.
+ */
+export function useSentTexts() {
+  const fromServer = (useRouteLoaderData("root") as { unsaved?: UnsavedText[] } | undefined)?.unsaved ?? null;
+  const navigation = useNavigation();
+  const [sent, setSent] = useState<UnsavedText[] | null>(fromServer);
+  useEffect(() => {
+    if (navigation.state === "idle") return;
+    const posted = navigation.formMethod?.toUpperCase() === "POST" ? navigation.formData : undefined;
+    const saved = (navigation.location.state as { _isRedirect?: boolean } | null)?._isRedirect === true;
+    setSent(posted && !saved ? unsavedTexts(posted) : null);
+  }, [navigation]);
+  return sent;
+}
 
 export function ErrorPage({ error }: { error: unknown }) {
   const t = useT();
@@ -18,9 +42,38 @@ export function ErrorPage({ error }: { error: unknown }) {
       <p className="muted">{t("error.status", { status })}</p>
       <h1 id="error-title">{title}</h1>
       <p>{body}</p>
+      <UnsavedTexts />
       <p>
         <Link to="/">{t("error.goHome")}</Link>
       </p>
+    </section>
+  );
+}
+
+/** A refused write's texts, to copy: the form they were typed in is not on this page. */
+function UnsavedTexts() {
+  const t = useT();
+  const unsaved = useContext(SentTexts);
+  if (!unsaved?.length) return null;
+  // The form's own words where a field has one meaning: a title is a proposal's norm, a text an action.
+  const label = (u: UnsavedText) =>
+    u.field === "example" || u.field === "observation"
+      ? t(`unsaved.field.${u.field}`, { code: u.code ?? "" })
+      : u.field === "title"
+        ? t("proposal.field.title")
+        : u.field === "text"
+          ? t("conversation.actionText")
+          : t(`unsaved.field.${u.field}`);
+  return (
+    <section className="panel" aria-labelledby="unsaved-title">
+      <h2 id="unsaved-title">{t("unsaved.title")}</h2>
+      <p>{t("unsaved.intro")}</p>
+      {unsaved.map((u, i) => (
+        <div className="field" key={i}>
+          <label htmlFor={`unsaved-${i}`}>{label(u)}</label>
+          <textarea id={`unsaved-${i}`} readOnly rows={Math.min(12, Math.max(3, u.value.split("\n").length + 1))} defaultValue={u.value} />
+        </div>
+      ))}
     </section>
   );
 }

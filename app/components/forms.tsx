@@ -51,7 +51,7 @@ type Common = { field: FieldMetadata<any>; label: ReactNode; hint?: ReactNode; o
  * Decided on the server only (see root.tsx); once the page runs, conform and root.tsx
  * move the focus to errors.
  */
-function useFirstError(field: FieldMetadata<any>) {
+export function useFirstError(field: FieldMetadata<any>) {
   const claims = useContext(FirstErrorClaims);
   if (!claims || !field.errors?.length) return false;
   if (!claims.has(field.formId)) claims.set(field.formId, field.name);

@@ -1,7 +1,7 @@
 // One member's frozen check-in results (self next to peers per norm, blind spots and
 // hidden strengths, the self example, anonymised observations). Used by the results
 // page and the check-in conversation, so both speak about a result the same way.
-import { formatNumber } from "../i18n/format";
+import { formatMean } from "../i18n/format";
 import { useT } from "../i18n/react";
 import type { CycleNorm, NormResult } from "../models/checkins.server";
 
@@ -36,7 +36,7 @@ export function MemberResultList({
 /** One member on one norm. */
 function MemberNormResult({ norm, result, Heading, name }: { norm: CycleNorm; result: NormResult; Heading: Heading; name?: string }) {
   const t = useT();
-  const n = (v: number) => formatNumber(t.locale, v, 1);
+  const n = (v: number) => formatMean(t.locale, v);
   return (
     <div className="result">
       <Heading>{`${norm.code} — ${norm.title}`}</Heading>
@@ -45,12 +45,6 @@ function MemberNormResult({ norm, result, Heading, name }: { norm: CycleNorm; re
         <dd>{result.selfRating ?? t("checkins.results.noSelf")}</dd>
         <dt>{t("checkins.results.peerMean")}</dt>
         <dd>{result.peerShown && result.peerMean !== null ? n(result.peerMean) : t("checkins.results.hidden")}</dd>
-        {result.peerShown && result.peerMin !== null && result.peerMax !== null ? (
-          <>
-            <dt>{t("checkins.results.spread")}</dt>
-            <dd>{t("checkins.results.spreadValue", { min: result.peerMin, max: result.peerMax })}</dd>
-          </>
-        ) : null}
       </dl>
       {result.signal !== "none" ? (
         <div className={`signal ${result.signal}`}>

@@ -3,13 +3,14 @@
 // thing in words, and the figures as a table for screen readers and for checking.
 import type { ReactNode } from "react";
 import { trendSummary, versionChanges, type TrendPoint } from "../domain/norm-trend";
-import { dateFormatter, formatDate, formatNumber, TIME_ZONE } from "../i18n/format";
+import { dateFormatter, formatDate, formatMean, TIME_ZONE } from "../i18n/format";
 import { useT } from "../i18n/react";
 import { ScrollBox } from "./scroll-box";
 
 const W = 560;
 const H = 230;
-const M = { left: 34, right: 18, top: 26, bottom: 40 };
+// Right margin: half of a date label under the last point ("10 nov") must fit.
+const M = { left: 34, right: 30, top: 26, bottom: 40 };
 const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
 
@@ -42,47 +43,50 @@ export function NormHealthChart({ id, code, points }: { id: string; code: string
   const markers = versionChanges(points);
   return (
     <figure className="chart" aria-labelledby={`${id}-caption`}>
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        role="img"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-summary`}
-        className="chart-svg"
-      >
-        <title id={`${id}-title`}>{t("checkins.chart.label", { code })}</title>
-        {[1, 2, 3, 4, 5].map((v) => (
-          <g key={v}>
-            <line x1={M.left} x2={W - M.right} y1={yOf(v)} y2={yOf(v)} className="chart-grid" />
-            <text x={M.left - 8} y={yOf(v) + 4} textAnchor="end" className="chart-axis">
-              {v}
-            </text>
-          </g>
-        ))}
-        {markers.map((m) => {
-          const x = (xOf(m.index - 1, n) + xOf(m.index, n)) / 2;
-          return (
-            <g key={m.index} className="chart-version">
-              <line x1={x} x2={x} y1={M.top - 6} y2={H - M.bottom} />
-              <text x={x} y={M.top - 10} textAnchor="middle">
-                {t("checkins.chart.newVersion", { version: m.version })}
+      {/* Scrolls on a phone rather than shrinking its labels below reading size. */}
+      <ScrollBox label={t("checkins.chart.label", { code })}>
+        <svg
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-labelledby={`${id}-title`}
+          aria-describedby={`${id}-summary`}
+          className="chart-svg"
+        >
+          <title id={`${id}-title`}>{t("checkins.chart.label", { code })}</title>
+          {[1, 2, 3, 4, 5].map((v) => (
+            <g key={v}>
+              <line x1={M.left} x2={W - M.right} y1={yOf(v)} y2={yOf(v)} className="chart-grid" />
+              <text x={M.left - 8} y={yOf(v) + 4} textAnchor="end" className="chart-axis">
+                {v}
               </text>
             </g>
-          );
-        })}
-        <path d={linePath(self)} className="chart-line chart-self" />
-        <path d={linePath(peer)} className="chart-line chart-peer" />
-        {points.map((p, i) => (
-          <g key={p.cycleId}>
-            {p.meanSelf !== null ? (
-              <rect x={xOf(i, n) - 4} y={yOf(p.meanSelf) - 4} width={8} height={8} className="chart-self-dot" />
-            ) : null}
-            {p.meanPeer !== null ? <circle cx={xOf(i, n)} cy={yOf(p.meanPeer)} r={4.5} className="chart-peer-dot" /> : null}
-            <text x={xOf(i, n)} y={H - M.bottom + 18} textAnchor="middle" className="chart-axis">
-              {shortDate.format(new Date(p.closedAt))}
-            </text>
-          </g>
-        ))}
-      </svg>
+          ))}
+          {markers.map((m) => {
+            const x = (xOf(m.index - 1, n) + xOf(m.index, n)) / 2;
+            return (
+              <g key={m.index} className="chart-version">
+                <line x1={x} x2={x} y1={M.top - 6} y2={H - M.bottom} />
+                <text x={x} y={M.top - 10} textAnchor="middle">
+                  {t("checkins.chart.newVersion", { version: m.version })}
+                </text>
+              </g>
+            );
+          })}
+          <path d={linePath(self)} className="chart-line chart-self" />
+          <path d={linePath(peer)} className="chart-line chart-peer" />
+          {points.map((p, i) => (
+            <g key={p.cycleId}>
+              {p.meanSelf !== null ? (
+                <rect x={xOf(i, n) - 4} y={yOf(p.meanSelf) - 4} width={8} height={8} className="chart-self-dot" />
+              ) : null}
+              {p.meanPeer !== null ? <circle cx={xOf(i, n)} cy={yOf(p.meanPeer)} r={4.5} className="chart-peer-dot" /> : null}
+              <text x={xOf(i, n)} y={H - M.bottom + 18} textAnchor="middle" className="chart-axis">
+                {shortDate.format(new Date(p.closedAt))}
+              </text>
+            </g>
+          ))}
+        </svg>
+      </ScrollBox>
       <ul className="chart-legend">
         <li>
           <LegendSwatch className="chart-peer">
@@ -156,7 +160,7 @@ export function Figure({ value }: { value: number | null }) {
       </>
     );
   }
-  return <>{formatNumber(t.locale, value, 1)}</>;
+  return <>{formatMean(t.locale, value)}</>;
 }
 
 /**

@@ -1,10 +1,9 @@
 import { Link } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import type { ProposalStatus } from "~/models/proposals.server";
-import { concretenessHints, type ConcretenessHint } from "../domain/concreteness";
 import type { WordDiff as WordDiffResult } from "../domain/diff";
 import type { NormCategory } from "../domain/norms";
-import type { MessageKey, T } from "../i18n";
+import type { T } from "../i18n";
 import { formatDate, formatNumber } from "../i18n/format";
 import { useT } from "../i18n/react";
 
@@ -80,48 +79,6 @@ export function DiffLegend() {
     <p className="hint">
       {t("diff.legend.before")} <del>{t("diff.legend.removed")}</del> {t("diff.legend.middle")} <ins>{t("diff.legend.added")}</ins>.
     </p>
-  );
-}
-
-/**
- * Tips that make a norm's title observable. Rendered on the server from the
- * stored title; with JavaScript, `useLiveTitle` feeds it what is being typed.
- */
-export function ConcretenessPanel({ title, id = "concreteness", level = 2 }: { title: string; id?: string; level?: 2 | 3 }) {
-  const t = useT();
-  const hints = concretenessHints(title);
-  const Heading = level === 2 ? "h2" : "h3";
-  return (
-    <section className="hints" aria-labelledby={`${id}-title`} aria-live="polite">
-      <Heading id={`${id}-title`}>{t("hints.title")}</Heading>
-      {!title.trim() ? (
-        <p className="muted">{t("hints.empty")}</p>
-      ) : hints.length === 0 ? (
-        <p className="hint-ok">{t("hints.concrete")}</p>
-      ) : (
-        <>
-          <ul>
-            {hints.map((h) => (
-              <li key={h.kind}>
-                <HintText hint={h} />
-              </li>
-            ))}
-          </ul>
-          <p className="muted">{t("hints.neverBlocks")}</p>
-        </>
-      )}
-    </section>
-  );
-}
-
-function HintText({ hint }: { hint: ConcretenessHint }) {
-  const t = useT();
-  const words = hint.words.map((word) => t("hints.quote", { word })).join(", ");
-  return (
-    <>
-      <strong>{t(`hints.${hint.kind}.problem` as MessageKey, { words })}</strong> {t(`hints.${hint.kind}.fix` as MessageKey)}{" "}
-      <span className="example">{t(`hints.${hint.kind}.example` as MessageKey)}</span>
-    </>
   );
 }
 

@@ -4,7 +4,7 @@ import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { z } from "zod";
-import { FieldError, FormErrors, SubmitButton, TextareaField } from "./forms";
+import { FieldError, FormErrors, SubmitButton, TextareaField, useFirstError } from "./forms";
 import { msg } from "../forms";
 import { RATING_VALUES } from "../domain/checkin-results";
 import { formatDate } from "../i18n/format";
@@ -192,12 +192,15 @@ function RatingScale({ field }: { field: FieldMetadata<number> }) {
   const { id, name, formId, errorId } = field;
   const initial = field.initialValue;
   const invalid = Boolean(field.errors?.length);
+  // Without JavaScript a refused form opens on its first unrated norm, as other forms do.
+  const firstError = useFirstError(field);
   return (
     <div className="scale">
       {RATING_VALUES.map((v) => (
         <label key={v} htmlFor={`${id}-${v}`}>
           <input
             id={`${id}-${v}`}
+            autoFocus={firstError && v === RATING_VALUES[0]}
             name={name}
             form={formId}
             aria-invalid={invalid || undefined}

@@ -32,14 +32,14 @@ export type MemberNormResult = {
   selfRating: number | null;
   peerShown: boolean;
   peerMean: number | null;
-  peerMin: number | null;
-  peerMax: number | null;
   signal: Signal;
 };
 
 /**
- * One member on one norm: self rating next to the peer mean and spread (min–max).
- * Below the threshold nothing about the peer ratings survives, not even their count.
+ * One member on one norm: self rating next to the peer mean. Below the threshold
+ * nothing about the peer ratings survives, not even their count. No lowest or highest
+ * peer rating either: each is one rater's value, and with three raters the two and the
+ * mean give away all three (decision 031).
  */
 export function aggregateMemberNorm(input: {
   self: number | null;
@@ -48,15 +48,13 @@ export function aggregateMemberNorm(input: {
 }): MemberNormResult {
   const self = input.self ?? null;
   if (input.peers.length < effectiveThreshold(input.threshold)) {
-    return { selfRating: self, peerShown: false, peerMean: null, peerMin: null, peerMax: null, signal: "none" };
+    return { selfRating: self, peerShown: false, peerMean: null, signal: "none" };
   }
   const peerMean = mean(input.peers)!;
   return {
     selfRating: self,
     peerShown: true,
     peerMean,
-    peerMin: Math.min(...input.peers),
-    peerMax: Math.max(...input.peers),
     signal: signalFor(self, peerMean),
   };
 }

@@ -1,6 +1,6 @@
 // Norm health over closed cycles: the direction of travel and where the norm changed.
 import type { T } from "../i18n";
-import { formatNumber } from "../i18n/format";
+import { formatMean } from "../i18n/format";
 
 export type TrendPoint = {
   cycleId: number;
@@ -38,7 +38,7 @@ export function versionChanges(points: readonly TrendPoint[]): { index: number; 
 
 /** "N-2 rose from 3.1 to 3.8 in the peer ratings. Self ratings stayed at 4." in the reader's language. */
 export function trendSummary(t: T, code: string, points: readonly TrendPoint[]): string {
-  const n = (v: number) => formatNumber(t.locale, v, 1);
+  const n = (v: number) => formatMean(t.locale, v);
   const peer = describeTrend(points.map((p) => p.meanPeer));
   const self = describeTrend(points.map((p) => p.meanSelf));
   const sentences: string[] = [];

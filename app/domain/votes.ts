@@ -10,14 +10,17 @@ export type VoteChoice = (typeof VOTE_CHOICES)[number];
 
 export type Tally = { agree: number; object: number; abstain: number };
 
-export type OutcomeReason =
-  | "no-members"
-  | "no-quorum"
-  | "majority-agree"
-  | "majority-tie"
-  | "majority-against"
-  | "consent-no-objection"
-  | "consent-objection";
+export const OUTCOME_REASONS = [
+  "no-members",
+  "no-quorum",
+  "majority-agree",
+  "majority-tie",
+  "majority-none",
+  "majority-against",
+  "consent-no-objection",
+  "consent-objection",
+] as const;
+export type OutcomeReason = (typeof OUTCOME_REASONS)[number];
 
 export type Decision = {
   outcome: "adopted" | "rejected";
@@ -59,6 +62,9 @@ export function decide(input: { rule: DecisionRule; quorumPercent: number; membe
   if (!quorumMet) return { ...base, outcome: "rejected", reason: "no-quorum", quorumMet };
   if (rule === "majority") {
     if (t.agree > t.object) return { ...base, outcome: "adopted", reason: "majority-agree", quorumMet };
+    // Nobody agreeing or objecting (all abstained, or no votes at a quorum of 0) is a tie
+    // too, but "as many objected as agreed" would be a strange thing to read about it.
+    if (t.agree === 0 && t.object === 0) return { ...base, outcome: "rejected", reason: "majority-none", quorumMet };
     return { ...base, outcome: "rejected", reason: t.agree === t.object ? "majority-tie" : "majority-against", quorumMet };
   }
   // Consent: silence is consent once the quorum is met (see docs/decisions/020).

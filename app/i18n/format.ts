@@ -49,6 +49,18 @@ export function formatNumber(locale: Locale, n: number, maximumFractionDigits = 
   return remembered(written, n, WRITTEN_PER_FORMATTER, () => format.format(n));
 }
 
+/**
+ * A mean of ratings, always with one decimal ("4.0", "4,6"): in a column of means a bare
+ * "4" beside "4.6" reads as another kind of figure. Ratings themselves stay whole numbers.
+ */
+export function formatMean(locale: Locale, n: number) {
+  const { format, written } = remembered(byDigits, `${locale}|mean`, FORMATTERS, () => ({
+    format: numberFormatter(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+    written: new Map<number, string>(),
+  }));
+  return remembered(written, n, WRITTEN_PER_FORMATTER, () => format.format(n));
+}
+
 /** What `compute` gave for `key`, kept in `map`; a full map starts afresh. */
 function remembered<K, V>(map: Map<K, V>, key: K, limit: number, compute: () => V): V {
   let value = map.get(key);

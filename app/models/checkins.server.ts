@@ -471,8 +471,6 @@ export type NormResult = {
   selfExample: string;
   peerShown: boolean;
   peerMean: number | null;
-  peerMin: number | null;
-  peerMax: number | null;
   signal: Signal;
   observations: string[];
 };
@@ -500,8 +498,6 @@ const memberResultRows = preparedOnce(() =>
       selfExample: cycleResults.selfExample,
       peerShown: cycleResults.peerShown,
       peerMean: cycleResults.peerMean,
-      peerMin: cycleResults.peerMin,
-      peerMax: cycleResults.peerMax,
       signal: cycleResults.signal,
     })
     .from(cycleResults)
@@ -543,8 +539,6 @@ function frozenMemberResults(teamId: string, cycleId: number, normList: CycleNor
     selfExample: r.selfExample,
     peerShown: r.peerShown,
     peerMean: r.peerShown ? r.peerMean : null,
-    peerMin: r.peerShown ? r.peerMin : null,
-    peerMax: r.peerShown ? r.peerMax : null,
     signal: r.peerShown ? r.signal : "none",
     observations: [],
   }));

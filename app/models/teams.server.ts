@@ -4,6 +4,7 @@ import type { DB } from "../../db/client";
 import { db, preparedOnce, write } from "../db.server";
 import { randomId, randomToken } from "../ids.server";
 import { audit } from "./audit.server";
+import { settingsChangeData, type SettingKey } from "../domain/audit";
 import { leaveOpenCycles } from "./checkin-lifecycle.server";
 
 export const INVITE_DAYS = 14;
@@ -227,18 +228,17 @@ export function joinTeam(token: string, userId: string, now = Date.now()) {
   });
 }
 
-export type TeamSettings = Pick<
-  typeof teams.$inferSelect,
-  "name" | "description" | "decisionRule" | "quorumPercent" | "voteDays" | "anonymityThreshold" | "language"
->;
+/** What the settings form changes; the audit log names each of these (SETTING_KEYS) when it changes. */
+export type TeamSettings = Pick<typeof teams.$inferSelect, SettingKey>;
 
 export function updateSettings(teamId: string, actorId: string, settings: TeamSettings) {
   write((tx) => {
     const before = tx.select().from(teams).where(eq(teams.id, teamId)).get();
     tx.update(teams).set(settings).where(eq(teams.id, teamId)).run();
-    const changed = (Object.keys(settings) as (keyof TeamSettings)[]).filter((k) => before?.[k] !== settings[k]);
+    if (!before) return;
+    const data = settingsChangeData(before, settings);
     // Saving the form unchanged is not an event worth a line in the log.
-    if (changed.length > 0) audit(tx, { teamId, actorId, kind: "team.settings-changed", data: { changed } });
+    if (data.changed.length > 0) audit(tx, { teamId, actorId, kind: "team.settings-changed", data });
   });
 }
 

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { ScrollBox } from "~/components/scroll-box";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DateTime, NormLink } from "~/components/norms";
 import { useT } from "~/i18n/react";
@@ -26,7 +27,7 @@ export default function AgreementHistory() {
       {d.versions.length === 0 ? (
         <p>{t("agreement.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollBox label={t("agreement.history")}>
           <table className="table">
             <thead>
               <tr>
@@ -65,7 +66,7 @@ export default function AgreementHistory() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

@@ -4,7 +4,9 @@ import type { MessageKey } from "~/i18n";
 import { formatDate } from "~/i18n/format";
 import { ScrollBox } from "~/components/scroll-box";
 import { useT } from "~/i18n/react";
-import { AUDIT_GROUPS, auditDetail, auditSubject, isAuditGroup, type AuditDetail } from "~/domain/audit";
+import { AUDIT_GROUPS, auditDetail, auditSubject, isAuditGroup, type AuditDetail, type SettingChange } from "~/domain/audit";
+import type { DecisionRule } from "~/domain/votes";
+import type { Locale } from "~/i18n/core";
 import { listAudit, parseAuditCursor, type AuditKind } from "~/models/audit.server";
 import { requireLead } from "~/permissions.server";
 
@@ -102,5 +104,15 @@ function AuditLine({ row, base }: { row: Row; base: string }) {
       </>
     );
   }
+  if (detail?.kind === "settings") {
+    return <>{t("audit.settingsChanged", { changes: detail.changes.map((c) => settingChange(t, c)).join(", ") })}</>;
+  }
   return <>{t(`audit.kind.${row.kind as AuditKind}` satisfies MessageKey, { subject })}</>;
+}
+
+function settingChange(t: ReturnType<typeof useT>, change: SettingChange) {
+  if (change.from === undefined || change.to === undefined || change.key === "description") return t(`audit.setting.${change.key}`);
+  const value = (v: string) =>
+    change.key === "language" ? t(`audit.language.${v as Locale}`) : change.key === "decisionRule" ? t(`vote.ruleName.${v as DecisionRule}`) : v;
+  return t(`audit.change.${change.key}`, { from: value(change.from), to: value(change.to) });
 }

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { MemberResultList } from "~/components/member-results";
 import { ScrollBox } from "~/components/scroll-box";
 import { sparklinePoints } from "~/domain/norm-trend";
-import { formatDate, formatNumber } from "~/i18n/format";
+import { formatDate, formatMean } from "~/i18n/format";
 import { useT } from "~/i18n/react";
 import {
   closeDueCycles,
@@ -137,8 +137,8 @@ function ClosedResults({ results, teamId, base, threshold }: { results: NonNulla
                         {`${norm.code} — ${norm.title}`}
                       </a>
                     </th>
-                    <td>{figures.meanSelf !== null ? formatNumber(t.locale, figures.meanSelf, 1) : hidden}</td>
-                    <td>{figures.meanPeer !== null ? formatNumber(t.locale, figures.meanPeer, 1) : hidden}</td>
+                    <td>{figures.meanSelf !== null ? formatMean(t.locale, figures.meanSelf) : hidden}</td>
+                    <td>{figures.meanPeer !== null ? formatMean(t.locale, figures.meanPeer) : hidden}</td>
                     <td>
                       <TrendCell values={results.trends[i]} />
                     </td>
@@ -179,7 +179,7 @@ function TrendCell({ values }: { values: (number | null)[] }) {
           <polyline points={points} fill="none" stroke="currentColor" strokeWidth="2" />
         </svg>
       ) : null}{" "}
-      {values.map((v) => (v === null ? "–" : formatNumber(t.locale, v, 1))).join(" → ")}
+      {values.map((v) => (v === null ? "–" : formatMean(t.locale, v))).join(" → ")}
     </span>
   );
 }

@@ -6,7 +6,6 @@ import { FormErrors, SelectField, SubmitButton, TextareaField, TextField, transl
 import {
   AuthorName,
   CategoryName,
-  ConcretenessPanel,
   DateTime,
   DiffLegend,
   Markdown,
@@ -17,6 +16,7 @@ import {
   useLiveTitle,
   WordDiff,
 } from "~/components/norms";
+import { ConcretenessPanel } from "~/components/concreteness-panel";
 import { wordDiff } from "~/domain/diff";
 import { NORM_CATEGORY_ORDER } from "~/domain/norms";
 import { parseClosesAt, VOTE_CHOICES, type VoteChoice } from "~/domain/votes";

@@ -160,6 +160,9 @@ test("with JavaScript the note and action forms are empty again once what they s
   await lead.getByRole("button", { name: "Add note" }).click();
   await lead.getByText("Note added.").waitFor();
   await expect.poll(() => note.inputValue()).toBe("");
+  // Back on the same page: focus stays on the button just used, where the lead is looking,
+  // not on a <main> scrolled out of view that would send the next Tab to the top.
+  expect(await lead.evaluate(() => document.activeElement?.textContent)).toBe("Add note");
   expect(await lead.locator("main .notes li", { hasText: "Spoke about call-backs." }).count()).toBe(1);
   // The next note is private too unless the lead says otherwise: only the text is cleared.
   expect(await privately.isChecked()).toBe(true);

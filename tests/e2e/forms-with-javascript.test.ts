@@ -2,8 +2,9 @@
 // a second click while it is busy does not send the form again.
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { uniqueEmail } from "../support/client";
-import { collectConsoleErrors, waitForHydration } from "./support/browser";
+import { teamWithMembers, uniqueEmail } from "../support/client";
+import { userIdByEmail } from "../support/checkins";
+import { collectConsoleErrors, signIn, waitForHydration } from "./support/browser";
 import { browserSuite } from "./support/suite";
 
 const suite = browserSuite();
@@ -107,4 +108,36 @@ test("a form the browser refuses starts at its first wrong field, so the error i
   await page.locator("main button[type=submit]").first().click();
   await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe("quorumPercent");
   expect(await page.locator("main [name=quorumPercent]").getAttribute("aria-invalid")).toBe("true");
+});
+
+test("removed from the team while writing a proposal: the error page gives back the title and text to copy", async () => {
+  const { lead, teamId, members } = await teamWithMembers(suite.url, 1, "Team Vertrek");
+  const member = members[0];
+  const page = await suite.page();
+  await signIn(page, member.email, member.password);
+  await page.goto(`/teams/${teamId}/proposals/new`);
+  await waitForHydration(page);
+  const body = "We bellen een klant terug binnen één werkdag,\nook als we het antwoord nog niet hebben.";
+  await page.getByLabel("The norm in one sentence").fill("Terugbellen binnen een werkdag");
+  await page.getByLabel("Explanation").fill(body);
+  await page.getByLabel("Category").selectOption({ index: 1 });
+  // Meanwhile the lead removes the member from the team.
+  expect((await lead.post(`/teams/${teamId}/members`, { intent: "remove", userId: userIdByEmail(suite.dbPath, member.email) })).status).toBe(303);
+
+  await page.getByRole("button", { name: "Save as draft" }).click();
+  await expect.poll(() => page.locator("main h1").innerText()).toBe("Page not found");
+  await expect.poll(() => page.locator("#unsaved-title").count()).toBe(1);
+  expect(await page.locator("#unsaved-0").inputValue()).toBe("Terugbellen binnen een werkdag");
+  expect(await page.locator('label[for="unsaved-0"]').innerText()).toBe("The norm in one sentence");
+  expect(await page.getByLabel("Text").inputValue()).toBe(body);
+
+  // Going on to another page leaves the texts behind: they belonged to that one post.
+  // Client-side navigations (a page load would forget them anyway), checked by a marker.
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await page.getByRole("link", { name: "Go to the start page" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  await page.evaluate(() => (window as unknown as { __remixRouter: { navigate(to: string): Promise<void> } }).__remixRouter.navigate("/teams/no-such-team"));
+  await expect.poll(() => page.locator("main h1").innerText()).toBe("Page not found");
+  expect(await page.locator("#unsaved-title").count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 });

@@ -70,3 +70,22 @@ test("a closed vote shows how it ended and links its proposal; a role change sho
   expect(text).toContain("Published agreement version 1");
   expect(text).not.toContain("version v1");
 });
+
+test("a settings change says what changed, from what to what, in the reader's language; the description only that it changed", async () => {
+  const { lead, teamId } = await teamWithMembers(server.url, 1, "Settings Audit");
+  const settings = { name: "Settings Audit West", description: "A new description nobody needs in the log.", decisionRule: "consent", quorumPercent: "67", voteDays: "10", anonymityThreshold: "4", language: "nl" };
+  expect((await lead.post(`/teams/${teamId}/settings`, settings)).status).toBe(303);
+
+  await lead.post("/language", { language: "en", redirectTo: "/" });
+  const en = visibleText((await lead.get(`/teams/${teamId}/audit`)).html);
+  expect(en).toContain(
+    "Changed the team settings: name “Settings Audit” → “Settings Audit West”, description, language English → Dutch, decision rule majority → consent, quorum 50% → 67%, vote duration 7 → 10 days, minimum number of peer ratings 3 → 4",
+  );
+  expect(en).not.toContain("A new description");
+
+  await lead.post("/language", { language: "nl", redirectTo: "/" });
+  const nl = visibleText((await lead.get(`/teams/${teamId}/audit`)).html);
+  expect(nl).toContain(
+    "Wijzigde de teaminstellingen: naam ‘Settings Audit’ → ‘Settings Audit West’, omschrijving, taal Engels → Nederlands, besluitregel meerderheid → consent, quorum 50% → 67%, duur van een stemming 7 → 10 dagen, minimaal aantal collegabeoordelingen 3 → 4",
+  );
+});

@@ -50,7 +50,12 @@ test("team created, invite created/revoked, member joined/removed, role changed,
     { kind: "member.joined", actorId: bobId, subject: "Bob Joiner", data: {} },
     { kind: "member.role-changed", actorId: leadId, subject: "Ann Joiner", data: { userId: annId, from: "member", to: "lead" } },
     { kind: "member.removed", actorId: leadId, subject: "Bob Joiner", data: { userId: bobId } },
-    { kind: "team.settings-changed", actorId: leadId, subject: "", data: { changed: ["decisionRule", "anonymityThreshold"] } },
+    {
+      kind: "team.settings-changed",
+      actorId: leadId,
+      subject: "",
+      data: { changed: ["decisionRule", "anonymityThreshold"], from: { decisionRule: "majority", anonymityThreshold: 3 }, to: { decisionRule: "consent", anonymityThreshold: 5 } },
+    },
     { kind: "invite.revoked", actorId: leadId, subject: "", data: { inviteId } },
   ]);
   // Audit rows carry the time they were written.

@@ -4,6 +4,7 @@ import { startServer, type TestServer } from "../support/server";
 import { signUp, teamWithMembers, visibleText } from "../support/client";
 import { insertActiveNorms, queryTestDb, retireNorm } from "../support/norm-fixtures";
 import { openCycle, peersToRate, ratePeer, rateSelf, userIdByEmail } from "../support/checkins";
+import { autofocused } from "../support/forms";
 
 let server: TestServer;
 let team: Awaited<ReturnType<typeof teamWithMembers>>;
@@ -100,16 +101,21 @@ test("missing or out-of-range ratings: 400, a message per field, everything type
   }
   expect(res.html).toContain(`id="self-rating-rating.${codes[1]}-error"`);
   for (const radio of radios(codes[0])) expect(radio).not.toContain("aria-invalid");
+  // Without JavaScript the refused form opens on the first unrated norm's scale, so a
+  // screen reader reads that norm and its error, and nobody has to look for it.
+  expect(autofocused(res.html)).toEqual([`self-rating-rating.${codes[1]}-1`]);
 
   const missing = await member.post(`${base}/${cycleId}/self`, { [`example.${codes[1]}`]: "only text" });
   expect(missing.status).toBe(400);
   expect(visibleText(missing.html).match(/Choose a rating from 1 \(rarely\) to 5 \(consistently\)\./g)).toHaveLength(2);
   expect(missing.html).toContain(">only text</textarea>");
+  expect(autofocused(missing.html)).toEqual([`self-rating-rating.${codes[0]}-1`]);
 
   const peer = (await peersToRate(member, team.teamId, cycleId))[0];
   const bad = await ratePeer(member, team.teamId, cycleId, peer, { [codes[0]]: "3", [codes[1]]: "abc" }, { [codes[0]]: "Zag het gebeuren." });
   expect(bad.status).toBe(400);
   expect(bad.html).toContain(">Zag het gebeuren.</textarea>");
+  expect(autofocused(bad.html)).toEqual([`peer-rating-rating.${codes[1]}-1`]);
   const decimal = await ratePeer(member, team.teamId, cycleId, peer, { [codes[0]]: "2.5", [codes[1]]: "0" });
   expect(decimal.status).toBe(400);
   const tooLong = await rateSelf(member, team.teamId, cycleId, { [codes[0]]: 3, [codes[1]]: 3 }, { [codes[0]]: "x".repeat(2001) });

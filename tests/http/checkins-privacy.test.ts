@@ -48,7 +48,7 @@ test("a member rated by only 2 colleagues gets no peer figure and no observation
 
   // Everyone else was rated three times and does see a figure (and a blind spot: 5 vs 2).
   const other = visibleText((await members[1].get(`${url}/results`)).html);
-  expect(other).toContain("Self rating 5 Peer mean 2 Spread of peer ratings 2 to 2 Possible blind spot");
+  expect(other).toContain("Self rating 5 Peer mean 2.0 Possible blind spot");
 
   // Leads included: the overview says the target has no peer result on either norm,
   // and the target's own results page says the same as the target's page.

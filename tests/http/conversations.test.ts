@@ -73,9 +73,9 @@ describe("results in the conversation", () => {
     expect(page.status).toBe(200);
     const text = visibleText(page.html);
     expect(text).toContain("Results of Bram Kuipers in this check-in");
-    expect(text).toContain("Self rating 5 Peer mean 2 Spread of peer ratings 2 to 2 Possible blind spot");
+    expect(text).toContain("Self rating 5 Peer mean 2.0 Possible blind spot");
     expect(text).toContain("Bram Kuipers rated themselves at least a point higher than colleagues did.");
-    expect(text).toContain("Self rating 3 Peer mean 4 Spread of peer ratings 4 to 4 Hidden strength");
+    expect(text).toContain("Self rating 3 Peer mean 4.0 Hidden strength");
     expect(text).toContain("Example from the self rating EXAMPLE-1 of a call-back.");
     expect(text).toContain("Observations from colleagues");
     expect(text.match(/SEEN-FOR-1:/g)).toHaveLength(3);

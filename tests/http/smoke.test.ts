@@ -40,3 +40,19 @@ test("a page asked for as Chromium asks arrives brotli-compressed and whole, its
   // The loader data comes last; without it the page would not come alive in the browser.
   expect(page.html).toMatch(/streamController\.close\(\);<\/script>(<!--\/\$-->)*$/);
 });
+
+test("the stylesheet and the icon are served from the public folder; nothing else there is", async () => {
+  const css = await fetch(`${server.url}/styles.css`);
+  expect(css.status).toBe(200);
+  expect(css.headers.get("content-type")).toMatch(/^text\/css/);
+  expect(css.headers.get("cache-control")).toBe("public, max-age=3600");
+  expect(await css.text()).toContain("body");
+  const icon = await fetch(`${server.url}/favicon.svg`);
+  expect(icon.status).toBe(200);
+  expect(icon.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+  // Paths out of the folder or beside its files are pages Remix does not know: its 404, not a listing or a redirect.
+  for (const path of ["/..%2Fpackage.json", "/..%2Fpublic%2Fstyles.css", "/styles.css/", "/STYLES.CSS"]) {
+    const res = await fetch(`${server.url}${path}`, { redirect: "manual" });
+    expect(res.status, path).toBe(404);
+  }
+});

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { auditDetail, auditSubject } from "../../app/domain/audit";
+import { auditDetail, auditSubject, settingsChangeData } from "../../app/domain/audit";
 
 test("a closed vote's row carries its outcome and proposal", () => {
   expect(auditDetail("proposal.closed", JSON.stringify({ proposalId: 12, outcome: "adopted", reason: "majority", agree: 3 }))).toEqual({
@@ -29,4 +29,38 @@ test("agreement rows read their version as a number; other subjects stay as writ
   expect(auditSubject("agreement.acknowledged", "v2")).toBe("2");
   expect(auditSubject("agreement.acknowledged", "vNext")).toBe("vNext");
   expect(auditSubject("member.joined", "v2")).toBe("v2");
+});
+
+test("a settings row names what changed, with old and new values where they fit on a line", () => {
+  const before = { name: "Zuid", description: "Old text", language: "nl", decisionRule: "majority", quorumPercent: 50, voteDays: 7, anonymityThreshold: 3 };
+  const after = { ...before, name: "Zuid & West", description: "New text", decisionRule: "consent", quorumPercent: 67 };
+  const data = settingsChangeData(before, after);
+  // The description's text is never copied into the log; that it changed is.
+  expect(data).toEqual({
+    changed: ["name", "description", "decisionRule", "quorumPercent"],
+    from: { name: "Zuid", decisionRule: "majority", quorumPercent: 50 },
+    to: { name: "Zuid & West", decisionRule: "consent", quorumPercent: 67 },
+  });
+  expect(auditDetail("team.settings-changed", JSON.stringify(data))).toEqual({
+    kind: "settings",
+    changes: [
+      { key: "name", from: "Zuid", to: "Zuid & West" },
+      { key: "description" },
+      { key: "decisionRule", from: "majority", to: "consent" },
+      { key: "quorumPercent", from: "50", to: "67" },
+    ],
+  });
+  expect(settingsChangeData(before, { ...before }).changed).toEqual([]);
+});
+
+test("older settings rows name the settings only; odd values and unknown names are left out", () => {
+  expect(auditDetail("team.settings-changed", JSON.stringify({ changed: ["anonymityThreshold", "decisionRule"] }))).toEqual({
+    kind: "settings",
+    changes: [{ key: "decisionRule" }, { key: "anonymityThreshold" }],
+  });
+  expect(
+    auditDetail("team.settings-changed", JSON.stringify({ changed: ["decisionRule", "voteDays", "secret"], from: { decisionRule: "dictator", voteDays: 7 }, to: { decisionRule: "consent", voteDays: "8" } })),
+  ).toEqual({ kind: "settings", changes: [{ key: "decisionRule" }, { key: "voteDays" }] });
+  expect(auditDetail("team.settings-changed", JSON.stringify({ changed: ["secret"] }))).toBeNull();
+  expect(auditDetail("team.settings-changed", "{}")).toBeNull();
 });

@@ -40,19 +40,17 @@ describe("blind spot and hidden strength", () => {
 });
 
 describe("per member and norm", () => {
-  test("self next to peer mean and spread", () => {
+  test("self next to peer mean, and nothing that is one rater's value (no lowest, no highest)", () => {
     expect(aggregateMemberNorm({ self: 5, peers: [3, 4, 5, 4], threshold: 3 })).toEqual({
       selfRating: 5,
       peerShown: true,
       peerMean: 4,
-      peerMin: 3,
-      peerMax: 5,
       signal: "blind-spot",
     });
   });
   test("below the threshold no peer figure at all", () => {
     const r = aggregateMemberNorm({ self: 5, peers: [1, 1], threshold: 3 });
-    expect(r).toEqual({ selfRating: 5, peerShown: false, peerMean: null, peerMin: null, peerMax: null, signal: "none" });
+    expect(r).toEqual({ selfRating: 5, peerShown: false, peerMean: null, signal: "none" });
   });
   test("exactly the threshold is enough; a higher team threshold is honoured", () => {
     expect(aggregateMemberNorm({ self: 2, peers: [3, 3, 4], threshold: 3 }).peerShown).toBe(true);

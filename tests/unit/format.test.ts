@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { formatDate, formatDay, formatNumber, formatPercent, parseLocalDateTime, toLocalDateTimeInput } from "~/i18n/format";
+import { formatDate, formatDay, formatMean, formatNumber, formatPercent, parseLocalDateTime, toLocalDateTimeInput } from "~/i18n/format";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -75,6 +75,16 @@ test("dates and numbers the Dutch and the English way", () => {
   expect(formatNumber("nl", 1234.56)).toBe("1.234,6");
   expect(formatNumber("en", 1234.56)).toBe("1,234.6");
   expect(formatPercent("nl", 0.5)).toBe("50%");
+});
+
+test("a mean always has one decimal, so a column of means reads alike", () => {
+  expect(formatMean("en", 4)).toBe("4.0");
+  expect(formatMean("nl", 4)).toBe("4,0");
+  expect(formatMean("nl", 3.3555555555555556)).toBe("3,4");
+  expect(formatMean("en", 4.96)).toBe("5.0");
+  // The plain number formatter is not changed by it (both keep what they wrote).
+  expect(formatNumber("en", 4)).toBe("4");
+  expect(formatMean("en", 4)).toBe("4.0");
 });
 
 test("a number written before is written the same again, per language and number of decimals", () => {

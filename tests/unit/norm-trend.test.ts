@@ -22,10 +22,10 @@ test("direction from the first known value to the last", () => {
 test("trend text in English and Dutch", () => {
   const points = [point(1, 3.1, 4), point(2, 3.4, 4), point(3, 3.8, 4)];
   expect(trendSummary(serverT("en"), "N-2", points)).toBe(
-    "N-2 rose from 3.1 to 3.8 in the peer ratings. Self ratings stayed at 4.",
+    "N-2 rose from 3.1 to 3.8 in the peer ratings. Self ratings stayed at 4.0.",
   );
   expect(trendSummary(serverT("nl"), "N-2", points)).toBe(
-    "N-2 steeg van 3,1 naar 3,8 in de collegabeoordelingen. Zelfbeoordelingen bleven op 4.",
+    "N-2 steeg van 3,1 naar 3,8 in de collegabeoordelingen. Zelfbeoordelingen bleven op 4,0.",
   );
 });
 

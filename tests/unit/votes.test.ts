@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { decide, parseClosesAt, quorumReached, tally, type Tally } from "~/domain/votes";
+import { decide, OUTCOME_REASONS, parseClosesAt, quorumReached, tally, type Tally } from "~/domain/votes";
+import { messagesFor, type MessageKey } from "~/i18n/dictionaries";
 import { parseLocalDateTime } from "~/i18n/format";
 
 const t = (agree: number, object: number, abstain = 0): Tally => ({ agree, object, abstain });
@@ -25,7 +26,8 @@ describe("majority", () => {
   });
   test("a tie is not a majority", () => {
     expect(m(t(3, 3, 1))).toMatchObject({ outcome: "rejected", reason: "majority-tie" });
-    expect(m(t(0, 0, 5))).toMatchObject({ outcome: "rejected", reason: "majority-tie" });
+    // Nobody agreeing or objecting is no majority either, and says so in its own words.
+    expect(m(t(0, 0, 5))).toMatchObject({ outcome: "rejected", reason: "majority-none" });
   });
   test("rejected when more object", () => {
     expect(m(t(2, 4))).toMatchObject({ outcome: "rejected", reason: "majority-against" });
@@ -75,7 +77,7 @@ describe("quorum", () => {
   test("quorum 0%: no votes at all still decides by the rule", () => {
     expect(decide({ rule: "majority", quorumPercent: 0, memberCount: 4, tally: t(0, 0) })).toMatchObject({
       outcome: "rejected",
-      reason: "majority-tie",
+      reason: "majority-none",
       quorumMet: true,
     });
     expect(decide({ rule: "consent", quorumPercent: 0, memberCount: 4, tally: t(0, 0) })).toMatchObject({
@@ -116,4 +118,12 @@ describe("closing time of a vote", () => {
     expect(parseClosesAt("2026-03-02T13:00", now, local)).toEqual({ ok: false, error: "past" });
     expect(parseClosesAt("2026-07-01T10:00", now, local)).toEqual({ ok: false, error: "too-far" });
   });
+});
+
+test("every reason a vote can end with is said in English and in Dutch, each in its own words", () => {
+  for (const locale of ["en", "nl"] as const) {
+    const texts = OUTCOME_REASONS.map((r) => messagesFor(locale)[`vote.reason.${r}` as MessageKey]);
+    for (const [i, text] of texts.entries()) expect(text, `${locale} ${OUTCOME_REASONS[i]}`).toMatch(/\w/);
+    expect(new Set(texts).size).toBe(texts.length);
+  }
 });

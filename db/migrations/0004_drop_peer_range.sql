@@ -1,0 +1,2 @@
+ALTER TABLE `cycle_results` DROP COLUMN `peer_min`;--> statement-breakpoint
+ALTER TABLE `cycle_results` DROP COLUMN `peer_max`;
