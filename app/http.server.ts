@@ -82,14 +82,16 @@ const HOST_NAME = /^(?:\[[0-9A-Fa-f:.]+\]|[\p{L}\p{N}\p{M}._-]{1,253})$/u;
  * host name. Checked by hand because the URL parser does not refuse everything
  * odd: "x/teams/1?" as a host would move the path Remix routes on.
  */
-export function requestUrl(req: Pick<ExpressRequest, "protocol" | "hostname" | "originalUrl" | "get">): URL | null {
-  // req.hostname honours "trust proxy"; the port comes from X-Forwarded-Host or Host.
+export function requestUrl(req: Pick<ExpressRequest, "protocol" | "hostname" | "originalUrl" | "get" | "app">): URL | null {
+  // req.hostname honours "trust proxy"; the port comes from X-Forwarded-Host or Host,
+  // X-Forwarded-Host only behind a proxy we trust (like req.hostname does).
   // No Host at all (HTTP/1.0 health checks) has always been served; it names no other site.
   const hostname = req.hostname || "localhost";
   if (!HOST_NAME.test(hostname)) return null;
   // X-Forwarded-Proto (behind a proxy) is whatever the proxy sent.
   if (req.protocol !== "http" && req.protocol !== "https") return null;
-  const port = /:(\d+)$/.exec(req.get("X-Forwarded-Host") ?? req.get("host") ?? "")?.[1];
+  const forwarded = req.app.enabled("trust proxy") ? req.get("X-Forwarded-Host") : undefined;
+  const port = /:(\d+)$/.exec(forwarded ?? req.get("host") ?? "")?.[1];
   try {
     return new URL(`${req.protocol}://${hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
   } catch {

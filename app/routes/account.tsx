@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { changePassword, currentSessionId, requireUser, verifyPassword } from "~/auth.server";
@@ -10,9 +10,15 @@ import { choice, msg, requiredText, secret } from "~/forms";
 import { redirectWithFlash } from "~/flash.server";
 import { languageCookie } from "~/i18n/locale.server";
 import { useT } from "~/i18n/react";
-import { getUser, updateProfile } from "~/models/users.server";
+import { clearLoginFailures, getUser, loginBlockedFor, recordLoginFailure, updateProfile } from "~/models/users.server";
 
 export { ErrorBoundary } from "~/components/error-page";
+
+// The 429's Retry-After reaches the page through this, as on /login.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 const profileSchema = z.object({
   intent: z.literal("profile"),
@@ -47,7 +53,19 @@ export async function action({ request }: ActionFunctionArgs) {
       return data({ intent: "password" as const, result: submission.reply(hide) }, { status: 400 });
     }
     const stored = getUser(user.id);
+    // Guessing the current password in a browser left signed in counts against the same
+    // limit as signing in: otherwise it could be guessed without end, then changed.
+    const waitMs = stored ? loginBlockedFor(stored.email) : 0;
+    if (waitMs > 0) {
+      const minutes = Math.ceil(waitMs / 60_000);
+      const message = msg(minutes === 1 ? "account.tooManyOneMinute" : "account.tooMany", { minutes });
+      return data(
+        { intent: "password" as const, result: submission.reply({ fieldErrors: { currentPassword: [message] }, ...hide }) },
+        { status: 429, headers: { "Retry-After": String(Math.ceil(waitMs / 1000)) } },
+      );
+    }
     if (!stored || !(await verifyPassword(stored.passwordHash, submission.value.currentPassword))) {
+      if (stored) recordLoginFailure(stored.email);
       return data(
         {
           intent: "password" as const,
@@ -56,6 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
+    clearLoginFailures(stored.email);
     await changePassword(user.id, submission.value.newPassword, (await currentSessionId(request)) ?? "");
     return redirectWithFlash("/account", { key: "account.passwordChanged" });
   }

@@ -4,7 +4,7 @@
 import { expect, test } from "vitest";
 import { Client, setCookieLine, signUp, uniqueEmail } from "../support/client";
 import type { TestDb } from "../support/db";
-import { fieldValue, formError, submitForm } from "../support/forms";
+import { fieldError, fieldValue, formError, submitForm } from "../support/forms";
 import { startServer, type TestServer } from "../support/server";
 import { useTestServer } from "../support/setup";
 
@@ -172,4 +172,34 @@ test("a malformed e-mail address answers 400 and counts nothing", async () => {
   const res = await new Client(server.url).post("/login", { email: "no-at-sign", password: "whatever 1234" });
   expect(res.status).toBe(400);
   expect(db.prepare("select count(*) as n from login_attempts where email = 'no-at-sign'").get()).toEqual({ n: 0 });
+});
+
+test("guessing the current password on the account page counts against the same limit: 429 after five wrong tries, also at /login", async () => {
+  const owner = await signUp(server.url, "Left Signed In");
+  const change = (currentPassword: string) =>
+    owner.post("/account", { intent: "password", currentPassword, newPassword: "a brand new password" });
+  for (let i = 1; i <= 5; i++) {
+    const wrong = await change(`guess number ${i}`);
+    expect(wrong.status).toBe(400);
+    expect(fieldError(wrong.html, "password", "currentPassword")).toBe("This is not your current password.");
+  }
+  // The right password no longer helps: whoever holds the session cannot go on guessing.
+  const blocked = await change(owner.password);
+  expect(blocked.status).toBe(429);
+  expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+  expect(fieldError(blocked.html, "password", "currentPassword")).toBe("Too many wrong passwords. Try again in 15 minutes.");
+  expect(blocked.html).not.toContain("a brand new password");
+  expect((await new Client(server.url).post("/login", { email: owner.email, password: owner.password })).status).toBe(429);
+  // Nothing was changed: the old password is still the one (checked once the limit has passed).
+  db.prepare("delete from login_attempts where email = ?").run(owner.email);
+  expect((await new Client(server.url).post("/login", { email: owner.email, password: owner.password })).status).toBe(303);
+});
+
+test("a right current password clears the wrong tries before it", async () => {
+  const owner = await signUp(server.url, "Mistyped Once");
+  for (let i = 1; i <= 4; i++) {
+    expect((await owner.post("/account", { intent: "password", currentPassword: `typo ${i}`, newPassword: "another new password" })).status).toBe(400);
+  }
+  expect((await owner.post("/account", { intent: "password", currentPassword: owner.password, newPassword: "another new password" })).status).toBe(303);
+  expect(db.prepare("select count(*) as n from login_attempts where email = ?").get(owner.email)).toEqual({ n: 0 });
 });

@@ -153,6 +153,11 @@ describe("Host header", () => {
       expect((await getWithHost(host)).status, host).toBe(200);
     }
   });
+
+  test("without a proxy to trust, X-Forwarded-Host is not read at all, its port neither", async () => {
+    const { port } = new URL(server.url);
+    expect((await getWithHost(`localhost:${port}`, "/login", { "X-Forwarded-Host": "normwerk.example.org:99999" })).status).toBe(200);
+  });
 });
 
 describe("behind a proxy (APP_ORIGIN set, X-Forwarded-* trusted)", () => {

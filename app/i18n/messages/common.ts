@@ -122,6 +122,8 @@ export const en = {
   "account.newPassword": "New password",
   "account.savePassword": "Change password",
   "account.wrongPassword": "This is not your current password.",
+  "account.tooMany": "Too many wrong passwords. Try again in {minutes} minutes.",
+  "account.tooManyOneMinute": "Too many wrong passwords. Try again in a minute.",
   "account.saved": "Your profile is saved.",
   "account.passwordChanged": "Your password is changed. Other devices are signed out.",
 
@@ -335,6 +337,8 @@ export const nl: Translations<typeof en> = {
   "account.newPassword": "Nieuw wachtwoord",
   "account.savePassword": "Wachtwoord wijzigen",
   "account.wrongPassword": "Dit is niet je huidige wachtwoord.",
+  "account.tooMany": "Te vaak een verkeerd wachtwoord. Probeer het over {minutes} minuten opnieuw.",
+  "account.tooManyOneMinute": "Te vaak een verkeerd wachtwoord. Probeer het over een minuut opnieuw.",
   "account.saved": "Je profiel is opgeslagen.",
   "account.passwordChanged": "Je wachtwoord is gewijzigd. Andere apparaten zijn uitgelogd.",
 
