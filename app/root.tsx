@@ -18,7 +18,8 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useContext, useEffect, useRef, type ReactNode } from "react";
+import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { getCurrentSession } from "./auth.server";
 import { teamsOfUser } from "./permissions.server";
 import { readFlash } from "./flash.server";
@@ -78,10 +79,15 @@ export function useRootData() {
  * A route showing one of several views may name the view in its loader data
  * (`pageTitle: { key, params }`, see PageTitleData).
  */
-function PageTitle({ messages, error }: { messages?: Messages; error?: unknown }) {
+function PageTitle({ messages, error: rootError }: { messages?: Messages; error?: unknown }) {
   const matches = useMatches();
   const root = useRootData();
   const leaf = matches[matches.length - 1];
+  // A page's own error boundary (decision 011) renders inside this shell, so its 403 or
+  // 404 reaches the title only through the router's state: Remix's hooks give the shell
+  // no route's error but its own.
+  const routeErrors = useContext(UNSAFE_DataRouterStateContext)?.errors;
+  const error = rootError ?? (routeErrors ? Object.values(routeErrors)[0] : undefined);
   const own = error === undefined ? pageTitleOf(leaf?.data) : null;
   const key: MessageKey | undefined =
     error !== undefined
@@ -210,7 +216,17 @@ function useFocusMainOnNavigation(key: string, state: unknown, pathname: string)
     // A post the server refused comes back as a page with its errors: start at the first.
     if (focusFirstInvalid(document.getElementById("main"))) return;
     const active = document.activeElement;
-    if (before.posted && before.pathname === pathname && active instanceof HTMLElement && active.id !== "main" && active.closest("main")) return;
+    if (before.posted && before.pathname === pathname && active instanceof HTMLElement && active.id !== "main" && active.closest("main")) {
+      // Refused as a whole (a failed sign-in): start again at the form's first field, as
+      // without JavaScript. Once conform has shown the answer, a render after this one.
+      const form = active.closest("form");
+      setTimeout(() => {
+        if (form?.querySelector(".form-error") && document.activeElement === active) {
+          form.querySelector<HTMLElement>("input:not([type=hidden]), textarea, select")?.focus();
+        }
+      }, 0);
+      return;
+    }
     const named = typeof state === "object" && state !== null && "focus" in state && typeof state.focus === "string" ? state.focus : null;
     const target = named ? document.getElementById(named) : null;
     if (target) target.focus();

@@ -141,3 +141,14 @@ test("removed from the team while writing a proposal: the error page gives back 
   expect(await page.locator("#unsaved-title").count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 });
+
+test("a failed sign-in starts again at the e-mail field, as it does without JavaScript", async () => {
+  const page = await suite.page();
+  await page.goto("/login");
+  await waitForHydration(page);
+  await page.locator("main [name=email]").fill(uniqueEmail("nobody"));
+  await page.locator("main [name=password]").fill("not the password");
+  await page.locator("main button[type=submit]").click();
+  await expect.poll(() => page.locator("main .form-error").count()).toBe(1);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("email");
+});

@@ -27,6 +27,13 @@ test("an outsider gets 404 on a team page and a member gets 403 on a lead action
   const outsider = await signUp(server.url, "Outsider");
   expect((await outsider.get(`/teams/${teamId}`)).status).toBe(404);
   expect((await members[0].post(`/teams/${teamId}/members`, { intent: "invite" })).status).toBe(403);
+  // The title says what the page says, not the name of the page that was refused.
+  const forbidden = await members[0].get(`/teams/${teamId}/settings`);
+  expect(forbidden.status).toBe(403);
+  expect(forbidden.html).toContain("<title>Not allowed — Normwerk</title>");
+  const missing = await outsider.get(`/teams/${teamId}/settings`);
+  expect(missing.html).toContain("<title>Page not found — Normwerk</title>");
+  expect((await members[0].post(`/teams/${teamId}/members`, { intent: "invite" })).html).toContain("<title>Not allowed — Normwerk</title>");
 });
 
 test("a page asked for as Chromium asks arrives brotli-compressed and whole, its data script included (decision 075)", async () => {
