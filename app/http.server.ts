@@ -5,7 +5,7 @@
 // 400/413/415 answer instead of a 500 from inside an action. The same goes for
 // a form whose size or field names could exhaust the server (docs/decisions/060).
 import type { Readable } from "node:stream";
-import { writeReadableStreamToWritable } from "@remix-run/node";
+import { writeReadableStreamToWritable, type HeadersFunction } from "@remix-run/node";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 
 /**
@@ -153,6 +153,16 @@ export async function postedForm(request: Request): Promise<Array<[string, FormD
   const form = await new Response(body.bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": body.type } }).formData();
   return [...form];
 }
+
+/**
+ * A route's `headers` export for an action that may answer 429 (sign-in, password
+ * change): a page's HTTP headers come from its routes' `headers` exports only
+ * (Set-Cookie aside), so the action's Retry-After reaches the page through this.
+ */
+export const passRetryAfter: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export async function sendFetchResponse(res: ExpressResponse, response: Response) {
   res.statusMessage = response.statusText;

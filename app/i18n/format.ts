@@ -42,11 +42,7 @@ const byDigits = new Map<string, { format: Intl.NumberFormat; written: Map<numbe
 const WRITTEN_PER_FORMATTER = 2000;
 
 export function formatNumber(locale: Locale, n: number, maximumFractionDigits = 1) {
-  const { format, written } = remembered(byDigits, `${locale}|${maximumFractionDigits}`, FORMATTERS, () => ({
-    format: numberFormatter(locale, { maximumFractionDigits }),
-    written: new Map<number, string>(),
-  }));
-  return remembered(written, n, WRITTEN_PER_FORMATTER, () => format.format(n));
+  return formatRemembered(locale, n, maximumFractionDigits, 0);
 }
 
 /**
@@ -54,8 +50,13 @@ export function formatNumber(locale: Locale, n: number, maximumFractionDigits = 
  * "4" beside "4.6" reads as another kind of figure. Ratings themselves stay whole numbers.
  */
 export function formatMean(locale: Locale, n: number) {
-  const { format, written } = remembered(byDigits, `${locale}|mean`, FORMATTERS, () => ({
-    format: numberFormatter(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  return formatRemembered(locale, n, 1, 1);
+}
+
+function formatRemembered(locale: Locale, n: number, maximumFractionDigits: number, minimumFractionDigits: number) {
+  const key = `${locale}|${minimumFractionDigits}-${maximumFractionDigits}`;
+  const { format, written } = remembered(byDigits, key, FORMATTERS, () => ({
+    format: numberFormatter(locale, { minimumFractionDigits, maximumFractionDigits }),
     written: new Map<number, string>(),
   }));
   return remembered(written, n, WRITTEN_PER_FORMATTER, () => format.format(n));

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { changePassword, currentSessionId, requireUser, verifyPassword } from "~/auth.server";
@@ -8,17 +8,14 @@ import { FormErrors, SelectField, SubmitButton, TextField, validateOnSubmit } fr
 import { REPEATED, singleValue } from "~/form-data";
 import { choice, msg, requiredText, secret } from "~/forms";
 import { redirectWithFlash } from "~/flash.server";
+import { passRetryAfter } from "~/http.server";
 import { languageCookie } from "~/i18n/locale.server";
 import { useT } from "~/i18n/react";
 import { clearLoginFailures, getUser, loginBlockedFor, recordLoginFailure, updateProfile } from "~/models/users.server";
 
 export { ErrorBoundary } from "~/components/error-page";
 
-// The 429's Retry-After reaches the page through this, as on /login.
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
-};
+export const headers = passRetryAfter;
 
 const profileSchema = z.object({
   intent: z.literal("profile"),
