@@ -1,9 +1,11 @@
 import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
+import { randomBytes } from "node:crypto";
 import { renderToPipeableStream } from "react-dom/server";
 import { wholeHtml } from "./html-stream.server";
 import { messagesFor } from "./i18n/dictionaries";
 import { ServerDictionaries } from "./i18n/react";
+import { NonceContext } from "./nonce";
 
 /** How long Remix waits for loader data to encode (read by Remix from this module). */
 export const streamTimeout = 5_000;
@@ -12,6 +14,23 @@ function securityHeaders(headers: Headers) {
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("Referrer-Policy", "same-origin");
   headers.set("X-Frame-Options", "DENY");
+}
+
+// Defence in depth behind the Markdown sanitizer (decision 080): a page runs only our
+// own files and the inline scripts carrying this response's nonce, loads nothing from
+// elsewhere, and posts forms only to us.
+const LIVE_RELOAD = process.env.NODE_ENV === "development" ? " ws://localhost:*" : "";
+function contentSecurityPolicy(nonce: string) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self'",
+    `connect-src 'self'${LIVE_RELOAD}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
@@ -31,14 +50,18 @@ export default function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
+  const nonce = randomBytes(16).toString("base64");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     let failed = false;
     const { pipe, abort } = renderToPipeableStream(
       <ServerDictionaries.Provider value={messagesFor}>
-        <RemixServer context={remixContext} url={request.url} />
+        <NonceContext.Provider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </NonceContext.Provider>
       </ServerDictionaries.Provider>,
       {
+        nonce,
         onShellReady() {
           shellRendered = true;
         },
@@ -51,6 +74,7 @@ export default function handleRequest(
           if (failed) return;
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           securityHeaders(responseHeaders);
+          responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
           pipe(wholeHtml((html) => resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }))));
         },
         onShellError(error: unknown) {

@@ -4,6 +4,7 @@ import { formatDate } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/server";
 import { getAgreementVersion, parseVersionParam } from "~/models/agreement.server";
+import { demoteHeadings } from "~/markdown.server";
 import { closeDueVotes } from "~/models/proposals.server";
 import { notFound, requireMember } from "~/permissions.server";
 
@@ -21,7 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Without a version there is nothing to date; the empty text below says why.
     subtitle: agreement.shown ? t("agreement.md.subtitle", { version, date: formatDate(t.locale, agreement.shown.createdAt) }) : "",
     empty: t("agreement.empty"),
-    groups: groupByCategory(agreement.norms).map((g) => ({ heading: t(`category.${g.category}`), norms: g.norms })),
+    // Norms are the file's third level, so a body's own headings start at the fourth.
+    groups: groupByCategory(agreement.norms).map((g) => ({
+      heading: t(`category.${g.category}`),
+      norms: g.norms.map((n) => ({ ...n, body: demoteHeadings(n.body, 3) })),
+    })),
   });
   const file = `${slug(team.name) || "team"}-${t("agreement.md.fileWord")}-v${version}.md`;
   return new Response(markdown, {

@@ -35,6 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           ? ("few-peers" as const)
           : null,
     perPerson,
+    // What the lead asked for: more than the others there are to rate is capped, and said.
+    peersAsked: cycle.peersPerMember,
   };
 }
 
@@ -128,6 +130,12 @@ export default function CyclePage() {
         <section aria-labelledby="progress-title" className="panel">
           <h2 id="progress-title">{t("checkins.cycle.progress")}</h2>
           <p className="hint">{t("checkins.cycle.progressHelp")}</p>
+          <p>
+            {t.plural("checkins.cycle.peersEach", d.perPerson)}
+            {d.perPerson < d.peersAsked
+              ? ` ${t("checkins.cycle.peersCapped", { asked: d.peersAsked, participants: d.participantCount })}`
+              : null}
+          </p>
           <ul>
             <li>{t("checkins.cycle.selfCount", { done: d.completion.selfDone, total: d.completion.selfTotal })}</li>
             <li>{t("checkins.cycle.peerCount", { done: d.completion.peerDone, total: d.completion.peerTotal })}</li>

@@ -189,3 +189,15 @@ test("opening a cycle: 400 with messages and the typed title kept for bad input"
   const norms = queryTestDb<{ n: number }>(server.dbPath, "select count(*) as n from cycle_norms where cycle_id = ?", id);
   expect(norms[0].n).toBe(1);
 });
+
+test("the lead's cycle page says how many colleagues each participant rates, and why fewer than asked", async () => {
+  const lead = team.lead;
+  // Five participants: each has four colleagues to rate.
+  const usual = visibleText((await lead.get(`${base}/${cycleId}`)).html);
+  expect(usual).toContain("Every participant rates 3 colleagues.");
+  expect(usual).not.toContain("You asked for");
+  const many = await openCycle(lead, team.teamId, { title: "Everyone", normCodes: codes, peersPerMember: "9" });
+  const text = visibleText((await lead.get(`${base}/${many}`)).html);
+  expect(text).toContain("Every participant rates 4 colleagues. You asked for 9, but with 5 participants there are no more colleagues to rate.");
+  expect((await peersToRate(team.members[0], team.teamId, many)).length).toBe(4);
+});

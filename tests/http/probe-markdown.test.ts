@@ -66,6 +66,13 @@ test("an adopted norm whose body is a bomb: agreement, norm page and Markdown ex
   expect(md.html).toContain(bombs.lists);
 });
 
+test("the Markdown export nests a norm body's headings under the norm's own", async () => {
+  await adopt(lead, [member], teamId, { kind: "add", title: "We confirm every change of plan in writing.", body: "# Why\n\nSo nobody has to guess.\n\nHow\n---\n\nBy e-mail.", category: "other" });
+  const md = (await member.get(`/teams/${teamId}/agreement.md`)).html;
+  const norm = md.slice(md.indexOf("We confirm every change of plan in writing."));
+  expect(norm).toContain("\n#### Why\n\nSo nobody has to guess.\n\n##### How\n\nBy e-mail.");
+});
+
 test("conversation notes", async () => {
   insertActiveNorms(server.dbPath, teamId, ["We call back when we promised to."]);
   const cycle = await openCycle(lead, teamId, { normCodes: ["N-2"] });

@@ -48,6 +48,31 @@ test("a page asked for as Chromium asks arrives brotli-compressed and whole, its
   expect(page.html).toMatch(/streamController\.close\(\);<\/script>(<!--\/\$-->)*$/);
 });
 
+test("every page runs only its own nonce-marked inline scripts, and a new nonce each time (decision 080)", async () => {
+  const lead = await signUp(server.url, "Nonce Tester");
+  const teamId = await createTeam(lead, "Team CSP");
+  const nonces = new Set<string>();
+  const signedOut = async (path: string) => {
+    const res = await fetch(server.url + path);
+    return { headers: res.headers, html: await res.text() };
+  };
+  for (const [client, path] of [[null, "/login"], [lead, `/teams/${teamId}`], [lead, `/teams/${teamId}/proposals/new`], [lead, "/no/such/page"]] as const) {
+    const { headers, html } = client ? await client.get(path) : await signedOut(path);
+    const csp = headers.get("content-security-policy") ?? "";
+    const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]{22,})'/.exec(csp)?.[1];
+    expect(nonce, path).toBeTruthy();
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe");
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length, path).toBeGreaterThan(2);
+    for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+    nonces.add(nonce!);
+  }
+  expect(nonces.size).toBe(4);
+});
+
 test("the stylesheet and the icon are served from the public folder; nothing else there is", async () => {
   const css = await fetch(`${server.url}/styles.css`);
   expect(css.status).toBe(200);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { MARKDOWN_LIMITS, nestingDepth, plainTextHtml, renderMarkdown } from "~/markdown.server";
+import { demoteHeadings, MARKDOWN_LIMITS, nestingDepth, plainTextHtml, renderMarkdown } from "~/markdown.server";
 
 describe("renderMarkdown", () => {
   test("renders ordinary Markdown", () => {
@@ -113,5 +113,20 @@ describe("renderMarkdown's cache", () => {
     expect(renderMarkdown(text(0))).toBe(first);
     expect(renderMarkdown(text(300))).toContain("word300");
     expect(renderMarkdown(text(300))).not.toContain("word299");
+  });
+});
+
+describe("demoteHeadings", () => {
+  test("moves headings down, setext ones too, and leaves code and other text as typed", () => {
+    const source = "# Why\n\nBecause.\n\nWhen\n----\n\n```\n# not a heading\n```\n\n###### Deep\n- ## in a list stays";
+    expect(demoteHeadings(source, 3)).toBe(
+      "#### Why\n\nBecause.\n\n##### When\n\n```\n# not a heading\n```\n\n###### Deep\n- ## in a list stays",
+    );
+  });
+
+  test("text without headings, or beyond the Markdown limits, comes back unchanged", () => {
+    expect(demoteHeadings("We call back *within* a day.\n", 3)).toBe("We call back *within* a day.\n");
+    const deep = "> ".repeat(MARKDOWN_LIMITS.depth + 5) + "# x";
+    expect(demoteHeadings(deep, 3)).toBe(deep);
   });
 });

@@ -29,6 +29,13 @@ export async function newContext(browser: Browser, base: string, options: Browse
   const context = await browser.newContext({ baseURL: base, locale: "en-GB", ...options });
   // A step that waits in vain should fail at that step, not at the test's timeout.
   context.setDefaultTimeout(10_000);
+  // What the Content-Security-Policy refused (decision 080): Chromium logs a refused
+  // inline script, but not every refused eval, so the page keeps its own list.
+  await context.addInitScript(() => {
+    const list: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = list;
+    document.addEventListener("securitypolicyviolation", (e) => list.push(`${e.effectiveDirective} refused ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`));
+  });
   return context;
 }
 
@@ -234,6 +241,9 @@ export function pageVisitor(page: Page) {
       problems.push({ page: label, kind: "hydration", detail: "React never hydrated the page (did the scripts load?)" });
     }
     problems.push(...(await allPageProblems(page, lang, label)));
+    for (const v of await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])) {
+      problems.push({ page: label, kind: "content security policy", detail: v });
+    }
     // Chromium reports a document's own 4xx as a console error; when that status is
     // the expected one (an error page under test) it is not a fault of the page.
     const own = response?.url();
