@@ -14,6 +14,9 @@ function securityHeaders(headers: Headers) {
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("Referrer-Policy", "same-origin");
   headers.set("X-Frame-Options", "DENY");
+  // Pages show a team's results, notes and votes: none may stay in a shared computer's
+  // cache, or come back with the Back button after signing out or after a save.
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-store");
 }
 
 // Defence in depth behind the Markdown sanitizer (decision 080): a page runs only our

@@ -73,7 +73,7 @@ export function countMembers(tx: DB, teamId: string) {
   return tx.select({ n: count() }).from(memberships).where(eq(memberships.teamId, teamId)).get()?.n ?? 0;
 }
 
-function countLeads(tx: DB, teamId: string) {
+export function countLeads(tx: DB, teamId: string) {
   return (
     tx
       .select({ n: count() })
@@ -244,4 +244,8 @@ export function updateSettings(teamId: string, actorId: string, settings: TeamSe
 
 export function countMembersOf(teamId: string) {
   return countMembers(db, teamId);
+}
+
+export function countLeadsOf(teamId: string) {
+  return countLeads(db, teamId);
 }

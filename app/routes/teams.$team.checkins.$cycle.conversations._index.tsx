@@ -5,6 +5,7 @@ import { todayIso } from "~/i18n/format";
 import { ScrollBox } from "~/components/scroll-box";
 import { useT } from "~/i18n/react";
 import { conversationOverview, findCycleTitle } from "~/models/conversations.server";
+import { countLeadsOf } from "~/models/teams.server";
 import { notFound, requireLead } from "~/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -13,11 +14,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cycle = findCycleTitle(team.id, cycleId);
   if (!cycle) notFound();
   const rows = conversationOverview(team.id, cycleId, todayIso()).map((r) => ({ ...r, own: r.userId === user.id }));
-  return { teamId: team.id, cycle, rows };
+  // A lead's own conversation is held by another lead; with none, say how to get one.
+  return { teamId: team.id, cycle, rows, otherLead: countLeadsOf(team.id) > 1 };
 }
 
 export default function ConversationOverview() {
-  const { teamId, cycle, rows } = useLoaderData<typeof loader>();
+  const { teamId, cycle, rows, otherLead } = useLoaderData<typeof loader>();
   const t = useT();
   const base = `/teams/${teamId}/checkins/${cycle.id}`;
   return (
@@ -55,7 +57,7 @@ export default function ConversationOverview() {
                     {r.heldAt
                       ? t("conversation.overview.isHeld")
                       : r.own
-                        ? t("conversation.overview.ownNotHeld")
+                        ? t(otherLead ? "conversation.overview.ownNotHeld" : "conversation.overview.ownNoOtherLead")
                         : t("conversation.overview.notHeld")}
                   </td>
                   <td>{r.openActions}</td>

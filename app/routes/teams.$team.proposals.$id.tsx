@@ -2,6 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { FormErrors, SelectField, SubmitButton, TextareaField, TextField, translateError, useEmptiedAfterSave, validateOnSubmit } from "~/components/forms";
 import {
   AuthorName,
@@ -266,6 +267,8 @@ export default function ProposalPage() {
   const p = d.proposal;
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   const heading = proposalTitle(t, { ...p, normCode: d.norm?.code ?? null, normTitle: d.norm?.current?.title ?? null });
+  // The saved version the author's unsaved typing is on; a save changes `updatedAt`.
+  const [editedOn, setEditedOn] = useState<number | null>(null);
 
   return (
     <article className="proposal">
@@ -359,8 +362,8 @@ export default function ProposalPage() {
       ) : null}
 
       {p.status === "draft" && p.kind !== "retire" && !d.can.edit ? <ConcretenessPanel title={p.title} /> : null}
-      {d.can.edit ? <EditForm lastResult={resultFor("edit")} /> : null}
-      {d.can.openVote ? <OpenVoteForm lastResult={resultFor("open-vote")} /> : null}
+      {d.can.edit ? <EditForm lastResult={resultFor("edit")} onEdit={() => setEditedOn(p.updatedAt)} /> : null}
+      {d.can.openVote ? <OpenVoteForm lastResult={resultFor("open-vote")} unsavedEdit={d.can.edit && editedOn === p.updatedAt} /> : null}
       {d.can.vote ? <VoteForm lastResult={resultFor("vote")} /> : null}
       {d.votes ? <Outcome /> : null}
 
@@ -547,7 +550,7 @@ function KeptText({ intent, result, retire }: { intent: string; result: Submissi
   );
 }
 
-function EditForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+function EditForm({ lastResult, onEdit }: { lastResult?: SubmissionResult<string[]>; onEdit: () => void }) {
   const d = useData();
   const t = useT();
   const p = d.proposal;
@@ -563,7 +566,14 @@ function EditForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   return (
     <section aria-labelledby="h-edit" className="panel">
       <h2 id="h-edit">{t("proposal.edit.title")}</h2>
-      <Form method="post" {...getFormProps(form)} onInput={live.onInput}>
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        onInput={(event) => {
+          live.onInput(event);
+          onEdit();
+        }}
+      >
         <input type="hidden" name="intent" value="edit" />
         <input type="hidden" name="savedAt" value={p.updatedAt} />
         <FormErrors form={form} />
@@ -589,7 +599,7 @@ function EditForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   );
 }
 
-function OpenVoteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+function OpenVoteForm({ lastResult, unsavedEdit }: { lastResult?: SubmissionResult<string[]>; unsavedEdit: boolean }) {
   const d = useData();
   const t = useT();
   const [form, fields] = useForm({
@@ -597,12 +607,33 @@ function OpenVoteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: openVoteSchema }),
   });
+  const formProps = getFormProps(form);
+  // The vote is on the saved draft: text typed into the edit form above and not yet
+  // saved would silently be left out, and gone once the page changes. Ask to save first.
+  const [warned, setWarned] = useState(false);
   return (
     <section aria-labelledby="h-open-vote" className="panel">
       <h2 id="h-open-vote">{t("vote.openForm.title")}</h2>
       <p>{t("vote.openForm.help")}</p>
-      <Form method="post" {...getFormProps(form)}>
+      <Form
+        method="post"
+        {...formProps}
+        onSubmit={(event) => {
+          setWarned(unsavedEdit);
+          if (unsavedEdit) {
+            event.preventDefault();
+            document.querySelector<HTMLElement>("#edit button[type=submit]")?.focus();
+            return;
+          }
+          formProps.onSubmit(event);
+        }}
+      >
         <FormErrors form={form} />
+        {warned && unsavedEdit ? (
+          <div className="form-error" role="alert">
+            <p>{t("vote.openForm.unsavedEdit")}</p>
+          </div>
+        ) : null}
         <TextField
           field={fields.closesAt}
           type="datetime-local"
@@ -725,3 +756,4 @@ function Comments({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
     </section>
   );
 }
+

@@ -3,7 +3,9 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { teamWithMembers, uniqueEmail } from "../support/client";
+import { queryTestDb } from "../support/norm-fixtures";
 import { userIdByEmail } from "../support/checkins";
+import { newProposal, proposalPath } from "../support/norms";
 import { collectConsoleErrors, signIn, waitForHydration } from "./support/browser";
 import { browserSuite } from "./support/suite";
 
@@ -151,4 +153,28 @@ test("a failed sign-in starts again at the e-mail field, as it does without Java
   await page.locator("main button[type=submit]").click();
   await expect.poll(() => page.locator("main .form-error").count()).toBe(1);
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("email");
+});
+
+test("opening the vote with unsaved changes to the draft asks to save them first, and keeps them", async () => {
+  const { teamId, members } = await teamWithMembers(suite.url, 1, "Team Concept");
+  const author = members[0];
+  const id = await newProposal(author, teamId, { kind: "add", title: "We bellen terug binnen één werkdag.", body: "Oude uitleg.", category: "other" });
+  const page = await suite.page();
+  await signIn(page, author.email, author.password);
+  await page.goto(proposalPath(teamId, id));
+  await waitForHydration(page);
+  const body = page.locator("#edit textarea[name=body]");
+  await body.fill("Nieuwe uitleg, nog niet opgeslagen.");
+  await page.getByRole("button", { name: "Open the vote" }).click();
+  await expect.poll(() => page.getByRole("alert").filter({ hasText: "Save it first" }).count()).toBe(1);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Save draft");
+  expect(await body.inputValue()).toBe("Nieuwe uitleg, nog niet opgeslagen.");
+  // Nothing was sent: still a draft with the old text.
+  expect(queryTestDb<{ status: string; body: string }>(suite.dbPath, "select status, body from proposals where id = ?", id)).toEqual([{ status: "draft", body: "Oude uitleg." }]);
+
+  // Saved, the same button opens the vote on the new text.
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect.poll(() => page.locator("main").innerText()).toContain("Nieuwe uitleg, nog niet opgeslagen.");
+  await page.getByRole("button", { name: "Open the vote" }).click();
+  await expect.poll(() => page.locator("main").innerText()).toContain("The vote is open.");
 });

@@ -423,3 +423,17 @@ test("a member who becomes a lead is still the member in their own conversation:
     expect((await lead.post(members, { intent: "set-role", userId: ids[2], role: "member" })).status).toBe(303);
   }
 });
+
+test("the overview tells the only lead how their own conversation can be held", async () => {
+  const overview = `/teams/${teamId}/checkins/${cycle1}/conversations`;
+  expect(visibleText((await lead.get(overview)).html)).toContain("Not yet. Another lead holds yours: make a colleague a lead for it.");
+  const members = `/teams/${teamId}/members`;
+  expect((await lead.post(members, { intent: "set-role", userId: ids[2], role: "lead" })).status).toBe(303);
+  try {
+    const text = visibleText((await lead.get(overview)).html);
+    expect(text).toContain("Not yet: another lead holds yours");
+    expect(text).not.toContain("make a colleague a lead");
+  } finally {
+    expect((await lead.post(members, { intent: "set-role", userId: ids[2], role: "member" })).status).toBe(303);
+  }
+});

@@ -48,7 +48,7 @@ test("a page asked for as Chromium asks arrives brotli-compressed and whole, its
   expect(page.html).toMatch(/streamController\.close\(\);<\/script>(<!--\/\$-->)*$/);
 });
 
-test("every page runs only its own nonce-marked inline scripts, and a new nonce each time (decision 080)", async () => {
+test("every page runs only its own nonce-marked inline scripts, a new nonce each time (decision 080), and is never cached", async () => {
   const lead = await signUp(server.url, "Nonce Tester");
   const teamId = await createTeam(lead, "Team CSP");
   const nonces = new Set<string>();
@@ -65,12 +65,18 @@ test("every page runs only its own nonce-marked inline scripts, and a new nonce 
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain("unsafe");
+    // Nothing of a page stays in the browser's cache (the Back button after signing out).
+    expect(headers.get("cache-control"), path).toBe("private, no-store");
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     expect(scripts.length, path).toBeGreaterThan(2);
     for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
     nonces.add(nonce!);
   }
   expect(nonces.size).toBe(4);
+  // The data a page fetches when JavaScript navigates to it: not cached either.
+  const data = await lead.get(`/teams/${teamId}.data`);
+  expect(data.status).toBe(200);
+  expect(data.headers.get("cache-control")).toBe("private, no-store");
 });
 
 test("the stylesheet and the icon are served from the public folder; nothing else there is", async () => {
