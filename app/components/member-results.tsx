@@ -22,9 +22,25 @@ export function MemberResultList({
   Heading: Heading;
   name?: string;
 }) {
+  const t = useT();
   const normById = new Map(norms.map((n) => [n.normId, n]));
+  // What a signal means is said once, above the norms: repeated under each norm it
+  // buried the figures that differ.
+  const signals = (["blind-spot", "hidden-strength"] as const).filter((k) => results.some((r) => r.signal === k));
   return (
     <>
+      {signals.map((k) => (
+        <p key={k} className={`signal ${k}`}>
+          <strong>{`${k === "blind-spot" ? t("checkins.results.blindSpot") : t("checkins.results.hiddenStrength")}:`}</strong>{" "}
+          {k === "blind-spot"
+            ? name
+              ? t("checkins.results.blindSpot.other", { name })
+              : t("checkins.results.blindSpot.self")
+            : name
+              ? t("checkins.results.hiddenStrength.other", { name })
+              : t("checkins.results.hiddenStrength.self")}
+        </p>
+      ))}
       {results.map((r) => {
         const norm = normById.get(r.normId);
         return norm ? <MemberNormResult key={r.normId} norm={norm} result={r} Heading={Heading} name={name} /> : null;
@@ -46,23 +62,13 @@ function MemberNormResult({ norm, result, Heading, name }: { norm: CycleNorm; re
         <dt>{t("checkins.results.peerMean")}</dt>
         <dd>{result.peerShown && result.peerMean !== null ? n(result.peerMean) : t("checkins.results.hidden")}</dd>
       </dl>
-      {result.signal !== "none" ? (
-        <div className={`signal ${result.signal}`}>
-          <p>
-            <strong>
-              {result.signal === "blind-spot" ? t("checkins.results.blindSpot") : t("checkins.results.hiddenStrength")}
-            </strong>
-          </p>
-          <p>
-            {result.signal === "blind-spot"
-              ? name
-                ? t("checkins.results.blindSpot.other", { name })
-                : t("checkins.results.blindSpot.self")
-              : name
-                ? t("checkins.results.hiddenStrength.other", { name })
-                : t("checkins.results.hiddenStrength.self")}
-          </p>
-        </div>
+      {result.signal !== "none" && result.selfRating !== null && result.peerMean !== null ? (
+        <p className={`signal ${result.signal}`}>
+          <strong>{`${result.signal === "blind-spot" ? t("checkins.results.blindSpot") : t("checkins.results.hiddenStrength")}:`}</strong>{" "}
+          {t(result.signal === "blind-spot" ? "checkins.results.gapBelow" : "checkins.results.gapAbove", {
+            gap: n(Math.abs(result.selfRating - result.peerMean)),
+          })}
+        </p>
       ) : null}
       {result.selfExample.trim() ? (
         <>

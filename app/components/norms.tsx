@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import type { ProposalStatus } from "~/models/proposals.server";
 import type { WordDiff as WordDiffResult } from "../domain/diff";
 import type { NormCategory } from "../domain/norms";
+import { quorumReached, votesForQuorum } from "../domain/votes";
 import type { T } from "../i18n";
 import { formatDate, formatNumber } from "../i18n/format";
 import { useT } from "../i18n/react";
@@ -97,14 +98,21 @@ export function AuthorName({ name }: { name: string | null }) {
   return <>{name ?? t("proposal.formerMember")}</>;
 }
 
-export function Turnout({ voters, members, quorumPercent }: { voters: number; members: number; quorumPercent: number }) {
+export function Turnout({ voters, members, quorumPercent, closed }: { voters: number; members: number; quorumPercent: number; closed: boolean }) {
   const t = useT();
   // Rounded down, as the quorum is compared: 2 of 3 shown as 67 % beside a quorum of 67 %
   // read as reached, when 66.7 % is not.
   const percent = members > 0 ? Math.floor((voters / members) * 100) : 0;
+  const needed = votesForQuorum(members, quorumPercent);
+  const quorum =
+    quorumReached(voters, members, quorumPercent) && members > 0
+      ? t("vote.quorumReached", { quorum: quorumPercent, needed })
+      : closed
+        ? t.plural("vote.quorumMissed", needed, { quorum: quorumPercent })
+        : t.plural("vote.quorumToGo", needed - voters, { quorum: quorumPercent });
   return (
     <p className="turnout">
-      {t.plural("vote.turnout", members, { voters, percent })} {t("vote.quorum", { quorum: quorumPercent })}
+      {t.plural("vote.turnout", members, { voters, percent })} {quorum}
     </p>
   );
 }

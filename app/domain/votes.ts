@@ -42,6 +42,11 @@ export function voterCount(t: Tally) {
   return t.agree + t.object + t.abstain;
 }
 
+/** The fewest voters out of `memberCount` that reach `quorumPercent`: the count `quorumReached` accepts. */
+export function votesForQuorum(memberCount: number, quorumPercent: number) {
+  return Math.max(0, Math.ceil((quorumPercent * memberCount) / 100));
+}
+
 /** True when `voters` out of `memberCount` reach `quorumPercent` (integer arithmetic: no rounding surprises). */
 export function quorumReached(voters: number, memberCount: number, quorumPercent: number) {
   return voters * 100 >= quorumPercent * memberCount;

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FieldError, FormErrors, SubmitButton, TextField, validateOnSubmit } from "~/components/forms";
 import { parseIsoInstant } from "~/domain/dates";
@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewCheckin() {
-  const { norms, closesAt, threshold } = useLoaderData<typeof loader>();
+  const { teamId, norms, closesAt, threshold } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm({
@@ -80,43 +80,53 @@ export default function NewCheckin() {
       <h1>{t("checkins.new.title")}</h1>
       <p>{t("checkins.new.help")}</p>
       {norms.length === 0 ? <p className="notice">{t("checkins.new.noNorms")}</p> : null}
-      <Form method="post" {...getFormProps(form)}>
-        <FormErrors form={form} />
-        <TextField field={fields.title} label={t("checkins.field.title")} hint={t("checkins.field.titleHint")} />
-        <fieldset
-          aria-describedby={[`${normCodes.id}-hint`, normCodes.errors?.length ? normCodes.errorId : null].filter(Boolean).join(" ")}
-        >
-          <legend>{t("checkins.field.norms")}</legend>
-          <p className="hint" id={`${normCodes.id}-hint`}>
-            {t("checkins.field.normsHint")}
-          </p>
-          {norms.map((n) => {
-            const { key, ...props } = getInputProps(normCodes, { type: "checkbox", value: n.code });
-            return (
-              <div className="field checkbox" key={key ?? n.code}>
-                <input {...props} id={`${normCodes.id}-${n.code}`} aria-describedby={undefined} required={undefined} />{" "}
-                <label htmlFor={`${normCodes.id}-${n.code}`}>
-                  {`${n.code} — ${n.title}`}
-                </label>
-              </div>
-            );
-          })}
-          <FieldError field={normCodes} />
-        </fieldset>
-        <TextField
-          field={fields.closesAt}
-          type="datetime-local"
-          label={t("checkins.field.closesAt")}
-          hint={t("checkins.field.closesAtHint")}
-        />
-        <TextField
-          field={fields.peersPerMember}
-          type="number"
-          label={t("checkins.field.peersPerMember")}
-          hint={t("checkins.field.peersHint", { threshold })}
-        />
-        <SubmitButton>{t("checkins.new.submit")}</SubmitButton>
-      </Form>
+      {/* Nothing to rate yet: the way forward instead of a form that can only be refused.
+          A post anyway (a script) still gets the form back with its errors. */}
+      {norms.length === 0 && !lastResult ? (
+        <p>
+          <Link to={`/teams/${teamId}/proposals/new`} className="button">
+            {t("checkins.new.proposeFirst")}
+          </Link>
+        </p>
+      ) : (
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors form={form} />
+          <TextField field={fields.title} label={t("checkins.field.title")} hint={t("checkins.field.titleHint")} />
+          <fieldset
+            aria-describedby={[`${normCodes.id}-hint`, normCodes.errors?.length ? normCodes.errorId : null].filter(Boolean).join(" ")}
+          >
+            <legend>{t("checkins.field.norms")}</legend>
+            <p className="hint" id={`${normCodes.id}-hint`}>
+              {t("checkins.field.normsHint")}
+            </p>
+            {norms.map((n) => {
+              const { key, ...props } = getInputProps(normCodes, { type: "checkbox", value: n.code });
+              return (
+                <div className="field checkbox" key={key ?? n.code}>
+                  <input {...props} id={`${normCodes.id}-${n.code}`} aria-describedby={undefined} required={undefined} />{" "}
+                  <label htmlFor={`${normCodes.id}-${n.code}`}>
+                    {`${n.code} — ${n.title}`}
+                  </label>
+                </div>
+              );
+            })}
+            <FieldError field={normCodes} />
+          </fieldset>
+          <TextField
+            field={fields.closesAt}
+            type="datetime-local"
+            label={t("checkins.field.closesAt")}
+            hint={t("checkins.field.closesAtHint")}
+          />
+          <TextField
+            field={fields.peersPerMember}
+            type="number"
+            label={t("checkins.field.peersPerMember")}
+            hint={t("checkins.field.peersHint", { threshold })}
+          />
+          <SubmitButton>{t("checkins.new.submit")}</SubmitButton>
+        </Form>
+      )}
     </section>
   );
 }

@@ -77,6 +77,7 @@ export default function Members() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const error = actionData?.error ? parseMsg(actionData.error) : null;
+  const leads = members.filter((m) => m.role === "lead").length;
   return (
     <section>
       <h1>{t("members.title")}</h1>
@@ -106,7 +107,10 @@ export default function Members() {
               {isLead ? <td>{m.email}</td> : null}
               <td>{t(`role.${m.role}`)}</td>
               <td>{formatDate(t.locale, m.joinedAt)}</td>
-              {isLead ? (
+              {isLead && m.role === "lead" && leads === 1 ? (
+                // Both would be refused (a team keeps a lead): say so instead of offering them.
+                <td className="muted">{t("members.onlyLead")}</td>
+              ) : isLead ? (
                 <td className="row-actions">
                   <Form method="post">
                     <input type="hidden" name="intent" value="set-role" />

@@ -144,7 +144,8 @@ export default function NormPage() {
       <section aria-labelledby="h-checkins" className="panel">
         <h2 id="h-checkins">{t("norm.inCheckins")}</h2>
         <p>
-          {t.plural("norm.inCheckins.cycles", d.trend.length)} {t.plural("norm.inCheckins.actions", d.openActions)}
+          {d.trend.length ? t.plural("norm.inCheckins.cycles", d.trend.length) : t("norm.inCheckins.cyclesNone")}{" "}
+          {d.openActions ? t.plural("norm.inCheckins.actions", d.openActions) : t("norm.inCheckins.actionsNone")}
         </p>
       </section>
       {d.trend.length > 0 ? <NormTrendPanel code={n.code} points={d.trend} /> : null}

@@ -413,7 +413,7 @@ function StatusPanel() {
           {t("vote.closesOn", { date: formatDate(t.locale, p.closesAt, "datetime") })}{" "}
           {t(`vote.rule.${p.decisionRule ?? "majority"}`)}
         </p>
-        <Turnout voters={d.turnout.voters} members={d.turnout.members} quorumPercent={p.quorumPercent ?? 0} />
+        <Turnout voters={d.turnout.voters} members={d.turnout.members} quorumPercent={p.quorumPercent ?? 0} closed={false} />
         <p className="muted">{t("vote.secretUntilClose")}</p>
       </section>
     );
@@ -439,7 +439,7 @@ function Outcome() {
         {t(p.earlyClose ? "vote.closedEarlyOn" : "vote.closedOn", { date: formatDate(t.locale, p.closedAt ?? 0, "datetime") })}{" "}
         {t(`vote.rule.${p.decisionRule ?? "majority"}`)}
       </p>
-      <Turnout voters={p.tally.agree + p.tally.object + p.tally.abstain} members={members} quorumPercent={p.quorumPercent ?? 0} />
+      <Turnout voters={p.tally.agree + p.tally.object + p.tally.abstain} members={members} quorumPercent={p.quorumPercent ?? 0} closed />
       <table className="table tally">
         <caption className="visually-hidden">{t("vote.tally")}</caption>
         <thead>

@@ -103,7 +103,7 @@ export default function Settings() {
               { value: "consent", label: t("settings.rule.consent") },
             ]}
           />
-          <TextField field={fields.quorumPercent} label={t("settings.quorumPercent")} type="number" />
+          <TextField field={fields.quorumPercent} label={t("settings.quorumPercent")} hint={t("settings.quorumHint")} type="number" />
           <TextField field={fields.voteDays} label={t("settings.voteDays")} type="number" />
         </fieldset>
         <fieldset>

@@ -112,7 +112,17 @@ export function seedCheckins({ tx }: DemoContext, now: number) {
   const random = prng(20260401);
   // Which texts are written comes from a generator of its own, so choosing texts never shifts the ratings.
   const texts = prng(20260402);
-  const pick = (list: string[] | undefined, chance: number) => (list && texts() < chance ? list[Math.floor(texts() * list.length)] : "");
+  // A text not used yet under `key`: one person's page never shows the same observation
+  // twice, nor two colleagues the same example, which would read as a bug.
+  const used = new Map<string, Set<string>>();
+  const pick = (list: string[] | undefined, chance: number, key: string) => {
+    if (!list || texts() >= chance) return "";
+    const taken = used.get(key) ?? new Set<string>();
+    const text = list[Math.floor(texts() * list.length)];
+    if (taken.has(text)) return "";
+    used.set(key, taken.add(text));
+    return text;
+  };
   const people = demoPeople.map((p) => p.id);
   // Each person's real level per norm; the team slowly gets better at most norms.
   const level = new Map(people.map((p) => [p, active.map(() => 2.6 + random() * 1.4)]));
@@ -161,7 +171,7 @@ export function seedCheckins({ tx }: DemoContext, now: number) {
             userId: p,
             normId: n.normId,
             rating: clamp(real + SELF_BIAS[p] + (random() - 0.5) * 0.6),
-            example: pick(EXAMPLES[n.code], 0.3),
+            example: pick(EXAMPLES[n.code], 0.3, `example ${cycleId} ${n.code}`),
             updatedAt: at(i),
           })
           .run();
@@ -183,7 +193,7 @@ export function seedCheckins({ tx }: DemoContext, now: number) {
               rateeId: ratee,
               normId: n.normId,
               rating: clamp(real + (random() - 0.5) * 1.2),
-              observation: pick(OBSERVATIONS[n.code], 0.2),
+              observation: pick(OBSERVATIONS[n.code], 0.2, `observation ${cycleId} ${ratee} ${n.code}`),
               updatedAt: at(i) + j * 600_000,
             })
             .run();

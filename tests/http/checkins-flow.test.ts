@@ -86,7 +86,7 @@ test("whole flow: open, rate, nothing shown before close, close, frozen results 
 
   expect(visibleText((await x.get(`/teams/${teamId}`)).html)).toContain("No check-in is running.");
   const xText = visibleText((await x.get(`${cycleUrl}/results`)).html);
-  expect(xText).toContain("Self rating 5 Peer mean 3.0 Possible blind spot");
+  expect(xText).toContain("Self rating 5 Peer mean 3.0 Possible blind spot: the peer mean is 2.0 below the self rating.");
   expect(xText).toContain("What might they notice that you don't?");
   for (const o of observationsAbout.get(ids[1])!) expect(xText).toContain(o);
   for (const o of observationsAbout.get(ids[2])!) expect(xText).not.toContain(o);
@@ -109,7 +109,9 @@ test("whole flow: open, rate, nothing shown before close, close, frozen results 
   expect(zPage.html).toContain(`href="/teams/${teamId}/norms/${n1}"`);
   expect(zText).not.toContain("Members with a possible blind spot");
   // The trend lives on the norm's permalink.
-  expect(visibleText((await z.get(`/teams/${teamId}/norms/${n1}`)).html)).toContain(`${n1} has peer figures from one check-in so far: 3.`);
+  const normText = visibleText((await z.get(`/teams/${teamId}/norms/${n1}`)).html);
+  expect(normText).toContain(`${n1} has peer figures from one check-in so far: 3.`);
+  expect(normText).toContain("Rated in 1 closed check-in.");
 
   // The lead's overview: per norm how many members have a blind spot or a hidden
   // strength, and per member on which norms, with links to each member's results.

@@ -201,3 +201,18 @@ test("the lead's cycle page says how many colleagues each participant rates, and
   expect(text).toContain("Every participant rates 4 colleagues. You asked for 9, but with 5 participants there are no more colleagues to rate.");
   expect((await peersToRate(team.members[0], team.teamId, many)).length).toBe(4);
 });
+
+test("a team without norms is shown the way to its first norm instead of a check-in form that can only be refused", async () => {
+  const bare = await teamWithMembers(server.url, 1, "Team Zonder Normen");
+  const page = await bare.lead.get(`/teams/${bare.teamId}/checkins/new`);
+  expect(page.status).toBe(200);
+  expect(visibleText(page.html)).toContain("The team has no active norms yet.");
+  expect(page.html).toContain(`href="/teams/${bare.teamId}/proposals/new"`);
+  expect(visibleText(page.html)).toContain("Propose the first norm");
+  expect(page.html).not.toContain('name="title"');
+  // Posted anyway: the form comes back with the error at the norms.
+  const posted = await bare.lead.post(`/teams/${bare.teamId}/checkins/new`, { title: "Toch", closesAt: "2099-01-01T10:00" });
+  expect(posted.status).toBe(400);
+  expect(posted.html).toContain('value="Toch"');
+  expect(visibleText(posted.html)).toContain("Choose at least one norm.");
+});

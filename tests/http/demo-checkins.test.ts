@@ -30,6 +30,10 @@ test("Daan sees a blind spot, Fatima a hidden strength, and the trends move", as
   const daanPage = await daanClient.get(`/teams/${DEMO_TEAM_ID}/checkins/${last.id}/results`);
   const daan = visibleText(daanPage.html);
   expect(daan).toContain("Mogelijke blinde vlek");
+  // What a blind spot means is said once above his norms, however many he has; each
+  // norm says how far apart the figures are.
+  expect(daan.split("Je gaf jezelf minstens een punt meer").length - 1).toBe(1);
+  expect(daan.match(/Mogelijke blinde vlek: het gemiddelde van collega's ligt \d,\d onder de zelfbeoordeling\./g)?.length).toBeGreaterThan(1);
   // The team table shows each norm's mean peer rating over the three closed cycles,
   // as a small line and as figures, oldest first.
   expect(daan).toContain("Gemiddelde van collega's, recente check-ins");
@@ -89,5 +93,9 @@ test("what colleagues wrote in the demo is about the norm it is shown under", ()
   expect(new Set(shown.map((o) => o.code)).size).toBeGreaterThan(2);
   expect(new Set(examples.map((e) => e.code)).size).toBeGreaterThan(2);
   for (const o of shown) expect(OBSERVATIONS[o.code], `${o.code}: ${o.text}`).toContain(o.text);
+  // Never the same text twice on one person's results, nor one example for two people.
+  const twice = (sql: string) => queryTestDb<{ n: number }>(demo.server.dbPath, sql)[0].n;
+  expect(twice("select count(*) as n from (select 1 from cycle_observations group by cycle_id, user_id, norm_id, text having count(*) > 1)")).toBe(0);
+  expect(twice("select count(*) as n from (select 1 from self_ratings where example <> '' group by cycle_id, norm_id, example having count(*) > 1)")).toBe(0);
   for (const e of examples) expect(EXAMPLES[e.code], `${e.code}: ${e.text}`).toContain(e.text);
 });

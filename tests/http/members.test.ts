@@ -33,7 +33,6 @@ describe("roles", () => {
     // Each row's buttons say whom they are for, after the words they show.
     const buttons = parseForms(page.html).flatMap((f) => f.buttons.map((b) => b.text));
     expect(buttons).toContain("Make lead: Member 1");
-    expect(buttons).toContain("Change to member: Lead Person");
     const promote = parseForms(page.html).find((f) => f.fields.some(([n, v]) => n === "userId" && v === memberId) && f.fields.some(([n, v]) => n === "intent" && v === "set-role"))!;
     expect(promote.fields).toContainEqual(["role", "lead"]);
     const res = await lead.post(path, new URLSearchParams(promote.fields));
@@ -42,6 +41,7 @@ describe("roles", () => {
     expect(roles(teamId)[memberId]).toBe("lead");
     const after = await lead.get(path);
     expect(visibleText(after.html)).toContain("Role changed.");
+    expect(parseForms(after.html).flatMap((f) => f.buttons.map((b) => b.text))).toContain("Change to member: Lead Person");
 
     // Two leads now: either may be made member again.
     expect((await lead.post(path, { intent: "set-role", userId: memberId, role: "member" })).status).toBe(303);
@@ -55,6 +55,10 @@ describe("roles", () => {
     const leadId = userId(db, lead.email);
     const path = `/teams/${teamId}/members`;
     const before = roles(teamId);
+    // The page offers neither: it says why.
+    const page = await lead.get(path);
+    expect(visibleText(page.html)).toContain("The only lead: make someone else lead first to change this.");
+    expect(page.html).not.toContain(`name="userId" value="${leadId}"`);
     const demote = await lead.post(path, { intent: "set-role", userId: leadId, role: "member" });
     expect(demote.status).toBe(400);
     expect(formError(demote.html)).toBe(LAST_LEAD);
@@ -69,6 +73,10 @@ describe("roles", () => {
     const path = `/teams/${teamId}/members`;
     const leadId = userId(db, lead.email);
     await lead.post(path, { intent: "set-role", userId: userId(db, members[0].email), role: "lead" });
+    // With two leads, each may step down: the buttons are there for both.
+    const page = await lead.get(path);
+    expect(page.html).toContain(`name="userId" value="${leadId}"`);
+    expect(visibleText(page.html)).not.toContain("The only lead");
     expect((await lead.post(path, { intent: "set-role", userId: leadId, role: "member" })).status).toBe(303);
     expect(roles(teamId)[leadId]).toBe("member");
     // Now a member, the old lead may no longer change roles.

@@ -72,13 +72,13 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
 
   // Running turnout, but not who voted what.
   page = await newcomer.get(path);
-  expect(visibleText(page.html)).toContain("3 of 4 members have voted (75%). Quorum: 50%.");
+  expect(visibleText(page.html)).toContain("Voted: 3 of 4 members (75%). Quorum of 50%: reached (at least 2).");
   expect(visibleText(page.html)).not.toContain("te krap op maandag");
   // A vote can be changed until the close: still one vote.
   expectStatus(await critic.post(path, { intent: "vote", choice: "abstain", reason: "" }), 303);
   expectStatus(await critic.post(path, { intent: "vote", choice: "object", reason: "Eén werkdag is te krap op maandag." }), 303);
   page = await critic.get(path);
-  expect(visibleText(page.html)).toContain("3 of 4 members have voted");
+  expect(visibleText(page.html)).toContain("Voted: 3 of 4 members");
   expect(isChecked(page.html, "vote-choice-object")).toBe(true);
 
   // Only a lead closes early.
@@ -170,6 +170,7 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   const norm = visibleText(page.html);
   expect(norm).toContain("N-1 · We bellen een klant binnen twee werkdagen terug");
   expect(norm).toContain("2 versions");
+  expect(norm).toContain("Not rated in a closed check-in yet. No open action from check-in conversations refers to this norm.");
   expect(norm).toContain(`Proposal #${changeId} by Member 1 · decided by majority: 3 agree, 0 object, 0 abstain, of 4 members`);
   expect(norm).toContain(`Proposal #${id} by Member 1 · decided by majority: 2 agree, 1 object, 0 abstain, of 4 members`);
 
@@ -312,10 +313,12 @@ test("below the quorum a vote is rejected, whatever the votes say", async () => 
   // 2 of 5 is 40%, below the default 50%.
   expectStatus(await members[0].post(proposalPath(teamId, id), { intent: "vote", choice: "agree", reason: "" }), 303);
   expectStatus(await members[1].post(proposalPath(teamId, id), { intent: "vote", choice: "agree", reason: "" }), 303);
+  // While it runs, the page says how far from the quorum the vote is.
+  expect(visibleText((await lead.get(proposalPath(teamId, id))).html)).toContain("Voted: 2 of 5 members (40%). Quorum of 50%: 1 more vote needed.");
   expectStatus(await lead.post(proposalPath(teamId, id), { intent: "close" }), 303);
   const text = visibleText((await members[2].get(proposalPath(teamId, id))).html);
   expect(text).toContain("Rejected — too few members voted to reach the quorum.");
-  expect(text).toContain("2 of 5 members have voted (40%)");
+  expect(text).toContain("Voted: 2 of 5 members (40%)");
   expect(visibleText((await members[2].get(`/teams/${teamId}/agreement`)).html)).toContain("No norms have been adopted yet.");
 });
 
@@ -331,7 +334,7 @@ test("a turnout just below the quorum is not shown as reaching it (2 of 3 is 66 
   expectStatus(await lead.post(proposalPath(teamId, id), { intent: "close" }), 303);
   const text = visibleText((await lead.get(proposalPath(teamId, id))).html);
   expect(text).toContain("Rejected — too few members voted to reach the quorum.");
-  expect(text).toContain("2 of 3 members have voted (66%). Quorum: 67%.");
+  expect(text).toContain("Voted: 2 of 3 members (66%). Quorum of 67%: not reached (3 votes were needed).");
 });
 
 test("the pages read in Dutch for a Dutch team", async () => {

@@ -31,7 +31,7 @@ test("31 members voting concurrently give an exact tally", async () => {
   voters.forEach((_, i) => expected[choiceFor(i)]++);
 
   // While open: the running turnout counts every vote.
-  expect(visibleText((await members[0].get(path)).html)).toContain("31 of 31 members have voted (100%)");
+  expect(visibleText((await members[0].get(path)).html)).toContain("Voted: 31 of 31 members (100%)");
 
   expectStatus(await lead.post(path, { intent: "close" }), 303);
   const text = visibleText((await members[5].get(path)).html);
@@ -64,7 +64,7 @@ test("20 parallel posts of one member's vote leave exactly one vote", async () =
   // The one vote is one of the posted ones, whole (choice and reason from the same post).
   const n = Number(rows[0].reason.replace("poging ", ""));
   expect(rows[0].choice).toBe(["agree", "object", "abstain"][n % 3]);
-  expect(visibleText((await lead.get(path)).html)).toContain("1 of 31 members have voted");
+  expect(visibleText((await lead.get(path)).html)).toContain("Voted: 1 of 31 members");
 });
 
 test("the proposal page needs as many SQL statements for 31 members as for 2", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { decide, OUTCOME_REASONS, parseClosesAt, quorumReached, tally, type Tally } from "~/domain/votes";
+import { decide, OUTCOME_REASONS, parseClosesAt, quorumReached, tally, votesForQuorum, type Tally } from "~/domain/votes";
 import { messagesFor, type MessageKey } from "~/i18n/dictionaries";
 import { parseLocalDateTime } from "~/i18n/format";
 
@@ -126,4 +126,16 @@ test("every reason a vote can end with is said in English and in Dutch, each in 
     for (const [i, text] of texts.entries()) expect(text, `${locale} ${OUTCOME_REASONS[i]}`).toMatch(/\w/);
     expect(new Set(texts).size).toBe(texts.length);
   }
+});
+
+test("votesForQuorum is the fewest voters quorumReached accepts, for every team size and quorum", () => {
+  for (let members = 1; members <= 60; members++) {
+    for (let quorum = 0; quorum <= 100; quorum++) {
+      const needed = votesForQuorum(members, quorum);
+      expect(quorumReached(needed, members, quorum), `${needed}/${members} at ${quorum}%`).toBe(true);
+      if (needed > 0) expect(quorumReached(needed - 1, members, quorum), `${needed - 1}/${members} at ${quorum}%`).toBe(false);
+    }
+  }
+  expect(votesForQuorum(3, 67)).toBe(3);
+  expect(votesForQuorum(8, 50)).toBe(4);
 });
