@@ -100,7 +100,8 @@ function withinLimits(source: string) {
  * The text with its top-level headings moved down `levels` levels (at most h6), for a
  * file that nests user text under its own headings (the agreement's Markdown file: a
  * norm body's "## Why" would otherwise rank with the file's categories). Setext
- * headings become ATX ones; everything else, code blocks included, stays as typed.
+ * headings become ATX ones; everything else, code blocks included, stays as written
+ * (marked's lexer has turned CR LF into LF).
  */
 export function demoteHeadings(source: string, levels: number): string {
   if (!withinLimits(source)) return source;
@@ -111,7 +112,7 @@ export function demoteHeadings(source: string, levels: number): string {
         if (token.type !== "heading") return token.raw;
         const text = (token as Tokens.Heading).text.replace(/\s*[\r\n]+\s*/g, " ");
         const depth = Math.min(6, (token as Tokens.Heading).depth + levels);
-        return `${"#".repeat(depth)} ${text}${/(?:\r\n?|\n)*$/.exec(token.raw)![0]}`;
+        return `${"#".repeat(depth)} ${text}${/\n*$/.exec(token.raw)![0]}`;
       })
       .join("");
   } catch {

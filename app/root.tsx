@@ -33,6 +33,7 @@ import type { ServerLoadContext } from "./unsaved-text";
 import { ErrorPage, SentTexts, useSentTexts } from "./components/error-page";
 import { FlashMessage } from "./components/flash";
 import { Menu } from "./components/menu";
+import { UnsavedTextGuard } from "./components/unsaved-guard";
 import { useNonce } from "./nonce";
 import { I18nProvider, useDictionary, useT } from "./i18n/react";
 
@@ -250,6 +251,7 @@ function Shell({ children }: { children: ReactNode }) {
   useFocusFirstErrorOnSubmit();
   return (
     <>
+      <UnsavedTextGuard />
       <a className="skip-link" href="#main">
         {t("shell.skipToContent")}
       </a>

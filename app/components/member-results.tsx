@@ -7,6 +7,8 @@ import type { CycleNorm, NormResult } from "../models/checkins.server";
 
 type Heading = "h2" | "h3" | "h4";
 
+const SIGNAL_LABEL = { "blind-spot": "checkins.results.blindSpot", "hidden-strength": "checkins.results.hiddenStrength" } as const;
+
 /**
  * Every norm of one member, in the cycle's order. Without `name` the text speaks to
  * the reader about themselves ("you rated yourself…"); with it, about that member.
@@ -30,8 +32,8 @@ export function MemberResultList({
   return (
     <>
       {signals.map((k) => (
-        <p key={k} className={`signal ${k}`}>
-          <strong>{`${k === "blind-spot" ? t("checkins.results.blindSpot") : t("checkins.results.hiddenStrength")}:`}</strong>{" "}
+        <p key={k} className="signal-legend">
+          <strong>{`${t(SIGNAL_LABEL[k])}:`}</strong>{" "}
           {k === "blind-spot"
             ? name
               ? t("checkins.results.blindSpot.other", { name })
@@ -64,9 +66,10 @@ function MemberNormResult({ norm, result, Heading, name }: { norm: CycleNorm; re
       </dl>
       {result.signal !== "none" && result.selfRating !== null && result.peerMean !== null ? (
         <p className={`signal ${result.signal}`}>
-          <strong>{`${result.signal === "blind-spot" ? t("checkins.results.blindSpot") : t("checkins.results.hiddenStrength")}:`}</strong>{" "}
+          <strong>{`${t(SIGNAL_LABEL[result.signal])}:`}</strong>{" "}
           {t(result.signal === "blind-spot" ? "checkins.results.gapBelow" : "checkins.results.gapAbove", {
-            gap: n(Math.abs(result.selfRating - result.peerMean)),
+            // From the mean as shown beside it, so the three figures add up.
+            gap: n(Math.abs(result.selfRating - Math.round(result.peerMean * 10) / 10)),
           })}
         </p>
       ) : null}

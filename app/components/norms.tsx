@@ -105,9 +105,11 @@ export function Turnout({ voters, members, quorumPercent, closed }: { voters: nu
   const percent = members > 0 ? Math.floor((voters / members) * 100) : 0;
   const needed = votesForQuorum(members, quorumPercent);
   const quorum =
-    quorumReached(voters, members, quorumPercent) && members > 0
-      ? t("vote.quorumReached", { quorum: quorumPercent, needed })
-      : closed
+    needed === 0
+      ? t("vote.noQuorum")
+      : quorumReached(voters, members, quorumPercent)
+        ? t.plural("vote.quorumReached", needed, { quorum: quorumPercent })
+        : closed
         ? t.plural("vote.quorumMissed", needed, { quorum: quorumPercent })
         : t.plural("vote.quorumToGo", needed - voters, { quorum: quorumPercent });
   return (

@@ -89,9 +89,14 @@ export default function Audit() {
 
 type Row = { kind: string; subject: string; detail: AuditDetail };
 
+// Names a user wrote (a proposal's or check-in's title, a team's name) read as part of
+// the sentence without quotes ("The vote on We call back. closed"); norm codes do not.
+const TITLED = new Set(["team.created", "proposal.created", "proposal.vote-opened", "proposal.closed", "proposal.withdrawn", "cycle.opened", "cycle.closed"]);
+
 function AuditLine({ row, base }: { row: Row; base: string }) {
   const t = useT();
-  const { detail, subject } = row;
+  const { detail } = row;
+  const subject = TITLED.has(row.kind) && row.subject && !/^N-\d+$/.test(row.subject) ? t("audit.quoted", { text: row.subject }) : row.subject;
   if (detail?.kind === "role") {
     const role = (r: "lead" | "member") => t(`role.${r}`).toLocaleLowerCase(t.locale);
     return <>{t("audit.roleChanged", { subject, from: role(detail.from), to: role(detail.to) })}</>;

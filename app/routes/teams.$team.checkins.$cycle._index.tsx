@@ -130,12 +130,15 @@ export default function CyclePage() {
         <section aria-labelledby="progress-title" className="panel">
           <h2 id="progress-title">{t("checkins.cycle.progress")}</h2>
           <p className="hint">{t("checkins.cycle.progressHelp")}</p>
-          <p>
-            {t.plural("checkins.cycle.peersEach", d.perPerson)}
-            {d.perPerson < d.peersAsked
-              ? ` ${t("checkins.cycle.peersCapped", { asked: d.peersAsked, participants: d.participantCount })}`
-              : null}
-          </p>
+          {/* With nobody to rate, the small-team notice above says why. */}
+          {d.perPerson > 0 ? (
+            <p>
+              {t.plural("checkins.cycle.peersEach", d.perPerson)}
+              {d.perPerson < d.peersAsked
+                ? ` ${t("checkins.cycle.peersCapped", { asked: d.peersAsked, participants: d.participantCount })}`
+                : null}
+            </p>
+          ) : null}
           <ul>
             <li>{t("checkins.cycle.selfCount", { done: d.completion.selfDone, total: d.completion.selfTotal })}</li>
             <li>{t("checkins.cycle.peerCount", { done: d.completion.peerDone, total: d.completion.peerTotal })}</li>

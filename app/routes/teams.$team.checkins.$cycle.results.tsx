@@ -90,75 +90,86 @@ function ClosedResults({ results, teamId, base, threshold }: { results: NonNulla
   const t = useT();
   const forLead = results.members !== null;
   const hidden = t("checkins.results.teamHidden");
-  return (
+  const mine = (
+    <section aria-labelledby="mine-title" className="panel">
+      <h2 id="mine-title">{t("checkins.results.mine")}</h2>
+      {results.mine ? (
+        <>
+          <p>{t("checkins.results.intro")}</p>
+          <MemberResultList norms={results.norms} results={results.mine.norms} Heading="h3" />
+          <p>
+            <Link to={`${base}/conversations/${results.mine.userId}`}>{t("conversation.myConversation")}</Link>
+          </p>
+        </>
+      ) : (
+        <p className="muted">{t("checkins.results.notParticipant")}</p>
+      )}
+    </section>
+  );
+  const team = (
+    <section aria-labelledby="team-title" className="panel">
+      <h2 id="team-title">{t("checkins.results.team")}</h2>
+      <p>{t("checkins.results.teamHelp")}</p>
+      <ScrollBox label={t("checkins.results.teamCaption")}>
+        <table className="table">
+          <caption className="visually-hidden">{t("checkins.results.teamCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("checkins.results.norm")}</th>
+              <th scope="col">{t("checkins.results.meanSelf")}</th>
+              <th scope="col">{t("checkins.results.meanPeer")}</th>
+              <th scope="col">{t("checkins.results.trend")}</th>
+              {forLead ? (
+                <>
+                  <th scope="col">{t("checkins.results.blindSpotCount")}</th>
+                  <th scope="col">{t("checkins.results.hiddenStrengthCount")}</th>
+                </>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {results.norms.map((norm, i) => {
+              const figures = results.team[i];
+              return (
+                <tr key={norm.normId}>
+                  <th scope="row">
+                    <a href={`/teams/${teamId}/norms/${norm.code}`}>
+                      {`${norm.code} — ${norm.title}`}
+                    </a>
+                  </th>
+                  <td>{figures.meanSelf !== null ? formatMean(t.locale, figures.meanSelf) : hidden}</td>
+                  <td>{figures.meanPeer !== null ? formatMean(t.locale, figures.meanPeer) : hidden}</td>
+                  <td>
+                    <TrendCell values={results.trends[i]} />
+                  </td>
+                  {forLead ? (
+                    <>
+                      <td>{figures.blindSpots}</td>
+                      <td>{figures.hiddenStrengths}</td>
+                    </>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollBox>
+    </section>
+  );
+  // A lead comes for the team first (the contract's "for leads also team results");
+  // their own results follow, where a member's page starts.
+  return forLead ? (
     <>
-      <section aria-labelledby="mine-title" className="panel">
-        <h2 id="mine-title">{t("checkins.results.mine")}</h2>
-        {results.mine ? (
-          <>
-            <p>{t("checkins.results.intro")}</p>
-            <MemberResultList norms={results.norms} results={results.mine.norms} Heading="h3" />
-            <p>
-              <Link to={`${base}/conversations/${results.mine.userId}`}>{t("conversation.myConversation")}</Link>
-            </p>
-          </>
-        ) : (
-          <p className="muted">{t("checkins.results.notParticipant")}</p>
-        )}
-      </section>
-
-      <section aria-labelledby="team-title" className="panel">
-        <h2 id="team-title">{t("checkins.results.team")}</h2>
-        <p>{t("checkins.results.teamHelp")}</p>
-        <ScrollBox label={t("checkins.results.teamCaption")}>
-          <table className="table">
-            <caption className="visually-hidden">{t("checkins.results.teamCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("checkins.results.norm")}</th>
-                <th scope="col">{t("checkins.results.meanSelf")}</th>
-                <th scope="col">{t("checkins.results.meanPeer")}</th>
-                <th scope="col">{t("checkins.results.trend")}</th>
-                {forLead ? (
-                  <>
-                    <th scope="col">{t("checkins.results.blindSpotCount")}</th>
-                    <th scope="col">{t("checkins.results.hiddenStrengthCount")}</th>
-                  </>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {results.norms.map((norm, i) => {
-                const figures = results.team[i];
-                return (
-                  <tr key={norm.normId}>
-                    <th scope="row">
-                      <a href={`/teams/${teamId}/norms/${norm.code}`}>
-                        {`${norm.code} — ${norm.title}`}
-                      </a>
-                    </th>
-                    <td>{figures.meanSelf !== null ? formatMean(t.locale, figures.meanSelf) : hidden}</td>
-                    <td>{figures.meanPeer !== null ? formatMean(t.locale, figures.meanPeer) : hidden}</td>
-                    <td>
-                      <TrendCell values={results.trends[i]} />
-                    </td>
-                    {forLead ? (
-                      <>
-                        <td>{figures.blindSpots}</td>
-                        <td>{figures.hiddenStrengths}</td>
-                      </>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollBox>
-      </section>
-
+      {team}
       {results.members && results.members.length > 0 ? (
         <MembersOverview members={results.members} base={base} threshold={threshold} />
       ) : null}
+      {mine}
+    </>
+  ) : (
+    <>
+      {mine}
+      {team}
     </>
   );
 }

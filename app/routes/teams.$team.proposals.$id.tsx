@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { FormErrors, SelectField, SubmitButton, TextareaField, TextField, translateError, useEmptiedAfterSave, validateOnSubmit } from "~/components/forms";
 import {
   AuthorName,
@@ -267,8 +267,6 @@ export default function ProposalPage() {
   const p = d.proposal;
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   const heading = proposalTitle(t, { ...p, normCode: d.norm?.code ?? null, normTitle: d.norm?.current?.title ?? null });
-  // The saved version the author's unsaved typing is on; a save changes `updatedAt`.
-  const [editedOn, setEditedOn] = useState<number | null>(null);
 
   return (
     <article className="proposal">
@@ -362,8 +360,8 @@ export default function ProposalPage() {
       ) : null}
 
       {p.status === "draft" && p.kind !== "retire" && !d.can.edit ? <ConcretenessPanel title={p.title} /> : null}
-      {d.can.edit ? <EditForm lastResult={resultFor("edit")} onEdit={() => setEditedOn(p.updatedAt)} /> : null}
-      {d.can.openVote ? <OpenVoteForm lastResult={resultFor("open-vote")} unsavedEdit={d.can.edit && editedOn === p.updatedAt} /> : null}
+      {d.can.edit ? <EditForm lastResult={resultFor("edit")} /> : null}
+      {d.can.openVote ? <OpenVoteForm lastResult={resultFor("open-vote")} /> : null}
       {d.can.vote ? <VoteForm lastResult={resultFor("vote")} /> : null}
       {d.votes ? <Outcome /> : null}
 
@@ -550,7 +548,7 @@ function KeptText({ intent, result, retire }: { intent: string; result: Submissi
   );
 }
 
-function EditForm({ lastResult, onEdit }: { lastResult?: SubmissionResult<string[]>; onEdit: () => void }) {
+function EditForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   const d = useData();
   const t = useT();
   const p = d.proposal;
@@ -566,14 +564,7 @@ function EditForm({ lastResult, onEdit }: { lastResult?: SubmissionResult<string
   return (
     <section aria-labelledby="h-edit" className="panel">
       <h2 id="h-edit">{t("proposal.edit.title")}</h2>
-      <Form
-        method="post"
-        {...getFormProps(form)}
-        onInput={(event) => {
-          live.onInput(event);
-          onEdit();
-        }}
-      >
+      <Form method="post" {...getFormProps(form)} onInput={live.onInput}>
         <input type="hidden" name="intent" value="edit" />
         <input type="hidden" name="savedAt" value={p.updatedAt} />
         <FormErrors form={form} />
@@ -599,7 +590,7 @@ function EditForm({ lastResult, onEdit }: { lastResult?: SubmissionResult<string
   );
 }
 
-function OpenVoteForm({ lastResult, unsavedEdit }: { lastResult?: SubmissionResult<string[]>; unsavedEdit: boolean }) {
+function OpenVoteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   const d = useData();
   const t = useT();
   const [form, fields] = useForm({
@@ -611,6 +602,9 @@ function OpenVoteForm({ lastResult, unsavedEdit }: { lastResult?: SubmissionResu
   // The vote is on the saved draft: text typed into the edit form above and not yet
   // saved would silently be left out, and gone once the page changes. Ask to save first.
   const [warned, setWarned] = useState(false);
+  const saved = d.proposal;
+  // Saved since the warning: it no longer applies.
+  useEffect(() => setWarned(false), [saved.updatedAt]);
   return (
     <section aria-labelledby="h-open-vote" className="panel">
       <h2 id="h-open-vote">{t("vote.openForm.title")}</h2>
@@ -619,17 +613,19 @@ function OpenVoteForm({ lastResult, unsavedEdit }: { lastResult?: SubmissionResu
         method="post"
         {...formProps}
         onSubmit={(event) => {
-          setWarned(unsavedEdit);
-          if (unsavedEdit) {
+          const edit = document.forms.namedItem("edit");
+          const unsaved = !!edit && differsFromSaved(new FormData(edit), saved);
+          setWarned(unsaved);
+          if (unsaved) {
             event.preventDefault();
-            document.querySelector<HTMLElement>("#edit button[type=submit]")?.focus();
+            edit.querySelector<HTMLElement>("button[type=submit]")?.focus();
             return;
           }
           formProps.onSubmit(event);
         }}
       >
         <FormErrors form={form} />
-        {warned && unsavedEdit ? (
+        {warned ? (
           <div className="form-error" role="alert">
             <p>{t("vote.openForm.unsavedEdit")}</p>
           </div>
@@ -757,3 +753,11 @@ function Comments({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   );
 }
 
+/**
+ * Whether the edit form holds other text than the saved draft. White space does not
+ * count: the server trims what it stores, and the browser sends line breaks as CR LF.
+ */
+function differsFromSaved(form: FormData, saved: { title: string; body: string; category: string | null }) {
+  const squash = (v: unknown) => String(v ?? "").replace(/\s+/g, " ").trim();
+  return (["title", "body", "category"] as const).some((key) => form.has(key) && squash(form.get(key)) !== squash(saved[key]));
+}

@@ -178,3 +178,63 @@ test("opening the vote with unsaved changes to the draft asks to save them first
   await page.getByRole("button", { name: "Open the vote" }).click();
   await expect.poll(() => page.locator("main").innerText()).toContain("The vote is open.");
 });
+
+test("leaving a page with typed, unsent text asks first; staying keeps the text (decision 081)", async () => {
+  const { teamId, members } = await teamWithMembers(suite.url, 1, "Team Vertrekken");
+  const page = await suite.page();
+  await signIn(page, members[0].email, members[0].password);
+  await page.goto(`/teams/${teamId}/proposals/new`);
+  await waitForHydration(page);
+  const asked: string[] = [];
+  const answer = (accept: boolean) => page.once("dialog", (d) => (asked.push(d.message()), accept ? d.accept() : d.dismiss()));
+  await page.getByLabel("Explanation").fill("Half geschreven uitleg.");
+  answer(false);
+  await page.locator("nav.team-nav").getByRole("link", { name: "Agreement" }).click();
+  await expect.poll(() => asked).toEqual(["Leave this page? What you typed here has not been saved."]);
+  expect(new URL(page.url()).pathname).toBe(`/teams/${teamId}/proposals/new`);
+  expect(await page.getByLabel("Explanation").inputValue()).toBe("Half geschreven uitleg.");
+  answer(true);
+  await page.locator("nav.team-nav").getByRole("link", { name: "Agreement" }).click();
+  await page.waitForURL((url) => url.pathname === `/teams/${teamId}/agreement`);
+  expect(asked).toHaveLength(2);
+
+  // A form the browser refused was not sent: leaving still asks.
+  await page.goto(`/teams/${teamId}/proposals/new`);
+  await waitForHydration(page);
+  await page.getByLabel("Explanation").fill("Zonder titel.");
+  await page.getByRole("button", { name: "Save as draft" }).click();
+  await expect.poll(() => page.locator('main [aria-invalid="true"]').count()).toBeGreaterThan(0);
+  answer(true);
+  await page.locator("nav.team-nav").getByRole("link", { name: "Agreement" }).click();
+  await page.waitForURL((url) => url.pathname === `/teams/${teamId}/agreement`);
+  expect(asked).toHaveLength(3);
+
+  // A sent form, and a page without typed text, go without a question.
+  await page.goto(`/teams/${teamId}/proposals/new`);
+  await waitForHydration(page);
+  await page.getByLabel("The norm in one sentence").fill("We noemen bij elke doorverbinding een naam.");
+  await page.getByLabel("Explanation").fill("Zodat de klant weet wie helpt.");
+  await page.getByLabel("Category").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Save as draft" }).click();
+  await page.waitForURL((url) => /\/proposals\/\d+$/.test(url.pathname));
+  await page.locator("nav.team-nav").getByRole("link", { name: "Agreement" }).click();
+  await page.waitForURL((url) => url.pathname === `/teams/${teamId}/agreement`);
+  expect(asked).toHaveLength(3);
+});
+
+test("closing a vote while a comment is half written asks first; declining keeps the vote open and the comment (decision 081)", async () => {
+  const { lead, teamId, members } = await teamWithMembers(suite.url, 1, "Team Sluiten");
+  const id = await newProposal(members[0], teamId, { kind: "add", title: "We bevestigen elke afspraak per e-mail.", body: "", category: "other" });
+  expect((await members[0].post(proposalPath(teamId, id), { intent: "open-vote", closesAt: "" })).status).toBe(303);
+  const page = await suite.page();
+  await signIn(page, lead.email, lead.password);
+  await page.goto(proposalPath(teamId, id));
+  await waitForHydration(page);
+  await page.locator("#comment textarea[name=body]").fill("Nog een gedachte voor het sluiten.");
+  const asked: string[] = [];
+  page.once("dialog", (d) => (asked.push(d.message()), d.dismiss()));
+  await page.getByRole("button", { name: "Close the vote now" }).click();
+  await expect.poll(() => asked).toEqual(["What you typed on this page has not been saved, and will be gone after this. Go on?"]);
+  expect(queryTestDb<{ status: string }>(suite.dbPath, "select status from proposals where id = ?", id)).toEqual([{ status: "voting" }]);
+  expect(await page.locator("#comment textarea[name=body]").inputValue()).toBe("Nog een gedachte voor het sluiten.");
+});

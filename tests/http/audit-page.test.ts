@@ -19,8 +19,8 @@ test("leads read the audit log newest first, filtered and paged; members get 403
   expect(first.status).toBe(200);
   const text = visibleText(first.html);
   // The join (newest) is listed before the team's creation (oldest).
-  expect(text.indexOf("Member 1 joined the team")).toBeGreaterThan(-1);
-  expect(text.indexOf("Member 1 joined the team")).toBeLessThan(text.indexOf("Created the team Audit Team"));
+  expect(text.indexOf("Member 1 Joined the team")).toBeGreaterThan(-1);
+  expect(text.indexOf("Member 1 Joined the team")).toBeLessThan(text.indexOf("Created the team “Audit Team”"));
   expect(text).toContain("Lead Person");
 
   // 55 more invites push the log past one page of 50.
@@ -30,7 +30,7 @@ test("leads read the audit log newest first, filtered and paged; members get 403
   const older = /href="([^"]*before=\d+\.\d+)"/.exec(page1.html)?.[1]?.replace(/&amp;/g, "&");
   expect(older).toBeTruthy();
   const page2 = await lead.get(older!);
-  expect(visibleText(page2.html)).toContain("Created the team Audit Team");
+  expect(visibleText(page2.html)).toContain("Created the team “Audit Team”");
 
   // Ordered by when it happened, not by when the row was written (imported or seeded history).
   const sql = openDb(server.dbPath);
@@ -39,7 +39,7 @@ test("leads read the audit log newest first, filtered and paged; members get 403
     .run(teamId, Date.now() - 365 * 86_400_000);
   sql.close();
   const last = visibleText((await lead.get(older!)).html);
-  expect(last.indexOf("Created the team Audit Team")).toBeLessThan(last.indexOf("Changed the team settings"));
+  expect(last.indexOf("Created the team “Audit Team”")).toBeLessThan(last.indexOf("Changed the team settings"));
 
   const onlyTeam = await lead.get(`${audit}?kind=team`);
   expect(visibleText(onlyTeam.html)).toContain("Created an invite link");
@@ -65,6 +65,8 @@ test("a closed vote shows how it ended and links its proposal; a role change sho
   const page = await lead.get(`/teams/${teamId}/audit`);
   const text = visibleText(page.html);
   expect(text).toContain(`The vote on N-1 closed: adopted ( Proposal #${proposalId} )`);
+  // A title a member wrote is quoted, so its full stop does not end the sentence; a code is not.
+  expect(text).toContain("Opened the vote on “We confirm every promise to a customer in writing.”");
   expect(page.html).toContain(`href="/teams/${teamId}/proposals/${proposalId}"`);
   expect(text).toContain("Changed the role of Member 2 from member to lead");
   expect(text).toContain("Published agreement version 1");

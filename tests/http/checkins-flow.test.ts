@@ -86,7 +86,7 @@ test("whole flow: open, rate, nothing shown before close, close, frozen results 
 
   expect(visibleText((await x.get(`/teams/${teamId}`)).html)).toContain("No check-in is running.");
   const xText = visibleText((await x.get(`${cycleUrl}/results`)).html);
-  expect(xText).toContain("Self rating 5 Peer mean 3.0 Possible blind spot: the peer mean is 2.0 below the self rating.");
+  expect(xText).toContain("Self rating 5 Peer mean 3.0 Possible blind spot: the peer mean is 2.0 points below the self rating.");
   expect(xText).toContain("What might they notice that you don't?");
   for (const o of observationsAbout.get(ids[1])!) expect(xText).toContain(o);
   for (const o of observationsAbout.get(ids[2])!) expect(xText).not.toContain(o);

@@ -194,11 +194,11 @@ test("the lead's cycle page says how many colleagues each participant rates, and
   const lead = team.lead;
   // Five participants: each has four colleagues to rate.
   const usual = visibleText((await lead.get(`${base}/${cycleId}`)).html);
-  expect(usual).toContain("Every participant rates 3 colleagues.");
-  expect(usual).not.toContain("You asked for");
+  expect(usual).toContain("Each participant rates 3 colleagues.");
+  expect(usual).not.toContain("were asked for");
   const many = await openCycle(lead, team.teamId, { title: "Everyone", normCodes: codes, peersPerMember: "9" });
   const text = visibleText((await lead.get(`${base}/${many}`)).html);
-  expect(text).toContain("Every participant rates 4 colleagues. You asked for 9, but with 5 participants there are no more colleagues to rate.");
+  expect(text).toContain("Each participant rates 4 colleagues. 9 were asked for, but with 5 participants there are no more to rate.");
   expect((await peersToRate(team.members[0], team.teamId, many)).length).toBe(4);
 });
 

@@ -426,13 +426,13 @@ test("a member who becomes a lead is still the member in their own conversation:
 
 test("the overview tells the only lead how their own conversation can be held", async () => {
   const overview = `/teams/${teamId}/checkins/${cycle1}/conversations`;
-  expect(visibleText((await lead.get(overview)).html)).toContain("Not yet. Another lead holds yours: make a colleague a lead for it.");
+  expect(visibleText((await lead.get(overview)).html)).toContain("Not yet: only another lead can hold yours. Make a colleague lead first.");
   const members = `/teams/${teamId}/members`;
   expect((await lead.post(members, { intent: "set-role", userId: ids[2], role: "lead" })).status).toBe(303);
   try {
     const text = visibleText((await lead.get(overview)).html);
     expect(text).toContain("Not yet: another lead holds yours");
-    expect(text).not.toContain("make a colleague a lead");
+    expect(text).not.toContain("Make a colleague lead first");
   } finally {
     expect((await lead.post(members, { intent: "set-role", userId: ids[2], role: "member" })).status).toBe(303);
   }

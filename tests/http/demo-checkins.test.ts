@@ -33,7 +33,7 @@ test("Daan sees a blind spot, Fatima a hidden strength, and the trends move", as
   // What a blind spot means is said once above his norms, however many he has; each
   // norm says how far apart the figures are.
   expect(daan.split("Je gaf jezelf minstens een punt meer").length - 1).toBe(1);
-  expect(daan.match(/Mogelijke blinde vlek: het gemiddelde van collega's ligt \d,\d onder de zelfbeoordeling\./g)?.length).toBeGreaterThan(1);
+  expect(daan.match(/Mogelijke blinde vlek: het gemiddelde van collega's ligt \d,\d punt lager dan de zelfbeoordeling\./g)?.length).toBeGreaterThan(1);
   // The team table shows each norm's mean peer rating over the three closed cycles,
   // as a small line and as figures, oldest first.
   expect(daan).toContain("Gemiddelde van collega's, recente check-ins");

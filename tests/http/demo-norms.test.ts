@@ -56,7 +56,7 @@ test("a vote in progress with some votes, and a draft with comments", async () =
   expect(titles.every((t) => t.title.length <= 160)).toBe(true);
 
   const page = visibleText((await tom.get(`${team}/proposals/${voting.id}`)).html);
-  expect(page).toContain("Gestemd: 4 van de 8 leden (50%). Quorum van 50%: gehaald (minstens 4).");
+  expect(page).toContain("Gestemd: 4 van de 8 leden (50%). Quorum van 50%: gehaald (4 stemmen nodig).");
   expect(page).toContain("€50");
   expect(page).not.toContain("te veel voor nieuwe collega's"); // reasons are hidden until the close
   const draftPage = visibleText((await tom.get(`${team}/proposals/${draft.id}`)).html);

@@ -72,7 +72,7 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
 
   // Running turnout, but not who voted what.
   page = await newcomer.get(path);
-  expect(visibleText(page.html)).toContain("Voted: 3 of 4 members (75%). Quorum of 50%: reached (at least 2).");
+  expect(visibleText(page.html)).toContain("Voted: 3 of 4 members (75%). Quorum of 50%: reached (2 votes needed).");
   expect(visibleText(page.html)).not.toContain("te krap op maandag");
   // A vote can be changed until the close: still one vote.
   expectStatus(await critic.post(path, { intent: "vote", choice: "abstain", reason: "" }), 303);
