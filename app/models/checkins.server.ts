@@ -716,16 +716,24 @@ export function normTrend(teamId: string, normId: number): TrendPoint[] {
 // The team home asks these on every visit: built once (see preparedOnce).
 const runningCyclesQuery = preparedOnce(() =>
   db
-    .select({ id: checkinCycles.id, title: checkinCycles.title, closesAt: checkinCycles.closesAt })
+    .select({
+      id: checkinCycles.id,
+      title: checkinCycles.title,
+      closesAt: checkinCycles.closesAt,
+      // Someone who joined after it opened is not in it, and should be told so.
+      mine: sql<number>`exists (select 1 from ${cycleParticipants} cp where cp.cycle_id = ${checkinCycles.id} and cp.user_id = ${sql.placeholder("userId")})`,
+    })
     .from(checkinCycles)
     .where(and(eq(checkinCycles.teamId, sql.placeholder("teamId")), eq(checkinCycles.status, "open")))
     .orderBy(asc(checkinCycles.closesAt), asc(checkinCycles.id))
     .prepare(),
 );
 
-/** Running cycles of a team, soonest closing first (team home: "current check-in"). */
-export function runningCycles(teamId: string) {
-  return runningCyclesQuery().all({ teamId });
+/** Running cycles of a team, soonest closing first (team home: "current check-in"), and whether `userId` takes part. */
+export function runningCycles(teamId: string, userId: string) {
+  return runningCyclesQuery()
+    .all({ teamId, userId })
+    .map((c) => ({ ...c, mine: c.mine === 1 }));
 }
 
 // With each cycle, how many norms it has and how many of them I rated myself: counted

@@ -75,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     memberCount: open.memberCount,
     todos: orderTodos(todos),
     today: todayIso(),
-    running: runningCycles(team.id),
+    running: runningCycles(team.id, user.id),
     latestResults: latestClosedCycleFor(team.id, user.id),
     norms: { teamId: team.id, memberCount: open.memberCount, open: open.proposals, agreement },
   };
@@ -129,7 +129,10 @@ export default function TeamHome() {
             {home.running.map((c) => (
               <li key={c.id}>
                 <Link to={`${base}/checkins/${c.id}`}>{c.title}</Link>
-                <span className="muted">{t("checkins.closesOn", { date: formatDate(t.locale, c.closesAt, "datetime") })}</span>
+                <span className="muted">
+                  {t("checkins.closesOn", { date: formatDate(t.locale, c.closesAt, "datetime") })}
+                  {c.mine ? null : ` ${t("team.home.notInCheckin")}`}
+                </span>
               </li>
             ))}
           </ul>

@@ -83,4 +83,8 @@ test("someone who joined after the cycle opened has no self or peer form in it",
   expect((await late.post(`/teams/${teamId}/checkins/${cycle}/self`, { "rating.N-1": "3", "rating.N-2": "3" })).status).toBe(404);
   const someone = userIdByEmail(server.dbPath, members[1].email);
   expect((await late.post(`/teams/${teamId}/checkins/${cycle}/peers/${someone}`, { "rating.N-1": "3", "rating.N-2": "3" })).status).toBe(404);
+  // Their team home says why the running check-in is not theirs; a participant's does not.
+  const notice = "You joined after it opened, so you take part from the next check-in.";
+  expect(visibleText((await late.get(`/teams/${teamId}`)).html)).toContain(notice);
+  expect(visibleText((await members[1].get(`/teams/${teamId}`)).html)).not.toContain(notice);
 });
