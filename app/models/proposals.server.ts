@@ -531,6 +531,14 @@ const proposalMeta = preparedOnce(() =>
 );
 
 /** What an action needs to check permissions before it validates input (one statement). */
+/** A rejected or withdrawn proposal's text, to start a new one from ("propose again"); otherwise null. */
+export function endedProposalText(teamId: string, id: number) {
+  const p = load(teamId, id);
+  if (!p || (p.status !== "rejected" && p.status !== "withdrawn")) return null;
+  const norm = p.normId ? db.select({ code: norms.code }).from(norms).where(and(eq(norms.teamId, teamId), eq(norms.id, p.normId))).get() : undefined;
+  return { id: p.id, kind: p.kind, normCode: norm?.code ?? null, title: p.title, body: p.body, category: p.category };
+}
+
 export function getProposalMeta(teamId: string, id: number) {
   return proposalMeta().get({ teamId, id }) ?? null;
 }

@@ -364,6 +364,14 @@ export default function ProposalPage() {
       {d.can.openVote ? <OpenVoteForm lastResult={resultFor("open-vote")} /> : null}
       {d.can.vote ? <VoteForm lastResult={resultFor("vote")} /> : null}
       {d.votes ? <Outcome /> : null}
+      {p.status === "rejected" || p.status === "withdrawn" ? (
+        // Not the end of the idea: a new proposal that starts from this text.
+        <p>
+          <Link to={againLink(d.teamId, p.id, p.kind, d.norm?.code ?? null)} className="button secondary">
+            {t("proposal.again")}
+          </Link>
+        </p>
+      ) : null}
 
       <Comments lastResult={resultFor("comment")} />
 
@@ -760,4 +768,13 @@ function Comments({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
 function differsFromSaved(form: FormData, saved: { title: string; body: string; category: string | null }) {
   const squash = (v: unknown) => String(v ?? "").replace(/\s+/g, " ").trim();
   return (["title", "body", "category"] as const).some((key) => form.has(key) && squash(form.get(key)) !== squash(saved[key]));
+}
+
+function againLink(teamId: string, id: number, kind: string, normCode: string | null) {
+  const query = new URLSearchParams({ from: String(id) });
+  if (kind !== "add" && normCode) {
+    query.set("kind", kind);
+    query.set("normCode", normCode);
+  }
+  return `/teams/${teamId}/proposals/new?${query}`;
 }

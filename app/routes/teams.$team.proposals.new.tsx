@@ -7,11 +7,12 @@ import { Markdown, useLiveTitle } from "~/components/norms";
 import { ConcretenessPanel } from "~/components/concreteness-panel";
 import { NORM_CATEGORY_ORDER } from "~/domain/norms";
 import { redirectWithFlash } from "~/flash.server";
+import { parseRowId } from "~/form-data";
 import { msg } from "~/forms";
 import { useT } from "~/i18n/react";
 import { renderMarkdown } from "~/markdown.server";
 import { listActiveNorms } from "~/models/norms.server";
-import { createProposal } from "~/models/proposals.server";
+import { createProposal, endedProposalText } from "~/models/proposals.server";
 import { requireMember } from "~/permissions.server";
 import { newProposalSchema } from "~/proposal-forms";
 import { repeatSince } from "~/double-click.server";
@@ -40,6 +41,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const code = refused?.normCode ?? url.searchParams.get("normCode");
   // change/retire start from a chosen norm; without one, the page offers the choice (a GET form, no JavaScript needed).
   const norm = kind !== "add" && code ? (norms.find((n) => n.code === code) ?? null) : null;
+  // "Propose again" from a rejected or withdrawn proposal: its text, for the same kind and norm.
+  const ended = refused ? null : endedProposalText(team.id, parseRowId(url.searchParams.get("from")) ?? 0);
+  const again = ended && ended.kind === kind && (kind === "add" || ended.normCode === norm?.code) ? ended : null;
   return {
     teamId: team.id,
     kind: kind !== "add" && !norm ? ("choose" as const) : kind,
@@ -49,6 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       ? { code: norm.code, title: norm.title, body: norm.body, category: norm.category, bodyHtml: renderMarkdown(norm.body) }
       : null,
     norms: norms.map((n) => ({ code: n.code, title: n.title })),
+    again: again ? { id: again.id, title: again.title, body: again.body, category: again.category } : null,
   };
 }
 
@@ -155,7 +160,11 @@ function ProposalForm({ lastResult }: { lastResult: ReturnType<typeof useActionD
   const [form, fields] = useForm({
     id: "proposal",
     lastResult,
-    defaultValue: d.norm && kind === "change" ? { title: d.norm.title, body: d.norm.body, category: d.norm.category } : undefined,
+    defaultValue: d.again
+      ? { title: d.again.title, body: d.again.body, category: d.again.category ?? undefined }
+      : d.norm && kind === "change"
+        ? { title: d.norm.title, body: d.norm.body, category: d.norm.category }
+        : undefined,
     ...validateOnSubmit,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newProposalSchema }),
   });
@@ -174,6 +183,11 @@ function ProposalForm({ lastResult }: { lastResult: ReturnType<typeof useActionD
         </div>
       ) : null}
 
+      {d.again ? (
+        <p className="notice">
+          {t("proposal.new.again", { id: d.again.id })}
+        </p>
+      ) : null}
       {kind === "add" ? <p>{t("proposal.new.addHelp")}</p> : null}
       {d.norm && kind === "change" ? <p>{t("proposal.new.changeHelp", { code: d.norm.code })}</p> : null}
       {d.norm && kind === "retire" ? (

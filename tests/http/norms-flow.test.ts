@@ -320,6 +320,20 @@ test("below the quorum a vote is rejected, whatever the votes say", async () => 
   expect(text).toContain("Rejected — too few members voted to reach the quorum.");
   expect(text).toContain("Voted: 2 of 5 members (40%)");
   expect(visibleText((await members[2].get(`/teams/${teamId}/agreement`)).html)).toContain("No norms have been adopted yet.");
+
+  // Not the end of the idea: anyone may propose it again, starting from its text.
+  const rejected = await members[2].get(proposalPath(teamId, id));
+  const again = `/teams/${teamId}/proposals/new?from=${id}`;
+  expect(rejected.html).toContain(`href="${again.replace(/&/g, "&amp;")}"`);
+  expect(visibleText(rejected.html)).toContain("Propose again with changes");
+  const form = await members[2].get(again);
+  expect(form.status).toBe(200);
+  expect(form.html).toContain('value="We sturen na elk telefoongesprek binnen een uur een samenvatting per e-mail."');
+  expect(visibleText(form.html)).toContain(`This starts from the text of proposal #${id}.`);
+  // Only a rejected or withdrawn proposal of this team: anything else is a blank form.
+  const other = await newProposal(members[0], teamId, { kind: "add", title: "We bellen terug binnen een uur.", body: "", category: "follow-up" });
+  expect((await members[2].get(`/teams/${teamId}/proposals/new?from=${other}`)).html).not.toContain("We bellen terug binnen een uur.");
+  expect((await members[2].get(`/teams/${teamId}/proposals/new?from=abc`)).status).toBe(200);
 });
 
 test("a turnout just below the quorum is not shown as reaching it (2 of 3 is 66 %, not 67 %)", async () => {
