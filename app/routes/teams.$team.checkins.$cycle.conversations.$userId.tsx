@@ -141,7 +141,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.value.visibility === "private" && !leadHere) forbidden();
       const now = Date.now();
       addNote(ctx.team.id, cycle.cycleId, memberId, ctx.user.id, submission.value.visibility, submission.value.body, now, repeatSince(request, now));
-      return redirectWithFlash(back, { key: "conversation.noteAdded" });
+      // The form keeps the last visibility chosen (for a run of private notes): say which one
+      // this note got, so a lead who meant to share sees at once that it stayed private.
+      const key = !leadHere ? "conversation.noteAdded" : submission.value.visibility === "private" ? "conversation.noteAddedPrivate" : "conversation.noteAddedShared";
+      return redirectWithFlash(back, { key });
     }
     case "edit-note": {
       const submission = parseWithZod(formData, { schema: editNoteSchema });

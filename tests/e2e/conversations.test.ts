@@ -158,7 +158,7 @@ test("with JavaScript the note and action forms are empty again once what they s
   await privately.check();
   await note.fill("Spoke about call-backs.");
   await lead.getByRole("button", { name: "Add note" }).click();
-  await lead.getByText("Note added.").waitFor();
+  await lead.getByText("Private note added: only the team's leads see it, never the member.").waitFor();
   await expect.poll(() => note.inputValue()).toBe("");
   // Back on the same page: focus stays on the button just used, where the lead is looking,
   // not on a <main> scrolled out of view that would send the next Tab to the top.

@@ -159,9 +159,12 @@ describe("conversation notes", () => {
     const secret = "PRIVATE-lead-only-remark-7731";
     const shared = "Shared: **great** call-backs this month";
     expect((await lead.post(url(cycle1, ids[1]), { intent: "note", body: shared, visibility: "shared" })).status).toBe(303);
+    // The lead is told who will read it: the form keeps the last visibility chosen.
+    expect(visibleText((await lead.get(url(cycle1, ids[1]))).html)).toContain("Shared note added: the member sees it too.");
     expect((await lead.post(url(cycle1, ids[1]), { intent: "note", body: secret, visibility: "private" })).status).toBe(303);
 
     const leadView = await lead.get(url(cycle1, ids[1]));
+    expect(visibleText(leadView.html)).toContain("Private note added: only the team's leads see it, never the member.");
     expect(visibleText(leadView.html)).toContain(secret);
     expect(leadView.html).toContain("<strong>great</strong>");
 
