@@ -86,17 +86,43 @@ export default function TeamHome() {
   const { team, role, isLead, memberCount, norms } = home;
   const t = useT();
   const base = `/teams/${team.id}`;
-  const firstSteps = norms.agreement.latest === 0 && norms.open.length === 0;
+  const firstSteps = norms.agreement.latest === 0 && norms.open.length === 0 && home.running.length === 0;
+  // A new team's first steps come first: there is nothing else on the page yet.
+  const start =
+    firstSteps || (isLead && memberCount < 2) ? (
+      <section aria-labelledby="start-title" className="panel">
+        <h2 id="start-title">{t("team.home.getStarted")}</h2>
+        <ul className="cards">
+          {firstSteps ? (
+            <li className="card">
+              <h3>
+                <Link to={`${base}/proposals/new`}>{t("team.home.draftFirst")}</Link>
+              </h3>
+              <p>{t("team.home.draftFirstHelp")}</p>
+            </li>
+          ) : null}
+          {isLead && memberCount < 2 ? (
+            <li className="card">
+              <h3>
+                <Link to={`${base}/members`}>{t("team.home.inviteTeam")}</Link>
+              </h3>
+              <p>{t("team.home.inviteTeamHelp")}</p>
+            </li>
+          ) : null}
+        </ul>
+      </section>
+    ) : null;
   return (
     <section>
       <h1>{team.name}</h1>
       {team.description ? <p className="lead">{team.description}</p> : null}
       <p className="muted">{t("team.home.yourRole", { role: t(`role.${role}`) })}</p>
+      {firstSteps ? start : null}
 
       <section aria-labelledby="todos-title" className="panel">
         <h2 id="todos-title">{t("team.home.todos")}</h2>
         {home.todos.length === 0 ? (
-          <p>{t("team.home.noTodos")}</p>
+          <p>{t(firstSteps ? "team.home.nothingYet" : "team.home.noTodos")}</p>
         ) : (
           <ul className="todos status-list">
             {home.todos.map((todo) => (
@@ -141,29 +167,7 @@ export default function TeamHome() {
 
       <OpenProposals d={norms} />
 
-      {firstSteps || (isLead && memberCount < 2) ? (
-        <section aria-labelledby="start-title" className="panel">
-          <h2 id="start-title">{t("team.home.getStarted")}</h2>
-          <ul className="cards">
-            {firstSteps ? (
-              <li className="card">
-                <h3>
-                  <Link to={`${base}/proposals/new`}>{t("team.home.draftFirst")}</Link>
-                </h3>
-                <p>{t("team.home.draftFirstHelp")}</p>
-              </li>
-            ) : null}
-            {isLead && memberCount < 2 ? (
-              <li className="card">
-                <h3>
-                  <Link to={`${base}/members`}>{t("team.home.inviteTeam")}</Link>
-                </h3>
-                <p>{t("team.home.inviteTeamHelp")}</p>
-              </li>
-            ) : null}
-          </ul>
-        </section>
-      ) : null}
+      {firstSteps ? null : start}
     </section>
   );
 }

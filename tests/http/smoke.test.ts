@@ -14,6 +14,12 @@ test("a new user signs up, creates a team and lands on its home page", async () 
   const home = await lead.get(`/teams/${teamId}`);
   expect(home.status).toBe(200);
   expect(visibleText(home.html)).toContain("Klantenservice Zuid");
+  // A new team: the first steps before an empty to-do list, which does not praise yet.
+  const text = visibleText(home.html);
+  expect(text.indexOf("Get started")).toBeGreaterThan(-1);
+  expect(text.indexOf("Get started")).toBeLessThan(text.indexOf("My to-dos"));
+  expect(text).toContain("Nothing to do yet.");
+  expect(text).not.toContain("Well done");
   // Each page's title names the page and the team, in the page's language.
   expect(home.html).toContain("<title>Team home — Klantenservice Zuid — Normwerk</title>");
   await lead.post("/language", { language: "nl", redirectTo: "/" });
