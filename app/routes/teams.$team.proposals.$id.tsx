@@ -378,6 +378,14 @@ export default function ProposalPage() {
       {d.can.close || d.can.withdraw ? (
         <section aria-labelledby="h-manage" className="panel">
           <h2 id="h-manage">{t("proposal.manage")}</h2>
+          {d.can.close ? (
+            // Who has not voted yet is public (the turnout); how they would vote is not.
+            <p className="hint">
+              {d.turnout.members > d.turnout.voters
+                ? t.plural("proposal.closeHint", d.turnout.members - d.turnout.voters)
+                : t("proposal.closeHintAll")}
+            </p>
+          ) : null}
           <div className="actions">
             {d.can.close ? (
               <Form method="post">

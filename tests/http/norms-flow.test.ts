@@ -314,7 +314,10 @@ test("below the quorum a vote is rejected, whatever the votes say", async () => 
   expectStatus(await members[0].post(proposalPath(teamId, id), { intent: "vote", choice: "agree", reason: "" }), 303);
   expectStatus(await members[1].post(proposalPath(teamId, id), { intent: "vote", choice: "agree", reason: "" }), 303);
   // While it runs, the page says how far from the quorum the vote is.
-  expect(visibleText((await lead.get(proposalPath(teamId, id))).html)).toContain("Voted: 2 of 5 members (40%). Quorum of 50%: 1 more vote needed.");
+  const running = visibleText((await lead.get(proposalPath(teamId, id))).html);
+  expect(running).toContain("Voted: 2 of 5 members (40%). Quorum of 50%: 1 more vote needed.");
+  // Beside the close button the lead reads who would be left out.
+  expect(running).toContain("3 members have not voted yet. Closing now ends the vote for everyone");
   expectStatus(await lead.post(proposalPath(teamId, id), { intent: "close" }), 303);
   const text = visibleText((await members[2].get(proposalPath(teamId, id))).html);
   expect(text).toContain("Rejected — too few members voted to reach the quorum.");
