@@ -18,7 +18,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useContext, useEffect, useRef, type ReactNode } from "react";
+import { useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { getCurrentSession } from "./auth.server";
 import { teamsOfUser } from "./permissions.server";
@@ -242,6 +242,20 @@ function useFocusMainOnNavigation(key: string, state: unknown, pathname: string)
   }, [key, state, pathname]);
 }
 
+/**
+ * The flash the root loader read, until the next post starts. A post that is refused
+ * (400) does not load the root again, so "Your profile is saved." stayed beside the
+ * next form's error; a post that saves redirects and brings its own flash.
+ */
+function useCurrentFlash<F>(flash: F | null) {
+  const navigation = useNavigation();
+  const [spent, setSpent] = useState<F | null>(null);
+  useEffect(() => {
+    if (navigation.state === "submitting") setSpent(flash);
+  }, [navigation.state, flash]);
+  return flash !== null && flash !== spent ? flash : null;
+}
+
 function Shell({ children }: { children: ReactNode }) {
   const root = useRootData();
   const t = useT();
@@ -249,6 +263,7 @@ function Shell({ children }: { children: ReactNode }) {
   const team = root?.currentTeam;
   useFocusMainOnNavigation(location.key, location.state, location.pathname);
   useFocusFirstErrorOnSubmit();
+  const flash = useCurrentFlash(root?.flash ?? null);
   return (
     <>
       <UnsavedTextGuard />
@@ -293,7 +308,7 @@ function Shell({ children }: { children: ReactNode }) {
         {team ? <TeamNav t={t} teamId={team.id} isLead={team.role === "lead"} teamName={team.name} /> : null}
       </header>
       <main id="main" tabIndex={-1}>
-        {root?.flash ? <FlashMessage key={location.key} text={t(root.flash.key, root.flash.params)} /> : null}
+        {flash ? <FlashMessage key={location.key} text={t(flash.key, flash.params)} /> : null}
         {children}
       </main>
       <footer className="site-footer">

@@ -37,11 +37,27 @@ const publicFiles = new Set(fs.readdirSync(publicDir, { withFileTypes: true }).f
 const servePublic = express.static(publicDir, { maxAge: "1h", index: false, redirect: false });
 app.use((req: Request, res: Response, next: NextFunction) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
 
+// The pages answered here, before Remix: no script, only our stylesheet, never cached
+// (the same headers as every page, decision 080).
+function sendPlainError(res: Response, status: number, reason?: "host") {
+  res
+    .status(status)
+    .set({
+      "Content-Security-Policy": "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+      "Referrer-Policy": "same-origin",
+    })
+    .type("html")
+    .send(plainErrorPage(status, reason));
+}
+
 // Pages are read with GET and forms send POST; Remix would run an action for a
 // PUT or DELETE too, so any other method is refused before it reaches one.
 app.use((req: Request, res: Response, next: NextFunction) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "POST") return next();
-  res.status(405).set("Allow", "GET, HEAD, POST").type("html").send(plainErrorPage(405));
+  sendPlainError(res.set("Allow", "GET, HEAD, POST"), 405);
 });
 
 // CSRF: every write whose Origin is not ours is refused here, before any route
@@ -50,7 +66,7 @@ app.use((req: Request, res: Response, next: NextFunction) => {
   if (req.method === "GET" || req.method === "HEAD") return next();
   const ownOrigin = env.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
   if (isForeignOrigin(req.get("origin") ?? null, req.get("sec-fetch-site") ?? null, ownOrigin, req.get("referer") ?? null)) {
-    res.status(403).type("html").send(plainErrorPage(403));
+    sendPlainError(res, 403);
     return;
   }
   // Checked against the public origin above; Remix's own host comparison would
@@ -88,7 +104,7 @@ app.all("*", async (req: Request, res: Response, next: NextFunction) => {
   try {
     const request = await toFetchRequest(req, res);
     if (!(request instanceof globalThis.Request)) {
-      res.status(request.status).type("html").send(plainErrorPage(request.status, request.reason));
+      sendPlainError(res, request.status, request.reason);
       return;
     }
     // A fresh load context per request: an action may leave a word there for the loaders
@@ -107,7 +123,7 @@ app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
   const status = (error as { status?: unknown })?.status;
   const code = typeof status === "number" && status >= 400 && status < 600 ? status : 500;
   if (code >= 500) console.error(error);
-  res.status(code).type("html").send(plainErrorPage(code));
+  sendPlainError(res, code);
 });
 
 // `npm run demo` sets NORMWERK_DEMO=1: load the demo team into an empty database.

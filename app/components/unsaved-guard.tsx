@@ -1,13 +1,14 @@
 // With JavaScript, leaving a page while a form holds text that was typed and not sent
 // asks first (decision 081). Without JavaScript nothing asks.
-import { useBeforeUnload, useBlocker } from "@remix-run/react";
-import { useCallback, useEffect, useRef } from "react";
+import { useBeforeUnload, useBlocker, useNavigation } from "@remix-run/react";
+import { useCallback, useContext, useEffect, useRef } from "react";
+import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { useT } from "../i18n/react";
 
-/** A field whose text counts: free text in a form that has a text area (not sign-in forms). */
+/** A field whose text counts: typed text in a form that posts (not a search or filter). */
 function isTextField(target: unknown): target is HTMLTextAreaElement | HTMLInputElement {
-  if (target instanceof HTMLTextAreaElement) return !target.readOnly;
-  return target instanceof HTMLInputElement && target.type === "text" && !!target.form?.querySelector("textarea");
+  const field = target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type === "text") ? target : null;
+  return !!field && !field.readOnly && field.form?.method === "post";
 }
 
 function holdsText(form: HTMLFormElement) {
@@ -20,8 +21,18 @@ const ENDING_INTENTS = new Set(["close", "withdraw"]);
 
 export function UnsavedTextGuard() {
   const t = useT();
-  // Forms typed in since they were last sent.
+  // Forms typed in since they were last sent and saved.
   const edited = useRef(new Set<HTMLFormElement>());
+  const sent = useRef<HTMLFormElement | null>(null);
+  // A post that was saved redirects, which leaves no action data; one the server refused
+  // (400, 409) answers with data, and its text, still in the form, is still unsaved.
+  const navigation = useNavigation();
+  const actionData = useContext(UNSAFE_DataRouterStateContext)?.actionData;
+  useEffect(() => {
+    if (navigation.state !== "idle" || !sent.current) return;
+    if (!actionData) edited.current.delete(sent.current);
+    sent.current = null;
+  }, [navigation.state, actionData]);
   const unsaved = useCallback((except?: HTMLFormElement) => {
     for (const form of edited.current) {
       if (!form.isConnected) edited.current.delete(form);
@@ -37,6 +48,9 @@ export function UnsavedTextGuard() {
     const onSubmit = (e: SubmitEvent) => {
       const form = e.target;
       if (!(form instanceof HTMLFormElement)) return;
+      // conform checks a form as it is typed in by sending it a submit event from a
+      // hidden "__intent__" button, which it then cancels: nothing was sent.
+      if (e.submitter?.getAttribute("name") === "__intent__") return;
       const intent = e.submitter instanceof HTMLButtonElement ? e.submitter.value : "";
       if (ENDING_INTENTS.has(intent) && unsaved(form) && !window.confirm(t("shell.discardUnsaved"))) {
         // Runs before React's handlers (a capture listener registered on the document):
@@ -45,10 +59,10 @@ export function UnsavedTextGuard() {
         e.stopPropagation();
         return;
       }
-      // Sent: saved, or refused by the server with the text still in it. A form the
-      // browser-side check refused (marked invalid once React has rendered) stays.
+      // Sent, unless the browser-side check refused it (marked invalid once React has
+      // rendered). Whether it was saved shows when the navigation ends, below.
       setTimeout(() => {
-        if (!form.querySelector('[aria-invalid="true"]')) forms.delete(form);
+        if (!form.querySelector('[aria-invalid="true"]')) sent.current = form;
       }, 0);
     };
     document.addEventListener("input", onInput, true);

@@ -770,12 +770,13 @@ function Comments({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
 }
 
 /**
- * Whether the edit form holds other text than the saved draft. White space does not
- * count: the server trims what it stores, and the browser sends line breaks as CR LF.
+ * Whether the edit form holds other text than the saved draft. Line breaks are compared
+ * as LF (a form sends CR LF); every other character counts, white space too, since
+ * Markdown reads blank lines and trailing spaces.
  */
 function differsFromSaved(form: FormData, saved: { title: string; body: string; category: string | null }) {
-  const squash = (v: unknown) => String(v ?? "").replace(/\s+/g, " ").trim();
-  return (["title", "body", "category"] as const).some((key) => form.has(key) && squash(form.get(key)) !== squash(saved[key]));
+  const lf = (v: unknown) => String(v ?? "").replace(/\r\n?/g, "\n");
+  return (["title", "body", "category"] as const).some((key) => form.has(key) && lf(form.get(key)) !== lf(saved[key]));
 }
 
 function againLink(teamId: string, id: number, kind: string, normCode: string | null) {

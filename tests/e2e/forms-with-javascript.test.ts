@@ -217,9 +217,24 @@ test("leaving a page with typed, unsent text asks first; staying keeps the text 
   await page.getByLabel("Category").selectOption({ index: 1 });
   await page.getByRole("button", { name: "Save as draft" }).click();
   await page.waitForURL((url) => /\/proposals\/\d+$/.test(url.pathname));
+  const draft = new URL(page.url()).pathname;
   await page.locator("nav.team-nav").getByRole("link", { name: "Agreement" }).click();
   await page.waitForURL((url) => url.pathname === `/teams/${teamId}/agreement`);
   expect(asked).toHaveLength(3);
+
+  // Saved on the same page, then typed in again: that text is unsent, and leaving asks.
+  // (conform checks a form as it is typed by a submit event of its own, which sends nothing.)
+  await page.goto(draft);
+  await waitForHydration(page);
+  const body = page.locator("#edit textarea[name=body]");
+  await body.fill("Zodat de klant weet wie er helpt, en wanneer.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect.poll(() => page.locator("main").innerText()).toContain("Draft saved");
+  await body.fill("Nog een zin erbij, niet opgeslagen.");
+  answer(false);
+  await page.locator("nav.team-nav").getByRole("link", { name: "Agreement" }).click();
+  await expect.poll(() => asked).toHaveLength(4);
+  expect(new URL(page.url()).pathname).toBe(draft);
 });
 
 test("closing a vote while a comment is half written asks first; declining keeps the vote open and the comment (decision 081)", async () => {
@@ -237,4 +252,18 @@ test("closing a vote while a comment is half written asks first; declining keeps
   await expect.poll(() => asked).toEqual(["What you typed on this page has not been saved, and will be gone after this. Go on?"]);
   expect(queryTestDb<{ status: string }>(suite.dbPath, "select status from proposals where id = ?", id)).toEqual([{ status: "voting" }]);
   expect(await page.locator("#comment textarea[name=body]").inputValue()).toBe("Nog een gedachte voor het sluiten.");
+});
+
+test("a saved message does not stay beside the next form's error", async () => {
+  const page = await suite.page();
+  await signUpWithJavaScript(page, "flash", "Flash Bericht");
+  await page.goto("/account");
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect.poll(() => page.locator(".flash").allInnerTexts()).toEqual(["Your profile is saved."]);
+  await page.getByLabel("Current password").fill("not my password at all");
+  await page.getByLabel("New password", { exact: true }).fill("een heel nieuw wachtwoord");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect.poll(() => page.locator("main .field-error").allInnerTexts()).toContain("This is not your current password.");
+  expect(await page.locator(".flash").count()).toBe(0);
 });

@@ -133,6 +133,12 @@ test("every action refuses a POST from another site's Origin, from Origin: null,
       expect(text, label).toContain("Dit formulier is vanaf een andere site verstuurd en daarom geweigerd.");
     }
   }
+  // The refusal page, answered before Remix, has the same headers as every page: no
+  // script may run in it and no cache may keep it.
+  const refused = await lead.post(`/teams/${teamId}/members`, { intent: "invite" }, { Origin: "https://evil.example" });
+  expect(refused.headers.get("content-security-policy")).toMatch(/^default-src 'none'; style-src 'self';/);
+  expect(refused.headers.get("cache-control")).toBe("private, no-store");
+  expect(refused.headers.get("x-frame-options")).toBe("DENY");
   // Remix's data requests (client-side navigation) go through the same check.
   const dataUrl = `/teams/${teamId}/members.data`;
   expect((await lead.post(dataUrl, { intent: "invite" }, { Origin: "https://evil.example" })).status).toBe(403);
