@@ -137,7 +137,7 @@ test("whole flow: open, rate, nothing shown before close, close, frozen results 
   for (const o of observationsAbout.get(ids[1])!) expect(m1).toContain(o);
   for (const o of observationsAbout.get(ids[2])!) expect(m1).not.toContain(o);
   const m2 = visibleText((await lead.get(`${cycleUrl}/results?member=${ids[2]}`)).html);
-  expect(m2).toContain("Colleagues rated Member 2 at least a point higher than Member 2 did.");
+  expect(m2).toContain("Colleagues rated Member 2 at least a point higher than they rated themselves.");
   // An empty ?member= is no member: the overview, not a 404.
   const emptyMember = await lead.get(`${cycleUrl}/results?member=`);
   expect(emptyMember.status).toBe(200);
