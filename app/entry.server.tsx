@@ -6,34 +6,16 @@ import { wholeHtml } from "./html-stream.server";
 import { messagesFor } from "./i18n/dictionaries";
 import { ServerDictionaries } from "./i18n/react";
 import { NonceContext } from "./nonce";
+import { pagePolicy, SECURITY_HEADERS } from "./security-headers.server";
 
 /** How long Remix waits for loader data to encode (read by Remix from this module). */
 export const streamTimeout = 5_000;
 
 function securityHeaders(headers: Headers) {
-  headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", "same-origin");
-  headers.set("X-Frame-Options", "DENY");
-  // Pages show a team's results, notes and votes: none may stay in a shared computer's
-  // cache, or come back with the Back button after signing out or after a save.
-  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-store");
-}
-
-// Defence in depth behind the Markdown sanitizer (decision 080): a page runs only our
-// own files and the inline scripts carrying this response's nonce, loads nothing from
-// elsewhere, and posts forms only to us.
-const LIVE_RELOAD = process.env.NODE_ENV === "development" ? " ws://localhost:*" : "";
-function contentSecurityPolicy(nonce: string) {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
-    "style-src 'self'",
-    `connect-src 'self'${LIVE_RELOAD}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    // A route that chose its own caching keeps it.
+    if (name !== "Cache-Control" || !headers.has(name)) headers.set(name, value);
+  }
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
@@ -77,7 +59,7 @@ export default function handleRequest(
           if (failed) return;
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           securityHeaders(responseHeaders);
-          responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+          responseHeaders.set("Content-Security-Policy", pagePolicy(nonce));
           pipe(wholeHtml((html) => resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }))));
         },
         onShellError(error: unknown) {

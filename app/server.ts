@@ -14,6 +14,7 @@ import { env } from "./env.server";
 import { postedForm, sendFetchResponse, toFetchRequest } from "./http.server";
 import { unsavedTexts, type ServerLoadContext } from "./unsaved-text";
 import { isForeignOrigin, plainErrorPage } from "./origin.server";
+import { PLAIN_PAGE_POLICY, SECURITY_HEADERS } from "./security-headers.server";
 import { createGate, gateReads } from "./read-gate.server";
 import { inReadScope } from "./request-scope.server";
 import { startSweeper } from "./sweep.server";
@@ -37,18 +38,11 @@ const publicFiles = new Set(fs.readdirSync(publicDir, { withFileTypes: true }).f
 const servePublic = express.static(publicDir, { maxAge: "1h", index: false, redirect: false });
 app.use((req: Request, res: Response, next: NextFunction) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
 
-// The pages answered here, before Remix: no script, only our stylesheet, never cached
-// (the same headers as every page, decision 080).
+// The pages answered here, before Remix, carry the same headers as every page (decision 080).
 function sendPlainError(res: Response, status: number, reason?: "host") {
   res
     .status(status)
-    .set({
-      "Content-Security-Policy": "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-      "X-Frame-Options": "DENY",
-      "Referrer-Policy": "same-origin",
-    })
+    .set({ ...SECURITY_HEADERS, "Content-Security-Policy": PLAIN_PAGE_POLICY })
     .type("html")
     .send(plainErrorPage(status, reason));
 }

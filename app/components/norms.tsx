@@ -110,8 +110,8 @@ export function Turnout({ voters, members, quorumPercent, closed }: { voters: nu
       : quorumReached(voters, members, quorumPercent)
         ? t.plural("vote.quorumReached", needed, { quorum: quorumPercent })
         : closed
-        ? t.plural("vote.quorumMissed", needed, { quorum: quorumPercent })
-        : t.plural("vote.quorumToGo", needed - voters, { quorum: quorumPercent });
+          ? t.plural("vote.quorumMissed", needed, { quorum: quorumPercent })
+          : t.plural("vote.quorumToGo", needed - voters, { quorum: quorumPercent });
   return (
     <p className="turnout">
       {t.plural("vote.turnout", members, { voters, percent })} {quorum}

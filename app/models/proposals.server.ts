@@ -530,7 +530,6 @@ const proposalMeta = preparedOnce(() =>
     .prepare(),
 );
 
-/** What an action needs to check permissions before it validates input (one statement). */
 /** A rejected or withdrawn proposal's text, to start a new one from ("propose again"); otherwise null. */
 export function endedProposalText(teamId: string, id: number) {
   const p = load(teamId, id);
@@ -539,6 +538,7 @@ export function endedProposalText(teamId: string, id: number) {
   return { id: p.id, kind: p.kind, normCode: norm?.code ?? null, title: p.title, body: p.body, category: p.category };
 }
 
+/** What an action needs to check permissions before it validates input (one statement). */
 export function getProposalMeta(teamId: string, id: number) {
   return proposalMeta().get({ teamId, id }) ?? null;
 }

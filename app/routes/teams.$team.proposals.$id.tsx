@@ -20,7 +20,7 @@ import {
 import { ConcretenessPanel } from "~/components/concreteness-panel";
 import { wordDiff } from "~/domain/diff";
 import { NORM_CATEGORY_ORDER } from "~/domain/norms";
-import { parseClosesAt, VOTE_CHOICES, type VoteChoice } from "~/domain/votes";
+import { parseClosesAt, VOTE_CHOICES, voterCount, type VoteChoice } from "~/domain/votes";
 import { redirectWithFlash } from "~/flash.server";
 import { parseRowId, singleValue } from "~/form-data";
 import { msg } from "~/forms";
@@ -453,7 +453,7 @@ function Outcome() {
         {t(p.earlyClose ? "vote.closedEarlyOn" : "vote.closedOn", { date: formatDate(t.locale, p.closedAt ?? 0, "datetime") })}{" "}
         {t(`vote.rule.${p.decisionRule ?? "majority"}`)}
       </p>
-      <Turnout voters={p.tally.agree + p.tally.object + p.tally.abstain} members={members} quorumPercent={p.quorumPercent ?? 0} closed />
+      <Turnout voters={voterCount(p.tally)} members={members} quorumPercent={p.quorumPercent ?? 0} closed />
       <table className="table tally">
         <caption className="visually-hidden">{t("vote.tally")}</caption>
         <thead>
