@@ -225,17 +225,30 @@ const agreementTodoQuery = preparedOnce(() =>
       latest: max(agreementVersions.version),
       mine: sql<number | null>`(select max(${acknowledgements.version}) from ${acknowledgements}
         where ${acknowledgements.teamId} = ${sql.placeholder("teamId")} and ${acknowledgements.userId} = ${sql.placeholder("userId")})`,
+      // For a lead's follow-up: how many of today's members confirmed the latest version.
+      // A few index look-ups, cheaper than a statement of its own.
+      members: sql<number>`(select count(*) from ${memberships} where ${memberships.teamId} = ${sql.placeholder("teamId")})`,
+      // Aliased: drizzle leaves a single-table query's columns unqualified, which a join here would make ambiguous.
+      confirmed: sql<number>`(select count(*) from ${memberships} m inner join ${acknowledgements} a
+        on a.team_id = m.team_id and a.user_id = m.user_id
+        where m.team_id = ${sql.placeholder("teamId")}
+          and a.version = (select max(v.version) from ${agreementVersions} v where v.team_id = ${sql.placeholder("teamId")}))`,
     })
     .from(agreementVersions)
     .where(eq(agreementVersions.teamId, sql.placeholder("teamId")))
     .prepare(),
 );
 
-/** For the team home: the latest version and whether this member has confirmed reading it (one statement). */
+/** For the team home: the latest version, whether this member has confirmed reading it, and how many members have (one statement). */
 export function agreementTodo(teamId: string, userId: string) {
   const row = agreementTodoQuery().get({ teamId, userId });
   const latest = row?.latest ?? 0;
-  return { latest, acknowledged: row?.mine ?? null, needsReading: latest > 0 && (row?.mine ?? 0) < latest };
+  return {
+    latest,
+    acknowledged: row?.mine ?? null,
+    needsReading: latest > 0 && (row?.mine ?? 0) < latest,
+    coverage: { members: row?.members ?? 0, confirmed: row?.confirmed ?? 0 },
+  };
 }
 
 /** `?version=N`: absent → the latest (null); anything but a positive whole number → 404. */

@@ -424,6 +424,35 @@ export function conversationOverview(teamId: string, cycleId: number, today: str
   }));
 }
 
+// A lead's team home asks this on every visit: built once.
+const conversationsToHoldQuery = preparedOnce(() =>
+  db
+    .select({
+      cycleId: checkinCycles.id,
+      title: checkinCycles.title,
+      // Aliased: drizzle leaves a single-table query's columns unqualified, and "id" would be the subquery's own.
+      participants: sql<number>`(select count(*) from ${cycleParticipants} p
+        where p.cycle_id = ${checkinCycles}.id and p.user_id <> ${sql.placeholder("leadId")})`,
+      held: sql<number>`(select count(*) from ${conversations} c
+        where c.cycle_id = ${checkinCycles}.id and c.member_id <> ${sql.placeholder("leadId")} and c.held_at is not null)`,
+    })
+    .from(checkinCycles)
+    .where(and(eq(checkinCycles.teamId, sql.placeholder("teamId")), eq(checkinCycles.status, "closed")))
+    .orderBy(desc(checkinCycles.closedAt), desc(checkinCycles.id))
+    .limit(1)
+    .prepare(),
+);
+
+/**
+ * The latest closed check-in and how many of its conversations with the other
+ * participants are held (a lead cannot hold their own); null when none is left to
+ * hold there or no check-in has closed. Older check-ins are past following up.
+ */
+export function conversationsToHold(teamId: string, leadId: string) {
+  const row = conversationsToHoldQuery().get({ teamId, leadId });
+  return row && row.held < row.participants ? row : null;
+}
+
 export function findCycleTitle(teamId: string, cycleId: number) {
   return (
     db

@@ -7,7 +7,7 @@ import { formatDate, formatDay, todayIso } from "~/i18n/format";
 import { useT } from "~/i18n/react";
 import { agreementTodo } from "~/models/agreement.server";
 import { checkinTodos, latestClosedCycleFor, runningCycles } from "~/models/checkins.server";
-import { openActionsForMember } from "~/models/conversations.server";
+import { conversationsToHold, openActionsForMember } from "~/models/conversations.server";
 import { closeDueVotes, listProposals, type ProposalListItem } from "~/models/proposals.server";
 import { requireMember } from "~/permissions.server";
 
@@ -76,8 +76,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     todos: orderTodos(todos),
     today: todayIso(),
     running: runningCycles(team.id, user.id),
+    // What a lead follows up in the team: conversations not held yet, members who have
+    // not confirmed the current agreement. Empty when everything is done.
+    followUp: isLead
+      ? {
+          conversations: conversationsToHold(team.id, user.id),
+          coverage: agreement.latest > 0 && agreement.coverage.confirmed < agreement.coverage.members ? agreement.coverage : null,
+        }
+      : null,
     latestResults: latestClosedCycleFor(team.id, user.id),
-    norms: { teamId: team.id, memberCount: open.memberCount, open: open.proposals, agreement },
+    norms: {
+      teamId: team.id,
+      memberCount: open.memberCount,
+      open: open.proposals,
+      agreement: { latest: agreement.latest, acknowledged: agreement.acknowledged, needsReading: agreement.needsReading },
+    },
   };
 }
 
@@ -133,6 +146,34 @@ export default function TeamHome() {
           </ul>
         )}
       </section>
+
+      {home.followUp && (home.followUp.conversations || home.followUp.coverage) ? (
+        <section aria-labelledby="follow-up-title" className="panel">
+          <h2 id="follow-up-title">{t("team.home.followUp")}</h2>
+          <ul className="status-list">
+            {home.followUp.conversations ? (
+              <li>
+                <Link to={`${base}/checkins/${home.followUp.conversations.cycleId}/conversations`}>
+                  {t("team.home.followUp.conversations", { cycle: home.followUp.conversations.title })}
+                </Link>{" "}
+                <span className="muted">
+                  {t.plural("team.home.followUp.held", home.followUp.conversations.participants, {
+                    held: home.followUp.conversations.held,
+                  })}
+                </span>
+              </li>
+            ) : null}
+            {home.followUp.coverage ? (
+              <li>
+                <Link to={`${base}/agreement#h-coverage`}>{t("agreement.coverage.title", { version: norms.agreement.latest })}</Link>{" "}
+                <span className="muted">
+                  {t.plural("agreement.coverage.summary", home.followUp.coverage.members, { done: home.followUp.coverage.confirmed })}
+                </span>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
 
       {home.latestResults ? (
         <section aria-labelledby="results-title" className="panel">

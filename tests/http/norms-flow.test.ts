@@ -112,9 +112,17 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   expect(visibleText((await lead.get(`${team}/agreement`)).html)).toMatch(/Confirmed: 1 of 4 members\..*Member 3 Member on /);
 
   // The team home: the agreement to read; the lead never confirmed any version, so it is not "new" to them.
-  const home = visibleText((await lead.get(team)).html);
+  const homePage = await lead.get(team);
+  const home = visibleText(homePage.html);
   expect(home).toContain("Read and confirm the team agreement (version 1)");
   expect(home).not.toContain("new version");
+  // The lead follows up who has not confirmed it yet; a member's home has no such list.
+  expect(home).toContain("Follow-up in the team Who has read version 1 Confirmed: 1 of 4 members.");
+  expect(has(homePage.html, `href="${team}/agreement#h-coverage"`)).toBe(true);
+  expect(visibleText((await newcomer.get(team)).html)).not.toContain("Follow-up in the team");
+  // Once everyone has, the follow-up is gone.
+  for (const v of [lead, author, critic]) expectStatus(await v.post(`${team}/agreement`, { intent: "acknowledge", version: "1" }), 303);
+  expect(visibleText((await lead.get(team)).html)).not.toContain("Follow-up in the team");
 
   // A change, pre-filled with the current text; the page shows a word diff.
   page = await author.get(`${team}/proposals/new?kind=change&normCode=N-1`);
@@ -223,7 +231,7 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
     "norm.version-created": 3,
     "norm.retired": 1,
     "agreement.version-created": 4,
-    "agreement.acknowledged": 1,
+    "agreement.acknowledged": 4, // the newcomer, then the other three for the lead's follow-up
   });
 });
 

@@ -152,6 +152,10 @@ export const en = {
   "team.home.latestResults": "My latest check-in results",
   "team.home.closedOn": "closed {date}",
   "team.home.todo.action": "Action: {text}",
+  "team.home.followUp": "Follow-up in the team",
+  "team.home.followUp.conversations": "Hold the conversations of “{cycle}”",
+  "team.home.followUp.held.one": "{held} of {count} held",
+  "team.home.followUp.held.other": "{held} of {count} held",
 
   "members.title": "Members",
   "members.name": "Name",
@@ -373,6 +377,10 @@ export const nl: Translations<typeof en> = {
   "team.home.latestResults": "Mijn laatste check-in-resultaten",
   "team.home.closedOn": "gesloten op {date}",
   "team.home.todo.action": "Actie: {text}",
+  "team.home.followUp": "Opvolging in het team",
+  "team.home.followUp.conversations": "Voer de gesprekken van „{cycle}”",
+  "team.home.followUp.held.one": "{held} van {count} gevoerd",
+  "team.home.followUp.held.other": "{held} van de {count} gevoerd",
 
   "members.title": "Leden",
   "members.name": "Naam",
