@@ -88,7 +88,8 @@ function PageTitle({ messages, error: rootError }: { messages?: Messages; error?
   // A page's own error boundary (decision 011) renders inside this shell, so its 403 or
   // 404 reaches the title only through the router's state: Remix's hooks give the shell
   // no route's error but its own.
-  const routeErrors = useContext(UNSAFE_DataRouterStateContext)?.errors;
+  const routerState = useContext(UNSAFE_DataRouterStateContext);
+  const routeErrors = routerState?.errors;
   const error = rootError ?? (routeErrors ? Object.values(routeErrors)[0] : undefined);
   const own = error === undefined ? pageTitleOf(leaf?.data) : null;
   const key: MessageKey | undefined =
@@ -105,7 +106,13 @@ function PageTitle({ messages, error: rootError }: { messages?: Messages; error?
   };
   const page = key && messages?.[key] ? interpolate(messages[key], params) : null;
   const team = error === undefined ? root?.currentTeam?.name : null;
-  return <title>{[page, team, "Normwerk"].filter(Boolean).join(" — ")}</title>;
+  // The title is what a screen reader reads first on a page load, so a page that comes
+  // back from a post says first how it went: refused (a post that saved redirects and
+  // leaves no action data), or the flash message of the save.
+  const refused = error === undefined && leaf && routerState?.actionData?.[leaf.id] !== undefined;
+  const flash = root?.flash && messages?.[root.flash.key] ? interpolate(messages[root.flash.key], root.flash.params ?? {}) : null;
+  const outcome = refused ? (messages ? messages["title.refused"] : null) : flash;
+  return <title>{[outcome, page, team, "Normwerk"].filter(Boolean).join(" — ")}</title>;
 }
 
 /** What a leaf loader may return to give one of its views its own title. */
@@ -206,11 +213,9 @@ function useFocusFirstErrorOnSubmit() {
  * such a field on mount without writing an attribute we could look for); to the first
  * field marked invalid when the server refused a post; and to the element a link names
  * in its state (`{ focus: id }`), as Cancel does for the link that opened its form.
- * Nor after a post that came back to the same page with its button still there (a
- * comment, a note): the page stays where it was scrolled, the flash message says what
- * happened, and focus on an unseen <main> would send the next Tab to the top.
+ * After a post that saved, to the flash message that says so.
  */
-function useFocusMainOnNavigation(key: string, state: unknown, pathname: string) {
+function useFocusMainOnNavigation(key: string, state: unknown, pathname: string, hash: string) {
   const firstKey = useRef(key);
   const navigation = useNavigation();
   const last = useRef({ pathname, posted: false });
@@ -223,6 +228,15 @@ function useFocusMainOnNavigation(key: string, state: unknown, pathname: string)
     if (document.activeElement?.hasAttribute("data-autofocus")) return;
     // A post the server refused comes back as a page with its errors: start at the first.
     if (focusFirstInvalid(document.getElementById("main"))) return;
+    // A post that saved redirects, and the router scrolls the new page to the top, where
+    // the flash message says what happened: focus it, so it is read out and the next
+    // Tab starts there, not at the form's button far below. A redirect to a part of the
+    // page (#comments) scrolls there instead, and focus stays by the form.
+    const flash = before.posted && !hash ? document.querySelector<HTMLElement>("#main > .flash") : null;
+    if (flash) {
+      flash.focus();
+      return;
+    }
     const active = document.activeElement;
     if (before.posted && before.pathname === pathname && active instanceof HTMLElement && active.id !== "main" && active.closest("main")) {
       // Refused as a whole (a failed sign-in): start again at the form's first field, as
@@ -239,7 +253,7 @@ function useFocusMainOnNavigation(key: string, state: unknown, pathname: string)
     const target = named ? document.getElementById(named) : null;
     if (target) target.focus();
     else document.getElementById("main")?.focus({ preventScroll: true });
-  }, [key, state, pathname]);
+  }, [key, state, pathname, hash]);
 }
 
 /**
@@ -261,7 +275,7 @@ function Shell({ children }: { children: ReactNode }) {
   const t = useT();
   const location = useLocation();
   const team = root?.currentTeam;
-  useFocusMainOnNavigation(location.key, location.state, location.pathname);
+  useFocusMainOnNavigation(location.key, location.state, location.pathname, location.hash);
   useFocusFirstErrorOnSubmit();
   const flash = useCurrentFlash(root?.flash ?? null);
   return (

@@ -160,9 +160,11 @@ test("with JavaScript the note and action forms are empty again once what they s
   await lead.getByRole("button", { name: "Add note" }).click();
   await lead.getByText("Private note added: only the team's leads see it, never the member.").waitFor();
   await expect.poll(() => note.inputValue()).toBe("");
-  // Back on the same page: focus stays on the button just used, where the lead is looking,
-  // not on a <main> scrolled out of view that would send the next Tab to the top.
-  expect(await lead.evaluate(() => document.activeElement?.textContent)).toBe("Add note");
+  // Back on the same page, which the router scrolls to the top: focus is on the message
+  // there, so it is read out, not on the button now far out of view.
+  await expect.poll(() => lead.evaluate(() => document.activeElement?.className)).toBe("flash");
+  expect(await lead.evaluate(() => document.activeElement?.textContent)).toBe("Private note added: only the team's leads see it, never the member.");
+  expect(await lead.evaluate(() => document.activeElement!.getBoundingClientRect().top < innerHeight)).toBe(true);
   expect(await lead.locator("main .notes li", { hasText: "Spoke about call-backs." }).count()).toBe(1);
   // The next note is private too unless the lead says otherwise: only the text is cleared.
   expect(await privately.isChecked()).toBe(true);

@@ -21,7 +21,9 @@ test("a new user signs up, creates a team and lands on its home page", async () 
   expect(text).toContain("Nothing to do yet.");
   expect(text).not.toContain("Well done");
   // Each page's title names the page and the team, in the page's language.
-  expect(home.html).toContain("<title>Team home — Klantenservice Zuid — Normwerk</title>");
+  // (The first visit after creating the team says so first; see the last test.)
+  expect(home.html).toMatch(/<title>[^<]+ — Team home — Klantenservice Zuid — Normwerk<\/title>/);
+  expect((await lead.get(`/teams/${teamId}`)).html).toContain("<title>Team home — Klantenservice Zuid — Normwerk</title>");
   await lead.post("/language", { language: "nl", redirectTo: "/" });
   const members = await lead.get(`/teams/${teamId}/members`);
   expect(members.html).toContain("<title>Leden — Klantenservice Zuid — Normwerk</title>");
@@ -99,4 +101,20 @@ test("the stylesheet and the icon are served from the public folder; nothing els
     const res = await fetch(`${server.url}${path}`, { redirect: "manual" });
     expect(res.status, path).toBe(404);
   }
+});
+
+test("a page that comes back from a post says first in its title how it went: refused, or what was saved", async () => {
+  const lead = await signUp(server.url, "Titel Lezer");
+  const teamId = await createTeam(lead, "Team Titels");
+  const path = `/teams/${teamId}/settings`;
+  const valid = { name: "Team Titels", description: "", decisionRule: "consent", quorumPercent: "50", voteDays: "7", anonymityThreshold: "3", language: "en" };
+  const refused = await lead.post(path, { ...valid, quorumPercent: "500" });
+  expect(refused.status).toBe(400);
+  expect(refused.html).toContain("<title>Please check the form — Settings — Team Titels — Normwerk</title>");
+  const saved = await lead.post(path, valid);
+  expect(saved.status).toBe(303);
+  const after = await lead.get(saved.location!);
+  expect(after.html).toContain("<title>Settings saved. — Settings — Team Titels — Normwerk</title>");
+  // Read once: the next visit is the page's own title again.
+  expect((await lead.get(saved.location!)).html).toContain("<title>Settings — Team Titels — Normwerk</title>");
 });
