@@ -86,6 +86,18 @@ export function nestingDepth(source: string) {
   return deepest;
 }
 
+/**
+ * marked's inline rules look ahead over a run of spaces from every position in it (for
+ * "two spaces and a line break"), so one long run costs the square of its length: a
+ * comment with 20,000 spaces between two letters took half a second to render, and a
+ * page of such comments froze the server (decision 061). A run inside a line is capped
+ * at 32 spaces. Rendered, that looks the same (HTML shows any run as one space); only
+ * code blocks show the difference. Indentation at a line's start is left alone.
+ */
+export function capSpaceRuns(source: string) {
+  return source.replace(/(?<=[^ \r\n]) {33,}/g, " ".repeat(32));
+}
+
 function withinLimits(source: string) {
   if (source.length > MARKDOWN_LIMITS.length) return false;
   let delimiters = 0;
@@ -107,7 +119,7 @@ export function demoteHeadings(source: string, levels: number): string {
   if (!withinLimits(source)) return source;
   try {
     return marked
-      .lexer(source)
+      .lexer(capSpaceRuns(source))
       .map((token) => {
         if (token.type !== "heading") return token.raw;
         const text = (token as Tokens.Heading).text.replace(/\s*[\r\n]+\s*/g, " ");
@@ -162,7 +174,7 @@ export function renderMarkdown(source: string): string {
 function renderUncached(source: string): string {
   if (!withinLimits(source)) return plainTextHtml(source);
   try {
-    const html = marked.parse(source) as string;
+    const html = marked.parse(capSpaceRuns(source)) as string;
     return sanitizeHtml(html, { ...ALLOWED, allowedAttributes: { ...ALLOWED.allowedAttributes, a: ["href", "title", "rel"] } });
   } catch {
     // Whatever the estimate above missed (marked reports a too-deep structure by throwing): never a 500.

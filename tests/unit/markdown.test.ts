@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { demoteHeadings, MARKDOWN_LIMITS, nestingDepth, plainTextHtml, renderMarkdown } from "~/markdown.server";
+import { capSpaceRuns, demoteHeadings, MARKDOWN_LIMITS, nestingDepth, plainTextHtml, renderMarkdown } from "~/markdown.server";
 
 describe("renderMarkdown", () => {
   test("renders ordinary Markdown", () => {
@@ -91,6 +91,16 @@ describe("limits", () => {
     expect(plainTextHtml('a <b> & "c"\nnext\n\n\nnew paragraph')).toBe('<p>a &lt;b&gt; &amp; &quot;c&quot;<br />next</p>\n<p>new paragraph</p>');
     const deep = renderMarkdown(">".repeat(MARKDOWN_LIMITS.depth + 1) + " <img src=x onerror=alert(1)>");
     expect(deep).toMatch(/^<p>(&gt;)+ &lt;img/);
+  });
+
+  test("a long run of spaces inside a line reaches marked as 32 (its lookahead costs the square of a run), indentation as typed", () => {
+    const html = renderMarkdown("a" + " ".repeat(19_960) + "b");
+    expect(html).toBe(`<p>a${" ".repeat(32)}b</p>\n`);
+    expect(capSpaceRuns("a" + " ".repeat(40) + "b\r\n" + " ".repeat(40) + "c  d")).toBe("a" + " ".repeat(32) + "b\r\n" + " ".repeat(40) + "c  d");
+    // In a code block the run is shorter; the code is all there.
+    expect(renderMarkdown("```\nx" + " ".repeat(50) + "y\n```")).toBe(`<pre><code>x${" ".repeat(32)}y\n</code></pre>\n`);
+    // The agreement's Markdown file goes through marked's lexer too.
+    expect(demoteHeadings("# T\na" + " ".repeat(50) + "b", 2)).toBe("### T\na" + " ".repeat(32) + "b");
   });
 
   test("the depth estimate", () => {
