@@ -11,7 +11,7 @@ import { redirectWithFlash } from "~/flash.server";
 import { passRetryAfter } from "~/http.server";
 import { languageCookie } from "~/i18n/locale.server";
 import { useT } from "~/i18n/react";
-import { clearLoginFailures, getUser, loginBlockedFor, recordLoginFailure, updateProfile } from "~/models/users.server";
+import { claimPasswordCheck, clearLoginFailures, getUser, updateProfile } from "~/models/users.server";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const stored = getUser(user.id);
     // Guessing the current password in a browser left signed in counts against the same
     // limit as signing in: otherwise it could be guessed without end, then changed.
-    const waitMs = stored ? loginBlockedFor(stored.email) : 0;
+    const waitMs = stored ? claimPasswordCheck(stored.email) : 0;
     if (waitMs > 0) {
       const minutes = Math.ceil(waitMs / 60_000);
       const message = msg(minutes === 1 ? "account.tooManyOneMinute" : "account.tooMany", { minutes });
@@ -62,7 +62,6 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     }
     if (!stored || !(await verifyPassword(stored.passwordHash, submission.value.currentPassword))) {
-      if (stored) recordLoginFailure(stored.email);
       return data(
         {
           intent: "password" as const,

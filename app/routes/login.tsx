@@ -16,7 +16,7 @@ import { FormErrors, SubmitButton, TextField } from "~/components/forms";
 import { email, looseText, msg, secret } from "~/forms";
 import { useT } from "~/i18n/react";
 import { carriedRedirectTo } from "~/safe-redirect";
-import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "~/models/users.server";
+import { claimPasswordCheck, clearLoginFailures } from "~/models/users.server";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -41,7 +41,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const waitMs = loginBlockedFor(email);
+  // Counted as a failure before the check runs, so parallel guesses cannot pass the limit.
+  const waitMs = claimPasswordCheck(email);
   if (waitMs > 0) {
     const minutes = Math.ceil(waitMs / 60_000);
     const message = msg(minutes === 1 ? "auth.login.tooManyOneMinute" : "auth.login.tooMany", { minutes });
@@ -53,7 +54,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = findUserByEmail(email);
   const ok = user ? await verifyPassword(user.passwordHash, password) : await timingSafeDummyVerify(password);
   if (!user || !ok) {
-    recordLoginFailure(email);
     return data(submission.reply({ formErrors: [msg("auth.login.failed")], hideFields: ["password"] }), {
       status: 400,
     });

@@ -203,3 +203,19 @@ test("a right current password clears the wrong tries before it", async () => {
   expect((await owner.post("/account", { intent: "password", currentPassword: owner.password, newPassword: "another new password" })).status).toBe(303);
   expect(db.prepare("select count(*) as n from login_attempts where email = ?").get(owner.email)).toEqual({ n: 0 });
 });
+
+test("guesses sent side by side cannot pass the limit: at most five are checked, also when the right one is among the rest", async () => {
+  const victim = await signUp(server.url, "Parallel Target");
+  const guesses = Array.from({ length: 20 }, (_, i) => (i === 12 ? victim.password : `parallel guess ${i}`));
+  const answers = await Promise.all(guesses.map((password) => new Client(server.url).post("/login", { email: victim.email, password })));
+  const statuses = answers.map((a) => a.status);
+  expect(statuses.filter((s) => s === 400 || s === 303).length).toBeLessThanOrEqual(5);
+  expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
+  // The same on the account page, for whoever holds a session.
+  const owner = await signUp(server.url, "Parallel Owner");
+  const tries = await Promise.all(
+    Array.from({ length: 12 }, (_, i) => owner.post("/account", { intent: "password", currentPassword: `wrong ${i}`, newPassword: "a brand new password" })),
+  );
+  expect(tries.filter((t) => t.status === 400).length).toBe(5);
+  expect(tries.filter((t) => t.status === 429).length).toBe(7);
+});
