@@ -112,7 +112,14 @@ export default function NewProposal() {
           })}
         </ul>
       </nav>
-      {d.kind === "choose" ? <ChooseNorm /> : <ProposalForm key={`${d.kind}-${d.norm?.code ?? ""}`} lastResult={lastResult} />}
+      {d.kind === "choose" ? (
+        <>
+          <ChooseNorm />
+          <RefusedText values={lastResult?.initialValue} />
+        </>
+      ) : (
+        <ProposalForm key={`${d.kind}-${d.norm?.code ?? ""}`} lastResult={lastResult} />
+      )}
     </section>
   );
 }
@@ -150,6 +157,36 @@ function ChooseNorm() {
         {t("proposal.new.continue")}
       </button>
     </Form>
+  );
+}
+
+/**
+ * A change or retirement refused because its norm is no longer active (retired while
+ * it was being written) comes back to the choice of norm, which has no place for what
+ * was typed: it is shown here to copy, so nothing written is lost.
+ */
+function RefusedText({ values }: { values?: Record<string, unknown> | null }) {
+  const t = useT();
+  const title = typeof values?.title === "string" ? values.title : "";
+  const body = typeof values?.body === "string" ? values.body : "";
+  if (!title.trim() && !body.trim()) return null;
+  return (
+    <section aria-labelledby="refused-text-title" className="panel">
+      <h2 id="refused-text-title">{t("proposal.new.refusedText")}</h2>
+      <p>{t("proposal.new.refusedTextHelp")}</p>
+      {title.trim() ? (
+        <div className="field">
+          <label htmlFor="refused-title">{t("proposal.field.title")}</label>
+          <textarea id="refused-title" readOnly rows={2} value={title} />
+        </div>
+      ) : null}
+      {body.trim() ? (
+        <div className="field">
+          <label htmlFor="refused-body">{t(values?.kind === "retire" ? "proposal.field.reason" : "proposal.field.body")}</label>
+          <textarea id="refused-body" readOnly rows={10} value={body} />
+        </div>
+      ) : null}
+    </section>
   );
 }
 

@@ -99,6 +99,20 @@ describe("400: invalid input, everything typed is kept", () => {
     expect(change.html).toContain('name="kind" value="change"');
     expect(change.html).toContain('name="normCode" value="N-1"');
     expect(textareaValue(change.html, "proposal-body")).toBe("mijn uitleg");
+    // The page's own form for a norm retired (or gone) while the change was being written:
+    // the choice of norm comes back with the refusal, and what was typed is there to copy.
+    const gone = await author.post(`/teams/${teamId}/proposals/new?kind=change&normCode=N-99`, {
+      kind: "change",
+      normCode: "N-99",
+      title: "Mijn nieuwe titel <b>",
+      body: "Een lange uitleg\nover twee regels.",
+      category: "complaints",
+    });
+    expect(gone.status).toBe(400);
+    expect(visibleText(gone.html)).toContain("There is no active norm with the code N-99.");
+    expect(visibleText(gone.html)).toContain("What you wrote, not saved");
+    expect(textareaValue(gone.html, "refused-title")).toBe("Mijn nieuwe titel <b>");
+    expect(textareaValue(gone.html, "refused-body")).toBe("Een lange uitleg\nover twee regels.");
     const retire = await postProposal(author, teamId, { kind: "retire", normCode: "N-1", body: " " });
     expect(retire.status).toBe(400);
     expect(retire.html).toContain('name="kind" value="retire"');
