@@ -2,10 +2,14 @@ import { useNavigation } from "@remix-run/react";
 import { useRef, type ReactNode } from "react";
 import { parseMsg } from "../form-messages";
 import type { MessageKey, T } from "../i18n";
+import { formatNumber } from "../i18n/format";
 import { useT } from "../i18n/react";
 
 export function translateError(t: T, error: string) {
   const { key, params } = parseMsg(error);
+  // A character count reads better grouped as the language groups it (20,000; 20.000);
+  // other numbers in messages (years, percentages) stay as they are.
+  if (key === "form.tooLong" && /^\d+$/.test(params.max ?? "")) params.max = formatNumber(t.locale, Number(params.max));
   return t(key as MessageKey, params);
 }
 

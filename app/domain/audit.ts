@@ -36,7 +36,12 @@ export type AuditDetail =
   | { kind: "outcome"; proposalId: number; outcome: (typeof OUTCOMES)[number] }
   | { kind: "role"; from: (typeof ROLES)[number]; to: (typeof ROLES)[number] }
   | { kind: "settings"; changes: SettingChange[] }
+  | { kind: "proposal"; proposalId: number }
   | null;
+
+// Rows about one proposal whose sentence names only a norm code or a title: "Opened
+// the vote on N-2" twice in a row is two proposals, so the page names which.
+const ABOUT_A_PROPOSAL = new Set(["proposal.created", "proposal.vote-opened", "proposal.withdrawn", "proposal.rebased"]);
 
 /** What a settings row stores: which settings changed, and the old and new values that fit on a line. */
 export function settingsChangeData(before: Record<SettingKey, string | number>, after: Record<SettingKey, string | number>) {
@@ -82,7 +87,8 @@ function settingChanges(d: Record<string, unknown>): SettingChange[] | null {
 
 /**
  * The details the audit page shows beside a row's text: how a vote ended (and which
- * proposal it was, since two votes on one norm read alike), a role's change and which
+ * proposal it was, since two votes on one norm read alike), which proposal a draft, an
+ * opened vote, a withdrawal or an update was about, a role's change and which
  * settings changed (from what to what, where the row stored it). Rows
  * written by older code or with odd data show just their text.
  */
@@ -97,6 +103,9 @@ export function auditDetail(kind: string, data: string): AuditDetail {
   const d = value as Record<string, unknown>;
   if (kind === "proposal.closed" && Number.isSafeInteger(d.proposalId) && OUTCOMES.includes(d.outcome as never)) {
     return { kind: "outcome", proposalId: d.proposalId as number, outcome: d.outcome as (typeof OUTCOMES)[number] };
+  }
+  if (ABOUT_A_PROPOSAL.has(kind) && Number.isSafeInteger(d.proposalId)) {
+    return { kind: "proposal", proposalId: d.proposalId as number };
   }
   if (kind === "member.role-changed" && ROLES.includes(d.from as never) && ROLES.includes(d.to as never)) {
     return { kind: "role", from: d.from as (typeof ROLES)[number], to: d.to as (typeof ROLES)[number] };

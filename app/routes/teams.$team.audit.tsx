@@ -109,6 +109,14 @@ function AuditLine({ row, base }: { row: Row; base: string }) {
       </>
     );
   }
+  if (detail?.kind === "proposal") {
+    return (
+      <>
+        {t(`audit.kind.${row.kind as AuditKind}` satisfies MessageKey, { subject })} (
+        <Link to={`${base}/proposals/${detail.proposalId}`}>{t("proposal.number", { id: detail.proposalId })}</Link>)
+      </>
+    );
+  }
   if (detail?.kind === "settings") {
     return <>{t("audit.settingsChanged", { changes: detail.changes.map((c) => settingChange(t, c)).join(", ") })}</>;
   }

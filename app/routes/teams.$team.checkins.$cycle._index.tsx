@@ -96,7 +96,7 @@ export default function CyclePage() {
         <p className="notice">{t("checkins.cycle.smallTeam", { needed: d.threshold + 1, threshold: d.threshold })}</p>
       ) : null}
       {open && d.hiddenReason === "few-peers" ? (
-        <p className="notice">{t("checkins.cycle.fewPeers", { count: d.perPerson, threshold: d.threshold })}</p>
+        <p className="notice">{t.plural("checkins.cycle.fewPeers", d.perPerson, { threshold: d.threshold })}</p>
       ) : null}
 
       {open && !d.isParticipant ? <p className="notice">{t("checkins.cycle.notParticipant")}</p> : null}

@@ -369,7 +369,7 @@ function ActionList({
                   name="intent"
                   value={a.doneAt ? "action-undone" : "action-done"}
                   className="button secondary"
-                  aria-label={`${a.doneAt ? t("conversation.reopen") : t("conversation.markDone")}: ${a.text.slice(0, 80)}`}
+                  aria-label={`${a.doneAt ? t("conversation.reopen") : t("conversation.markDone")}: ${shortened(a.text, 80)}`}
                 >
                   {a.doneAt ? t("conversation.reopen") : t("conversation.markDone")}
                 </button>
@@ -552,4 +552,12 @@ function NormsAtHand({ page }: { page: LoaderData }) {
       </ul>
     </section>
   );
+}
+
+/** At most `max` characters, cut at a word and marked "…" (a button's name, not a place to read the whole action). */
+function shortened(text: string, max: number) {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, "")}…`;
 }

@@ -83,12 +83,11 @@ function OutcomeLine({ teamId, p }: { teamId: string; p: Outcome }) {
     <p className="muted">
       <Link to={`/teams/${teamId}/proposals/${p.id}`}>{t("proposal.number", { id: p.id })}</Link>{" "}
       {t("norm.madeBy", { name: p.authorName ?? t("proposal.formerMember") })} ·{" "}
-      {t("norm.outcome", {
+      {t.plural("norm.outcome", p.members, {
         rule: t(`vote.ruleName.${p.rule ?? "majority"}`),
         agree: p.agree,
         object: p.object,
         abstain: p.abstain,
-        members: p.members,
       })}
     </p>
   );

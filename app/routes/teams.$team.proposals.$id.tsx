@@ -651,8 +651,7 @@ function OpenVoteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
           type="datetime-local"
           optional
           label={t("vote.field.closesAt")}
-          hint={t("vote.field.closesAtHint", {
-            days: d.voteDays,
+          hint={t.plural("vote.field.closesAtHint", d.voteDays, {
             date: formatDate(t.locale, d.now + d.voteDays * DAY, "datetime"),
           })}
         />

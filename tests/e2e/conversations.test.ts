@@ -119,7 +119,7 @@ test("without JavaScript a member prepares with a shared note, edits it from its
   const tooLong = "x".repeat(20_001);
   await box.fill(tooLong);
   await member.getByRole("button", { name: "Save note" }).click();
-  await expect.poll(() => member.getByText(/at most 20000 characters/).count()).toBe(1);
+  await expect.poll(() => member.getByText(/at most 20,000 characters/).count()).toBe(1);
   expect(await box.inputValue()).toBe(tooLong);
   await box.fill("I want to talk about the **call-backs** on Mondays and Fridays.");
   await member.getByRole("button", { name: "Save note" }).click();

@@ -66,7 +66,8 @@ test("a closed vote shows how it ended and links its proposal; a role change sho
   const text = visibleText(page.html);
   expect(text).toContain(`The vote on N-1 closed: adopted ( Proposal #${proposalId} )`);
   // A title a member wrote is quoted, so its full stop does not end the sentence; a code is not.
-  expect(text).toContain("Opened the vote on “We confirm every promise to a customer in writing.”");
+  expect(text).toContain(`Opened the vote on “We confirm every promise to a customer in writing.” ( Proposal #${proposalId} )`);
+  expect(text).toContain(`Drafted a proposal: “We confirm every promise to a customer in writing.” ( Proposal #${proposalId} )`);
   expect(page.html).toContain(`href="/teams/${teamId}/proposals/${proposalId}"`);
   expect(text).toContain("Changed the role of Member 2 from member to lead");
   expect(text).toContain("Published agreement version 1");

@@ -215,7 +215,7 @@ describe("conversation notes", () => {
     const tooLong = await lead.post(url(cycle1, ids[2]), { intent: "note", body: long, visibility: "shared" });
     expect(tooLong.status).toBe(400);
     expect(tooLong.html).toContain(long);
-    expect(visibleText(tooLong.html)).toContain("at most 20000 characters");
+    expect(visibleText(tooLong.html)).toContain("at most 20,000 characters");
     // A visibility no radio offers (only a script sends it) is named next to the choice, and the text stays.
     const odd = await lead.post(url(cycle1, ids[2]), { intent: "note", body: "bewaard", visibility: "public" });
     expect(odd.status).toBe(400);
@@ -451,4 +451,11 @@ test("a lead's team home follows up the latest check-in's conversations until al
   for (const id of [ids[1], ids[3], ids[4]]) expect((await lead.post(url(cycle2, id), { intent: "held" })).status).toBe(303);
   page = await lead.get(home);
   expect(visibleText(page.html)).not.toContain("Hold the conversations");
+});
+
+test("a long action's done button is named by its text cut at a word, marked as cut", async () => {
+  const text = "Practise naming a colleague and a time on every transfer, three times a week, and tell the lead how it went";
+  expect((await lead.post(url(cycle2, ids[3]), { intent: "action", text, normCode: "", dueOn: "" })).status).toBe(303);
+  const page = await lead.get(url(cycle2, ids[3]));
+  expect(page.html).toContain('aria-label="Mark as done: Practise naming a colleague and a time on every transfer, three times a week…"');
 });

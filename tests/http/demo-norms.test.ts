@@ -41,7 +41,7 @@ test("a vote in progress with some votes, and a draft with comments", async () =
   expect(list).toMatch(/Concepten \( ?1 ?\)/);
 
   const home = visibleText((await tom.get(team)).html);
-  expect(home).toContain("Stem over: N-5 wijzigen");
+  expect(home).toContain("Stem over „N-5 wijzigen");
 
   const db = openDb(server.dbPath);
   const voting = db.prepare("select id, closes_at from proposals where status = 'voting'").get() as { id: number; closes_at: number };
@@ -61,7 +61,7 @@ test("a vote in progress with some votes, and a draft with comments", async () =
   expect(page).not.toContain("te veel voor nieuwe collega's"); // reasons are hidden until the close
   const draftPage = visibleText((await tom.get(`${team}/proposals/${draft.id}`)).html);
   expect(draftPage).toContain("3 reacties");
-  expect(draftPage).toContain("‘zo snel mogelijk’ zegt niet hoe snel.");
+  expect(draftPage).toContain("‘zo snel mogelijk’: dat zegt niet hoe snel.");
 });
 
 test("a member who read an older version sees what changed since", async () => {

@@ -65,14 +65,14 @@ describe("error pages", () => {
     expect(en.status).toBe(403);
     expectShell(en.html);
     expect(textById(en.html, "error-title")).toBe("Not allowed");
-    expect(visibleText(en.html)).toContain("Only a team lead can do this.");
+    expect(visibleText(en.html)).toContain("Only a team lead can open this page or do this.");
     await member.post("/language", { language: "nl", redirectTo: "/" });
     const nl = await member.get(`/teams/${teamId}/settings`);
     expect(nl.status).toBe(403);
     expectShell(nl.html);
     expect(nl.html).toContain('<html lang="nl"');
     expect(textById(nl.html, "error-title")).toBe("Niet toegestaan");
-    expect(visibleText(nl.html)).toContain("Alleen een leidinggevende van het team kan dit doen.");
+    expect(visibleText(nl.html)).toContain("Alleen een leidinggevende van het team kan deze pagina openen of dit doen.");
 
     // Refused by an action (a form a member should not have): the same page, shell and language.
     const posted = await member.post(`/teams/${teamId}/members`, { intent: "invite" });

@@ -39,7 +39,7 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   expect(page.status).toBe(200);
   expect(inputValue(page.html, "edit-title")).toBe("We bellen klanten zo snel mogelijk terug.");
   expect(textareaValue(page.html, "edit-body")).toBe(CALL_BACK_BODY);
-  expect(visibleText(page.html)).toContain("“zo snel mogelijk” does not say how fast.");
+  expect(visibleText(page.html)).toContain("“zo snel mogelijk”: that does not say how fast.");
 
   // Only the author edits; the tips change with the text.
   expect((await critic.post(path, { intent: "edit", title: "hijacked", body: "", category: "other" })).status).toBe(403);
@@ -147,8 +147,8 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
     303,
   );
   const todos = visibleText((await newcomer.get(team)).html);
-  const first = todos.indexOf("Vote on: Change N-1");
-  const second = todos.indexOf("Vote on: Na elke klacht");
+  const first = todos.indexOf("Vote on “Change N-1");
+  const second = todos.indexOf("Vote on “Na elke klacht");
   expect(first).toBeGreaterThan(-1);
   expect(second).toBeGreaterThan(first);
 
@@ -179,8 +179,8 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   expect(norm).toContain("N-1 · We bellen een klant binnen twee werkdagen terug");
   expect(norm).toContain("2 versions");
   expect(norm).toContain("Not rated in a closed check-in yet. No open action from check-in conversations refers to this norm.");
-  expect(norm).toContain(`Proposal #${changeId} by Member 1 · decided by majority: 3 agree, 0 object, 0 abstain, of 4 members`);
-  expect(norm).toContain(`Proposal #${id} by Member 1 · decided by majority: 2 agree, 1 object, 0 abstain, of 4 members`);
+  expect(norm).toContain(`Proposal #${changeId} by Member 1 · decided by majority: 3 agree, 0 object, 0 abstain (4 members)`);
+  expect(norm).toContain(`Proposal #${id} by Member 1 · decided by majority: 2 agree, 1 object, 0 abstain (4 members)`);
 
   // History lists the versions with what changed.
   const history = visibleText((await newcomer.get(`${team}/agreement/history`)).html);
@@ -249,7 +249,7 @@ test("a change whose norm got a newer version meanwhile ends in conflict, and th
   expectStatus(await lead.post(proposalPath(teamId, second), { intent: "close" }), 303);
 
   let page = await b.get(proposalPath(teamId, second));
-  expect(visibleText(page.html)).toContain("Conflict — the vote passed, but N-1 got a new version while the vote was open");
+  expect(visibleText(page.html)).toContain("Not applied — the vote passed, but N-1 got a new version while the vote was open");
   // Not applied: N-1 has the first change's text, the agreement is at version 2.
   expect(visibleText((await b.get(`/teams/${teamId}/norms/N-1`)).html)).toContain("We beantwoorden interne vragen binnen vier uur.");
   expect((await a.post(proposalPath(teamId, second), { intent: "rebase" })).status).toBe(403);
@@ -263,7 +263,7 @@ test("a change whose norm got a newer version meanwhile ends in conflict, and th
   expect(visibleText(page.html)).toContain(`updated from proposal #${second}`);
   expect(visibleText(page.html)).toContain("What changes compared to N-1, version 2");
   // The conflict stays on record.
-  expect(visibleText((await b.get(proposalPath(teamId, second))).html)).toContain("Conflict");
+  expect(visibleText((await b.get(proposalPath(teamId, second))).html)).toContain("Not applied");
 });
 
 test("a draft written against an old version must be updated before its vote opens", async () => {
@@ -375,5 +375,5 @@ test("the pages read in Dutch for a Dutch team", async () => {
   expect(agreement).toContain("Teamafspraken");
   expect(agreement).toContain("Ik heb versie 1 gelezen");
   const draft = await newProposal(nl, teamId, { kind: "add", title: "We reageren zo snel mogelijk.", body: "", category: "other" });
-  expect(visibleText((await nl.get(proposalPath(teamId, draft))).html)).toContain("‘zo snel mogelijk’ zegt niet hoe snel.");
+  expect(visibleText((await nl.get(proposalPath(teamId, draft))).html)).toContain("‘zo snel mogelijk’: dat zegt niet hoe snel.");
 });

@@ -46,7 +46,7 @@ describe("rebasing a conflict", () => {
       conflicts.push(second);
     }
     const [inRow, atOnce] = conflicts;
-    expect(visibleText((await b.get(proposalPath(teamId, inRow))).html)).toContain("Conflict");
+    expect(visibleText((await b.get(proposalPath(teamId, inRow))).html)).toContain("Not applied");
 
     // In a row.
     const one = await b.post(proposalPath(teamId, inRow), { intent: "rebase" });

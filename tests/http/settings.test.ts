@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import { signUp, teamWithMembers, visibleText } from "../support/client";
 import type { TestDb } from "../support/db";
 import { fieldError, fieldValue, parseForms, submitForm } from "../support/forms";
+import { newProposal, proposalPath } from "../support/norms";
 import type { TestServer } from "../support/server";
 import { useTestServer } from "../support/setup";
 
@@ -95,6 +96,15 @@ test("the limits themselves are accepted", async () => {
   expect(stored(teamId)).toMatchObject({ quorumPercent: 100, voteDays: 30, decisionRule: "majority", language: "en" });
 });
 
+test("a vote duration of one day reads as one day where a vote is opened, in both languages", async () => {
+  const { lead, teamId, path } = await team("One Day");
+  expect((await lead.post(path, { ...VALID, voteDays: "1", language: "en" })).status).toBe(303);
+  const id = await newProposal(lead, teamId, { kind: "add", title: "We call back within one working day.", body: "", category: "other" });
+  expect(visibleText((await lead.get(proposalPath(teamId, id))).html)).toContain("Leave empty for the team's usual 1 day (until");
+  await lead.post("/language", { language: "nl", redirectTo: "/" });
+  expect(visibleText((await lead.get(proposalPath(teamId, id))).html)).toContain("de gebruikelijke termijn van het team: 1 dag (tot");
+});
+
 describe("each field is validated: 400, the message next to it, everything typed kept", () => {
   const cases: [string, Record<string, string>, string][] = [
     ["decisionRule", { decisionRule: "unanimous" }, "Choose one of the options."],
@@ -113,7 +123,7 @@ describe("each field is validated: 400, the message next to it, everything typed
     ["name", { name: "" }, "This field is required."],
     ["name", { name: "   " }, "This field is required."],
     ["name", { name: "n".repeat(81) }, "This is too long: at most 80 characters."],
-    ["description", { description: "d".repeat(1001) }, "This is too long: at most 1000 characters."],
+    ["description", { description: "d".repeat(1001) }, "This is too long: at most 1,000 characters."],
   ];
   for (const [field, change, message] of cases) {
     test(`${field} = ${JSON.stringify(Object.values(change)[0]).slice(0, 20)}`, async () => {
@@ -150,7 +160,7 @@ test("members get 403 and outsiders 404, on GET and on POST", async () => {
   const before = stored(teamId);
   const asMember = await member.get(path);
   expect(asMember.status).toBe(403);
-  expect(visibleText(asMember.html)).toContain("Only a team lead can do this.");
+  expect(visibleText(asMember.html)).toContain("Only a team lead can open this page or do this.");
   expect((await member.post(path, VALID)).status).toBe(403);
   expect((await outsider.get(path)).status).toBe(404);
   expect((await outsider.post(path, VALID)).status).toBe(404);

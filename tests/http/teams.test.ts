@@ -64,7 +64,7 @@ describe("creating a team", () => {
     expect(fieldValue(long.html, "name")).toBe("x".repeat(81));
     const longDescription = await lead.post("/teams/new", { name: "Ok", description: "d".repeat(1001) });
     expect(longDescription.status).toBe(400);
-    expect(fieldError(longDescription.html, "new-team", "description")).toBe("This is too long: at most 1000 characters.");
+    expect(fieldError(longDescription.html, "new-team", "description")).toBe("This is too long: at most 1,000 characters.");
     expect(db.prepare("select count(*) as n from teams").get()).toEqual(before);
   });
 

@@ -88,7 +88,7 @@ describe("without a sweep in time", () => {
     // The team home, not the proposal, is the first page opened after the closing time.
     const home = visibleText((await members[0].get(`/teams/${teamId}`)).html);
     expect(home).toContain("Read and confirm the team agreement (version 1)");
-    expect(home).not.toContain("Vote on:");
+    expect(home).not.toContain("Vote on “");
   });
 
   test("a tie under the majority rule is rejected; the sweep-free close stores rule and quorum", async () => {

@@ -10,6 +10,14 @@ test("a closed vote's row carries its outcome and proposal", () => {
   expect(auditDetail("proposal.closed", JSON.stringify({ proposalId: 4, outcome: "conflict" }))?.kind).toBe("outcome");
 });
 
+test("a row about one proposal names it, so two votes opened on one norm read apart", () => {
+  for (const kind of ["proposal.created", "proposal.vote-opened", "proposal.withdrawn", "proposal.rebased"]) {
+    expect(auditDetail(kind, JSON.stringify({ proposalId: 13, kind: "change" }))).toEqual({ kind: "proposal", proposalId: 13 });
+    expect(auditDetail(kind, JSON.stringify({ proposalId: "13" }))).toBeNull();
+  }
+  expect(auditDetail("norm.retired", JSON.stringify({ proposalId: 13 }))).toBeNull();
+});
+
 test("a role change carries from and to", () => {
   expect(auditDetail("member.role-changed", JSON.stringify({ userId: "u1", from: "member", to: "lead" }))).toEqual({ kind: "role", from: "member", to: "lead" });
 });
