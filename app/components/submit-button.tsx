@@ -34,6 +34,7 @@ export function SubmitButton({
   intent,
   className,
   formAction,
+  confirm,
 }: {
   children: ReactNode;
   name?: string;
@@ -41,6 +42,8 @@ export function SubmitButton({
   intent?: string;
   className?: string;
   formAction?: string;
+  /** With JavaScript, asked before the form is sent (something that cannot be undone; see UnsavedTextGuard). */
+  confirm?: string;
 }) {
   const navigation = useNavigation();
   const t = useT();
@@ -60,6 +63,7 @@ export function SubmitButton({
       value={value}
       className={className ?? "button"}
       formAction={formAction}
+      data-confirm={confirm}
       aria-disabled={pending || undefined}
       data-pending={pending || undefined}
       onClick={(event) => {

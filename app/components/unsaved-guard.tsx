@@ -52,7 +52,13 @@ export function UnsavedTextGuard() {
       // hidden "__intent__" button, which it then cancels: nothing was sent.
       if (e.submitter?.getAttribute("name") === "__intent__") return;
       const intent = e.submitter instanceof HTMLButtonElement ? e.submitter.value : "";
-      if (ENDING_INTENTS.has(intent) && unsaved(form) && !window.confirm(t("shell.discardUnsaved"))) {
+      // A button for something that cannot be undone (closing, removing) asks first, in
+      // the same question as the text it would throw away: one dialog, not two.
+      const question = [
+        e.submitter?.getAttribute("data-confirm"),
+        ENDING_INTENTS.has(intent) && unsaved(form) ? t("shell.discardUnsaved") : null,
+      ].filter(Boolean);
+      if (question.length > 0 && !window.confirm(question.join("\n\n"))) {
         // Runs before React's handlers (a capture listener registered on the document):
         // the post never starts.
         e.preventDefault();

@@ -9,6 +9,7 @@ import { peersEach } from "~/domain/peer-assignment";
 import { effectiveThreshold } from "~/domain/checkin-results";
 import { closeCycleEarly, closeDueCycles, cyclePage, requireCycle } from "~/models/checkins.server";
 import { requireLead, requireMember } from "~/permissions.server";
+import type { PageTitleData } from "~/root";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -37,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     perPerson,
     // What the lead asked for: more than the others there are to rate is capped, and said.
     peersAsked: cycle.peersPerMember,
+    pageTitle: { key: "title.checkinNamed", params: { cycle: cycle.title } } satisfies PageTitleData,
   };
 }
 
@@ -147,7 +149,7 @@ export default function CyclePage() {
             <Form method="post">
               <h3>{t("checkins.cycle.closeTitle")}</h3>
               <p>{t("checkins.cycle.closeHelp")}</p>
-              <SubmitButton name="intent" value="close" className="button danger">
+              <SubmitButton name="intent" value="close" className="button danger" confirm={t("checkins.cycle.confirmClose")}>
                 {t("checkins.cycle.close")}
               </SubmitButton>
             </Form>

@@ -26,6 +26,7 @@ import {
 import { listActiveNorms } from "~/models/norms.server";
 import { forbidden, notFound, requireMember } from "~/permissions.server";
 import { repeatSince } from "~/double-click.server";
+import type { PageTitleData } from "~/root";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -123,6 +124,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     carriedOver: page.carriedOver,
     norms: listActiveNorms(ctx.team.id).map((n) => ({ id: n.id, code: n.code, title: n.title })),
     today: todayIso(),
+    pageTitle: (memberId === ctx.user.id
+      ? { key: "title.myConversation", params: { cycle: cycle.title } }
+      : { key: "title.conversationWith", params: { name: cycle.memberName, cycle: cycle.title } }) satisfies PageTitleData,
   };
 }
 

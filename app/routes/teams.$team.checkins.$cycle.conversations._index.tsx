@@ -7,6 +7,7 @@ import { useT } from "~/i18n/react";
 import { conversationOverview, findCycleTitle } from "~/models/conversations.server";
 import { countLeadsOf } from "~/models/teams.server";
 import { notFound, requireLead } from "~/permissions.server";
+import type { PageTitleData } from "~/root";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, user } = await requireLead(request, params);
@@ -15,7 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!cycle) notFound();
   const rows = conversationOverview(team.id, cycleId, todayIso()).map((r) => ({ ...r, own: r.userId === user.id }));
   // A lead's own conversation is held by another lead; with none, say how to get one.
-  return { teamId: team.id, cycle, rows, otherLead: countLeadsOf(team.id) > 1 };
+  const pageTitle: PageTitleData = { key: "title.conversationsNamed", params: { cycle: cycle.title } };
+  return { teamId: team.id, cycle, rows, otherLead: countLeadsOf(team.id) > 1, pageTitle };
 }
 
 export default function ConversationOverview() {
@@ -47,7 +49,7 @@ export default function ConversationOverview() {
                   <th scope="row">
                     <Link
                       to={`${base}/conversations/${r.userId}`}
-                      aria-label={r.own ? t("conversation.overview.open.own") : t("conversation.overview.open.label", { name: r.name })}
+                      aria-label={r.own ? t("conversation.overview.open.own", { name: r.name }) : t("conversation.overview.open.label", { name: r.name })}
                     >
                       {r.name}
                     </Link>

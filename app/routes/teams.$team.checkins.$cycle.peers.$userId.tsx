@@ -7,6 +7,7 @@ import { redirectWithFlash } from "~/flash.server";
 import { useT } from "~/i18n/react";
 import { closeDueCycles, cycleNormList, peerFormData, requireCycle, savePeerRatings } from "~/models/checkins.server";
 import { notFound, requireMember } from "~/permissions.server";
+import type { PageTitleData } from "~/root";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -24,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: peer.name,
     norms,
     defaults: ratingDefaults(norms, peer.existing, "observation"),
+    pageTitle: { key: "title.peerRatingOf", params: { name: peer.name, cycle: cycle.title } } satisfies PageTitleData,
   };
 }
 

@@ -30,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isLead,
     cycle: { id: cycle.id, title: cycle.title, closesAt: cycle.closesAt, closedAt: cycle.closedAt },
     threshold: cycle.anonymityThreshold ?? 3,
+    pageTitle: { key: "title.resultsOf", params: { cycle: cycle.title } } as PageTitleData,
   };
   const closed = cycle.status === "closed";
 
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
     const { norms, member } = memberResultsFor(team.id, cycle.id, memberId, user.id);
     if (!member) notFound();
-    const pageTitle: PageTitleData = { key: "title.memberResults", params: { name: member.name } };
+    const pageTitle: PageTitleData = { key: "title.memberResults", params: { name: member.name, cycle: cycle.title } };
     return { ...head, results: null, detail: { norms, member }, pageTitle };
   }
 

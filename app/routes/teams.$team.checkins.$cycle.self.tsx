@@ -14,6 +14,7 @@ import {
   saveSelfRatings,
 } from "~/models/checkins.server";
 import { notFound, requireMember } from "~/permissions.server";
+import type { PageTitleData } from "~/root";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -29,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cycle: { id: cycle.id, title: cycle.title, open: cycle.status === "open", closedAt: cycle.closedAt },
     norms,
     defaults: ratingDefaults(norms, mySelfRatings(cycle.id, user.id), "example"),
+    pageTitle: { key: "title.selfRatingIn", params: { cycle: cycle.title } } satisfies PageTitleData,
   };
 }
 

@@ -126,7 +126,7 @@ export default function Members() {
                   <Form method="post">
                     <input type="hidden" name="intent" value="remove" />
                     <input type="hidden" name="userId" value={m.id} />
-                    <button type="submit" className="button danger">
+                    <button type="submit" className="button danger" data-confirm={t("members.confirmRemove", { name: m.name })}>
                       {t("members.removeShort")}
                       <span className="visually-hidden">: {m.name}</span>
                     </button>

@@ -389,14 +389,14 @@ export default function ProposalPage() {
           <div className="actions">
             {d.can.close ? (
               <Form method="post">
-                <SubmitButton name="intent" value="close" className="button secondary">
+                <SubmitButton name="intent" value="close" className="button secondary" confirm={t("proposal.confirmClose")}>
                   {t("proposal.closeNow")}
                 </SubmitButton>
               </Form>
             ) : null}
             {d.can.withdraw ? (
               <Form method="post">
-                <SubmitButton name="intent" value="withdraw" className="button danger">
+                <SubmitButton name="intent" value="withdraw" className="button danger" confirm={t("proposal.confirmWithdraw")}>
                   {t("proposal.withdraw")}
                 </SubmitButton>
               </Form>

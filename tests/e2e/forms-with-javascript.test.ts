@@ -249,9 +249,30 @@ test("closing a vote while a comment is half written asks first; declining keeps
   const asked: string[] = [];
   page.once("dialog", (d) => (asked.push(d.message()), d.dismiss()));
   await page.getByRole("button", { name: "Close the vote now" }).click();
-  await expect.poll(() => asked).toEqual(["What you typed on this page has not been saved, and will be gone after this. Go on?"]);
+  // One question: what closing does, and what it would throw away.
+  await expect.poll(() => asked).toEqual([
+    "Close the vote now? The proposal is decided with the votes cast so far.\n\nWhat you typed on this page has not been saved, and will be gone after this. Go on?",
+  ]);
   expect(queryTestDb<{ status: string }>(suite.dbPath, "select status from proposals where id = ?", id)).toEqual([{ status: "voting" }]);
   expect(await page.locator("#comment textarea[name=body]").inputValue()).toBe("Nog een gedachte voor het sluiten.");
+});
+
+test("removing a member asks first with JavaScript; declining keeps them, agreeing removes them", async () => {
+  const { lead, teamId } = await teamWithMembers(suite.url, 1, "Team Verwijderen");
+  const page = await suite.page();
+  await signIn(page, lead.email, lead.password);
+  await page.goto(`/teams/${teamId}/members`);
+  await waitForHydration(page);
+  const memberships = () => queryTestDb<{ n: number }>(suite.dbPath, "select count(*) as n from memberships where team_id = ?", teamId)[0].n;
+  const asked: string[] = [];
+  page.once("dialog", (d) => (asked.push(d.message()), d.dismiss()));
+  await page.locator("button", { hasText: "Remove: Member 1" }).click();
+  await expect.poll(() => asked).toEqual(["Remove Member 1 from the team? They can no longer open its pages until they are invited again."]);
+  expect(memberships()).toBe(2);
+  page.once("dialog", (d) => (asked.push(d.message()), d.accept()));
+  await page.locator("button", { hasText: "Remove: Member 1" }).click();
+  await expect.poll(memberships).toBe(1);
+  expect(asked).toHaveLength(2);
 });
 
 test("a saved message does not stay beside the next form's error", async () => {

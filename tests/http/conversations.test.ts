@@ -429,7 +429,10 @@ test("a member who becomes a lead is still the member in their own conversation:
 
 test("the overview tells the only lead how their own conversation can be held", async () => {
   const overview = `/teams/${teamId}/checkins/${cycle1}/conversations`;
-  expect(visibleText((await lead.get(overview)).html)).toContain("Not yet: only another lead can hold yours. Make a colleague lead first.");
+  const page = await lead.get(overview);
+  expect(visibleText(page.html)).toContain("Not yet: only another lead can hold yours. Make a colleague lead first.");
+  // The link's spoken name starts with the name it shows, so voice control finds it by what is seen.
+  expect(page.html).toContain('aria-label="Anouk Vermeulen: open your own conversation"');
   const members = `/teams/${teamId}/members`;
   expect((await lead.post(members, { intent: "set-role", userId: ids[2], role: "lead" })).status).toBe(303);
   try {
@@ -458,4 +461,14 @@ test("a long action's done button is named by its text cut at a word, marked as 
   expect((await lead.post(url(cycle2, ids[3]), { intent: "action", text, normCode: "", dueOn: "" })).status).toBe(303);
   const page = await lead.get(url(cycle2, ids[3]));
   expect(page.html).toContain('aria-label="Mark as done: Practise naming a colleague and a time on every transfer, three times a week…"');
+});
+
+test("each check-in page's title names the check-in, and the person where there is one", async () => {
+  const title = async (client: typeof lead, path: string) => /<title>([^<]*)<\/title>/.exec((await client.get(path)).html)?.[1];
+  const cycle = `/teams/${teamId}/checkins/${cycle1}`;
+  expect(await title(lead, cycle)).toBe("Check-in voorjaar — Gesprekken — Normwerk");
+  expect(await title(lead, `${cycle}/results`)).toBe("Results: Check-in voorjaar — Gesprekken — Normwerk");
+  expect(await title(lead, `${cycle}/conversations`)).toBe("Conversations: Check-in voorjaar — Gesprekken — Normwerk");
+  expect(await title(lead, url(cycle1, ids[1]))).toBe("Conversation with Bram Kuipers: Check-in voorjaar — Gesprekken — Normwerk");
+  expect(await title(alice, url(cycle1, ids[1]))).toBe("My conversation: Check-in voorjaar — Gesprekken — Normwerk");
 });

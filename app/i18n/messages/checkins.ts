@@ -72,6 +72,7 @@ export const en = {
   "checkins.cycle.closeTitle": "Close early",
   "checkins.cycle.closeHelp": "Closing freezes the results. After that nobody can change a rating.",
   "checkins.cycle.close": "Close the check-in now",
+  "checkins.cycle.confirmClose": "Close the check-in now? The results are frozen, and nobody can rate or change a rating after this.",
   "checkins.cycle.closed": "The check-in is closed and the results are ready.",
   "checkins.cycle.seeResults": "See the results",
 
@@ -239,6 +240,7 @@ export const nl: Translations<typeof en> = {
   "checkins.cycle.closeTitle": "Eerder sluiten",
   "checkins.cycle.closeHelp": "Sluiten legt de resultaten vast. Daarna kan niemand een beoordeling meer wijzigen.",
   "checkins.cycle.close": "Check-in nu sluiten",
+  "checkins.cycle.confirmClose": "De check-in nu sluiten? De resultaten worden vastgelegd en daarna kan niemand nog beoordelen of een beoordeling wijzigen.",
   "checkins.cycle.closed": "De check-in is gesloten en de resultaten staan klaar.",
   "checkins.cycle.seeResults": "Bekijk de resultaten",
 
