@@ -61,7 +61,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       messagesUrl: dictionaryUrl(locale),
       user: user ? { id: user.id, name: user.name } : null,
       teams: teams.map(({ team, role }) => ({ id: team.id, name: team.name, role })),
-      currentTeam: current ? { id: current.team.id, name: current.team.name, role: current.role } : null,
+      currentTeam: current ? { id: current.team.id, name: current.team.name, role: current.role, language: current.team.language } : null,
       flash,
       ...(unsaved.length > 0 ? { unsaved } : {}),
     },

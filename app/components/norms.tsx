@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import type { ProposalStatus } from "~/models/proposals.server";
 import type { WordDiff as WordDiffResult } from "../domain/diff";
@@ -8,9 +8,27 @@ import type { T } from "../i18n";
 import { formatDate, formatNumber } from "../i18n/format";
 import { useT } from "../i18n/react";
 
+/**
+ * The language a team writes in (its language setting), when the page around it is in
+ * another: a Dutch norm on a page read in English is marked `lang="nl"`, so a screen
+ * reader speaks it with a Dutch voice (WCAG 3.1.2). Undefined when they are the same.
+ */
+export function useTeamTextLang() {
+  const t = useT();
+  const root = useRouteLoaderData("root") as { currentTeam?: { language?: string } | null } | undefined;
+  const lang = root?.currentTeam?.language;
+  return lang && lang !== t.locale ? lang : undefined;
+}
+
+/** Text the team wrote (a norm's title), in the team's language. */
+export function TeamText({ children }: { children: ReactNode }) {
+  const lang = useTeamTextLang();
+  return lang ? <span lang={lang}>{children}</span> : <>{children}</>;
+}
+
 /** HTML produced by renderMarkdown on the server (sanitized there; never raw user input). */
 export function Markdown({ html, className = "prose" }: { html: string; className?: string }) {
-  return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <div className={className} lang={useTeamTextLang()} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 export function CategoryName({ category }: { category: NormCategory }) {

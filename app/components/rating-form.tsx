@@ -9,6 +9,7 @@ import { msg } from "../forms";
 import { RATING_VALUES } from "../domain/checkin-results";
 import { formatDate } from "../i18n/format";
 import { useT } from "../i18n/react";
+import { TeamText } from "./norms";
 
 export const RATING_TEXT_MAX = 2000;
 export type TextKind = "example" | "observation";
@@ -172,7 +173,7 @@ function RatingForm({
       {norms.map((n) => (
         <fieldset key={n.normId} className="norm-rating">
           <legend>
-            {`${n.code} — ${n.title}`}
+            {n.code} — <TeamText>{n.title}</TeamText>
           </legend>
           <p className="hint">{t("checkins.form.normVersion", { version: n.version })}</p>
           <RatingScale field={ratingFields[n.code]} />

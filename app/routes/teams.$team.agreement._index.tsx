@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton, translateError } from "~/components/submit-button";
-import { CategoryName, DateTime, Markdown, NormLink, PrintButton, WordDiff, DiffLegend } from "~/components/norms";
+import { CategoryName, DateTime, Markdown, NormLink, PrintButton, TeamText, WordDiff, DiffLegend } from "~/components/norms";
 import { agreementChanges, groupByCategory } from "~/domain/agreement";
 import { wordDiff } from "~/domain/diff";
 import { redirectWithFlash } from "~/flash.server";
@@ -143,7 +143,7 @@ export default function Agreement() {
           {g.norms.map((n) => (
             <article key={n.code} className="norm" aria-labelledby={`norm-${n.code}`}>
               <h3 id={`norm-${n.code}`}>
-                <NormLink teamId={d.teamId} code={n.code} /> · {n.title}
+                <NormLink teamId={d.teamId} code={n.code} /> · <TeamText>{n.title}</TeamText>
               </h3>
               <Markdown html={n.bodyHtml} />
             </article>

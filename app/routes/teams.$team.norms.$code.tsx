@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { AuthorName, CategoryName, DateTime, DiffLegend, Markdown, StatusBadge, WordDiff } from "~/components/norms";
+import { AuthorName, CategoryName, DateTime, DiffLegend, Markdown, StatusBadge, TeamText, WordDiff } from "~/components/norms";
 import { wordDiff } from "~/domain/diff";
 import { parseNormCode } from "~/domain/norms";
 import type { MessageKey } from "~/i18n";
@@ -104,7 +104,7 @@ export default function NormPage() {
         <Link to={`/teams/${d.teamId}/agreement`}>{t("agreement.title")}</Link> / {n.code}
       </p>
       <h1>
-        {n.code} · {n.title}
+        {n.code} · <TeamText>{n.title}</TeamText>
       </h1>
       <p className="meta">
         {n.status === "retired" ? (

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startServer, type TestServer } from "../support/server";
 import { createTeam, signUp, teamWithMembers, visibleText } from "../support/client";
+import { insertActiveNorms } from "../support/norm-fixtures";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -117,4 +118,23 @@ test("a page that comes back from a post says first in its title how it went: re
   expect(after.html).toContain("<title>Settings saved. — Settings — Team Titels — Normwerk</title>");
   // Read once: the next visit is the page's own title again.
   expect((await lead.get(saved.location!)).html).toContain("<title>Settings — Team Titels — Normwerk</title>");
+});
+
+test("what a team wrote is marked with the team's language when the page around it is in another, for screen readers", async () => {
+  const lead = await signUp(server.url, "Taal Lezer");
+  const teamId = await createTeam(lead, "Team Taal");
+  const settings = { name: "Team Taal", description: "", decisionRule: "consent", quorumPercent: "50", voteDays: "7", anonymityThreshold: "3", language: "nl" };
+  expect((await lead.post(`/teams/${teamId}/settings`, settings)).status).toBe(303);
+  const [norm] = insertActiveNorms(server.dbPath, teamId, ["We bellen elke klant binnen één werkdag terug."]);
+  const path = `/teams/${teamId}/norms/${norm.code}`;
+  await lead.post("/language", { language: "en", redirectTo: "/" });
+  const english = await lead.get(path);
+  expect(english.html).toContain('<html lang="en"');
+  expect(english.html).toContain('<span lang="nl">We bellen elke klant binnen één werkdag terug.</span>');
+  expect(english.html).toMatch(/<div class="prose" lang="nl">/);
+  await lead.post("/language", { language: "nl", redirectTo: "/" });
+  const dutch = await lead.get(path);
+  expect(dutch.html).toContain('<html lang="nl"');
+  expect(dutch.html).not.toContain('lang="nl">We bellen');
+  expect(dutch.html).not.toMatch(/<div class="prose" lang=/);
 });
