@@ -4,7 +4,8 @@ import { useEffect, useRef, type ReactNode } from "react";
 /**
  * A header drop-down: a native <details>, so it opens and closes without JavaScript.
  * With JavaScript it also behaves like a menu people know: Escape closes it (focus back
- * on its button), a click elsewhere closes it, and it is closed after a navigation,
+ * on its button), a click elsewhere closes it, so does Tab past its last item (an open
+ * panel would cover the links focus moves on to), and it is closed after a navigation,
  * since the header stays in place while the page under it changes.
  */
 export function Menu({ className, summary, children }: { className: string; summary: ReactNode; children: ReactNode }) {
@@ -26,11 +27,17 @@ export function Menu({ className, summary, children }: { className: string; summ
       const menu = ref.current;
       if (menu?.open && !menu.contains(event.target as Node)) menu.open = false;
     }
+    function onFocusIn(event: FocusEvent) {
+      const menu = ref.current;
+      if (menu?.open && !menu.contains(event.target as Node)) menu.open = false;
+    }
     document.addEventListener("keydown", onKeyDown);
     document.addEventListener("click", onClick);
+    document.addEventListener("focusin", onFocusIn);
     return () => {
       document.removeEventListener("keydown", onKeyDown);
       document.removeEventListener("click", onClick);
+      document.removeEventListener("focusin", onFocusIn);
     };
   }, []);
 

@@ -237,6 +237,7 @@ function Coverage() {
       {/* Named apart from its section: two landmarks with one name cannot be told apart. */}
       <ScrollBox label={t("agreement.coverage.table", { version: d.latest })}>
       <table className="table">
+        <caption className="visually-hidden">{t("agreement.coverage.table", { version: d.latest })}</caption>
         <thead>
           <tr>
             <th scope="col">{t("members.name")}</th>

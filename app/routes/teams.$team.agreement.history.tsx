@@ -29,6 +29,7 @@ export default function AgreementHistory() {
       ) : (
         <ScrollBox label={t("agreement.history")}>
           <table className="table">
+            <caption className="visually-hidden">{t("agreement.history")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("agreement.history.version")}</th>

@@ -54,6 +54,7 @@ export default function Audit() {
       ) : (
         <ScrollBox label={t("audit.title")}>
           <table className="table">
+            <caption className="visually-hidden">{t("audit.title")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("audit.when")}</th>

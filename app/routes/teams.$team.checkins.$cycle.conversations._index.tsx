@@ -35,6 +35,7 @@ export default function ConversationOverview() {
       ) : (
         <ScrollBox label={t("conversation.overview.title", { title: cycle.title })}>
           <table className="table">
+            <caption className="visually-hidden">{t("conversation.overview.title", { title: cycle.title })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("conversation.overview.member")}</th>

@@ -184,14 +184,16 @@ function TrendCell({ values }: { values: (number | null)[] }) {
   const t = useT();
   if (values.every((v) => v === null)) return <span className="muted">{t("checkins.results.trendNone")}</span>;
   const points = sparklinePoints(values, 60, 16);
+  const shown = values.map((v) => (v === null ? "–" : formatMean(t.locale, v)));
+  // Read out as figures in order, not as "right arrow": one label, no extra elements.
   return (
-    <span className="trend-cell">
+    <span className="trend-cell" role="img" aria-label={t("checkins.results.trendSpoken", { values: shown.join("; ") })}>
       {points ? (
         <svg className="sparkline" width="64" height="20" viewBox="-2 -2 64 20" aria-hidden="true" focusable="false">
           <polyline points={points} fill="none" stroke="currentColor" strokeWidth="2" />
         </svg>
       ) : null}{" "}
-      {values.map((v) => (v === null ? "–" : formatMean(t.locale, v))).join(" → ")}
+      {shown.join(" → ")}
     </span>
   );
 }

@@ -88,6 +88,7 @@ export default function Members() {
       ) : null}
       <ScrollBox label={t("members.title")}>
       <table className="table">
+        <caption className="visually-hidden">{t("members.title")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("members.name")}</th>

@@ -493,6 +493,7 @@ function Outcome() {
         <p className="muted">{t("vote.nobodyVoted")}</p>
       ) : (
         <table className="table votes">
+          <caption className="visually-hidden">{t("vote.byName")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("members.name")}</th>

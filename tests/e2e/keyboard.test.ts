@@ -134,4 +134,12 @@ test("the header menus open with Enter, close with Escape, and are closed on the
   await page.keyboard.press("Enter");
   await page.waitForURL("**/account");
   await expect.poll(() => menu.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+
+  // Tab past the last item closes it: the open panel would cover the links focus moves on to.
+  await menu.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  const items = await menu.locator("a, button").count();
+  for (let i = 0; i <= items; i++) await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => !!document.activeElement?.closest("details.user-menu"))).toBe(false);
+  await expect.poll(() => menu.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
 });

@@ -367,6 +367,8 @@ test("ratings refer to the norm version in force when the cycle opened; the norm
   // cycle's results show only what was known when it closed.
   expect(visibleText(secondResults.html)).toMatch(new RegExp(`${norm.code} — New wording of the norm \\d\\.\\d \\d\\.\\d \\d\\.\\d → \\d\\.\\d`));
   expect(secondResults.html).toMatch(/<svg class="sparkline"[^>]*aria-hidden="true"/);
+  // Read out as figures in order, not as arrows.
+  expect(secondResults.html).toMatch(/role="img" aria-label="From the oldest check-in to this one: \d\.\d; \d\.\d"/);
   const firstText = visibleText((await members[1].get(`/teams/${teamId}/checkins/${first}/results`)).html);
   expect(firstText).not.toContain("→");
   expect(firstText).toContain(`${norm.code} — Old wording of the norm`);

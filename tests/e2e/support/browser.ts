@@ -142,13 +142,17 @@ export async function unnamedControls(page: Page, label = page.url()): Promise<P
 
 /** The structural checks that axe leaves to us: the language and a single page heading. */
 export async function pageShapeProblems(page: Page, lang: Lang, label = page.url()): Promise<Problem[]> {
-  const { htmlLang, h1s } = await page.evaluate(() => ({
+  const { htmlLang, h1s, unnamedTables } = await page.evaluate(() => ({
     htmlLang: document.documentElement.lang,
     h1s: document.querySelectorAll("h1").length,
+    // A screen reader moving from table to table reads its caption; without one, nothing.
+    // (A table someone wrote in Markdown has no caption to give.)
+    unnamedTables: [...document.querySelectorAll("table")].filter((t) => !t.closest(".prose") && !t.caption?.textContent?.trim()).length,
   }));
   const problems: Problem[] = [];
   if (htmlLang !== lang) problems.push({ page: label, kind: "html lang", detail: `expected "${lang}", got "${htmlLang}"` });
   if (h1s !== 1) problems.push({ page: label, kind: "h1 count", detail: `expected exactly one <h1>, found ${h1s}` });
+  if (unnamedTables > 0) problems.push({ page: label, kind: "table caption", detail: `${unnamedTables} table(s) without a caption` });
   return problems;
 }
 
