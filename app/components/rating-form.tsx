@@ -167,11 +167,26 @@ function RatingForm({
   });
   const ratingFields = fields.rating.getFieldset();
   const textFields = fields[textKind].getFieldset();
+  // On a form of a dozen norms, the refused ones are listed first, each a link to its
+  // norm: nobody has to Tab through every scale to find the next one.
+  const refused = norms.filter((n) => ratingFields[n.code].errors?.length || textFields[n.code].errors?.length);
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors form={form} />
+      {refused.length > 1 ? (
+        <div className="form-error error-summary">
+          <p>{t.plural("checkins.form.errorSummary", refused.length)}</p>
+          <ul>
+            {refused.map((n) => (
+              <li key={n.normId}>
+                <a href={`#${id}-norm-${n.code}`}>{n.code}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {norms.map((n) => (
-        <fieldset key={n.normId} className="norm-rating">
+        <fieldset key={n.normId} id={`${id}-norm-${n.code}`} className="norm-rating">
           <legend>
             {n.code} — <TeamText>{n.title}</TeamText>
           </legend>

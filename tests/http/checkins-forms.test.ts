@@ -110,6 +110,15 @@ test("missing or out-of-range ratings: 400, a message per field, everything type
   expect(visibleText(missing.html).match(/Choose a rating from 1 \(rarely\) to 5 \(consistently\)\./g)).toHaveLength(2);
   expect(missing.html).toContain(">only text</textarea>");
   expect(autofocused(missing.html)).toEqual([`self-rating-rating.${codes[0]}-1`]);
+  // Above the form, the refused norms, each a link to its own part of the form.
+  expect(visibleText(missing.html)).toContain(`2 norms need your attention: ${codes[0]} ${codes[1]}`);
+  for (const code of codes.slice(0, 2)) {
+    expect(missing.html).toContain(`href="#self-rating-norm-${code}"`);
+    expect(missing.html).toContain(`id="self-rating-norm-${code}"`);
+  }
+  // One refused norm needs no list: the form opens on it.
+  expect(visibleText(res.html)).not.toContain("need your attention");
+  expect(visibleText(res.html)).not.toContain("needs your attention");
 
   const peer = (await peersToRate(member, team.teamId, cycleId))[0];
   const bad = await ratePeer(member, team.teamId, cycleId, peer, { [codes[0]]: "3", [codes[1]]: "abc" }, { [codes[0]]: "Zag het gebeuren." });
@@ -120,7 +129,7 @@ test("missing or out-of-range ratings: 400, a message per field, everything type
   expect(decimal.status).toBe(400);
   const tooLong = await rateSelf(member, team.teamId, cycleId, { [codes[0]]: 3, [codes[1]]: 3 }, { [codes[0]]: "x".repeat(2001) });
   expect(tooLong.status).toBe(400);
-  expect(visibleText(tooLong.html)).toContain("This is too long: at most 2000 characters.");
+  expect(visibleText(tooLong.html)).toContain("This is too long: at most 2,000 characters.");
 
   const myId = userIdByEmail(server.dbPath, member.email);
   expect(queryTestDb(server.dbPath, "select 1 from self_ratings where cycle_id = ? and user_id = ?", cycleId, myId)).toEqual([]);
