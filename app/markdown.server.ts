@@ -145,30 +145,53 @@ export function plainTextHtml(source: string) {
 // visit; parsing and sanitizing them again cost more than the rest of those pages.
 // The HTML depends on the text alone, so it is kept by text, least recently used first
 // out, up to a bound in characters so big texts cannot fill memory.
-const CACHE_CHARS = 8_000_000;
-const rendered = new Map<string, string>();
-let cachedChars = 0;
+type Cache = { entries: Map<string, string>; chars: number; limit: number };
+const htmlCache: Cache = { entries: new Map(), chars: 0, limit: 8_000_000 };
+// The plain words of the texts that are diffed (norm versions, proposals).
+const textCache: Cache = { entries: new Map(), chars: 0, limit: 2_000_000 };
 
 /** Markdown typed by a user → HTML that cannot run script or carry event handlers. */
 export function renderMarkdown(source: string): string {
-  const hit = rendered.get(source);
+  return remembered(htmlCache, source, () => renderUncached(source));
+}
+
+/**
+ * The words of a Markdown text as a reader sees them, without its marks (`**Why:**`
+ * reads "Why:"), a line per paragraph or list item: what a word diff compares, so
+ * members see which words changed rather than the asterisks around them. A change of
+ * formatting alone does not show; a link's address neither, only its text.
+ */
+export function markdownToText(source: string): string {
+  return remembered(textCache, source, () => {
+    const lines = renderMarkdown(source).replace(/<\/(?:p|li|h[1-6]|blockquote|pre|tr)>|<br\s*\/?>/gi, (tag) => `${tag}\n`);
+    return sanitizeHtml(lines, { allowedTags: [], allowedAttributes: {} })
+      .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e]!)
+      .replace(/[ \t]*\n[ \t]*/g, "\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim();
+  });
+}
+
+function remembered(cache: Cache, key: string, compute: () => string): string {
+  const { entries } = cache;
+  const hit = entries.get(key);
   if (hit !== undefined) {
-    rendered.delete(source);
-    rendered.set(source, hit);
+    entries.delete(key);
+    entries.set(key, hit);
     return hit;
   }
-  const html = renderUncached(source);
-  const size = source.length + html.length;
-  if (size <= CACHE_CHARS / 100) {
-    rendered.set(source, html);
-    cachedChars += size;
-    for (const [key, value] of rendered) {
-      if (cachedChars <= CACHE_CHARS) break;
-      rendered.delete(key);
-      cachedChars -= key.length + value.length;
+  const value = compute();
+  const size = key.length + value.length;
+  if (size <= cache.limit / 100) {
+    entries.set(key, value);
+    cache.chars += size;
+    for (const [k, v] of entries) {
+      if (cache.chars <= cache.limit) break;
+      entries.delete(k);
+      cache.chars -= k.length + v.length;
     }
   }
-  return html;
+  return value;
 }
 
 function renderUncached(source: string): string {

@@ -44,7 +44,11 @@ export const loginAttempts = sqliteTable(
     email: text("email").notNull(),
     at: integer("at").notNull(),
   },
-  (t) => [index("login_attempts_email_at_idx").on(t.email, t.at)],
+  (t) => [
+    index("login_attempts_email_at_idx").on(t.email, t.at),
+    // Every password check trims what has aged out of the window, for all addresses.
+    index("login_attempts_at_idx").on(t.at),
+  ],
 );
 
 // ---------------------------------------------------------------- teams

@@ -9,7 +9,7 @@ import { parseRowId, singleFields } from "~/form-data";
 import { msg } from "~/form-messages";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/react";
-import { renderMarkdown } from "~/markdown.server";
+import { markdownToText, renderMarkdown } from "~/markdown.server";
 import { acknowledge, getAgreementPage, parseVersionParam, type AgreementNorm } from "~/models/agreement.server";
 import { closeDueVotes } from "~/models/proposals.server";
 import { notFound, requireMember } from "~/permissions.server";
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             fromVersion: before.version,
             toVersion: after.version,
             titleDiff: wordDiff(before.title, after.title),
-            bodyDiff: wordDiff(before.body, after.body),
+            bodyDiff: wordDiff(markdownToText(before.body), markdownToText(after.body)),
           })),
           retired: changes.retired.map((n) => ({ code: n.code, title: n.title })),
         }

@@ -5,7 +5,7 @@ import { wordDiff } from "~/domain/diff";
 import { parseNormCode } from "~/domain/norms";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { renderMarkdown } from "~/markdown.server";
+import { markdownToText, renderMarkdown } from "~/markdown.server";
 import { normTrend } from "~/models/checkins.server";
 import { openActionCountForNorm } from "~/models/conversations.server";
 import { getNormPage } from "~/models/norms.server";
@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           category: v.category,
           createdAt: v.createdAt,
           bodyHtml: renderMarkdown(v.body),
-          diff: previous ? { title: wordDiff(previous.title, v.title), body: wordDiff(previous.body, v.body) } : null,
+          diff: previous ? { title: wordDiff(previous.title, v.title), body: wordDiff(markdownToText(previous.body), markdownToText(v.body)) } : null,
           proposal: v.proposal ? outcome(v.proposal) : null,
         };
       })

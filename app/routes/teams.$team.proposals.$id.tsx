@@ -27,7 +27,7 @@ import { msg } from "~/forms";
 import type { MessageKey } from "~/i18n";
 import { formatDate, parseLocalDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/react";
-import { renderMarkdown } from "~/markdown.server";
+import { markdownToText, renderMarkdown } from "~/markdown.server";
 import {
   addComment,
   castVote,
@@ -151,7 +151,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? {
             version: base.version,
             title: wordDiff(base.title, p.title),
-            body: wordDiff(base.body, p.body),
+            // The words as read, not the Markdown marks around them.
+            body: wordDiff(markdownToText(base.body), markdownToText(p.body)),
             categoryFrom: base.category !== p.category ? base.category : null,
           }
         : null,

@@ -68,3 +68,20 @@ test("the proposal page: the message and both texts, quickly", async () => {
   expect((await member.post("/language", { language: "nl", redirectTo: "/" })).status).toBe(303);
   expectWholeTexts((await member.get(`/teams/${teamId}/norms/N-1`)).html, "nl");
 });
+
+test("a diff compares the words as read: a change of a bold word shows the word, not the asterisks around it", async () => {
+  const team = await teamWithMembers(server.url, 1, "Diff Lezers");
+  const body = "Een belofte kost vertrouwen als we een eerlijk **nee** verzwijgen.\n\n- bel ook zonder oplossing";
+  await adopt(team.lead, team.members, team.teamId, { kind: "add", title: "We bellen terug binnen één werkdag.", body, category: "follow-up" });
+  const id = await newProposal(team.members[0], team.teamId, {
+    kind: "change",
+    normCode: "N-1",
+    title: "We bellen terug binnen één werkdag.",
+    body: body.replace("**nee**", "**nee, nooit**"),
+    category: "follow-up",
+  });
+  const html = (await team.lead.get(proposalPath(team.teamId, id))).html;
+  const diff = html.slice(html.indexOf('id="h-diff"'), html.indexOf("</section>", html.indexOf('id="h-diff"')));
+  expect(diff).toContain('eerlijk nee</span><ins><span class="visually-hidden">[added: </span>, nooit <span class="visually-hidden">]</span></ins>');
+  expect(diff).not.toContain("**");
+});

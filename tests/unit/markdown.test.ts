@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { capSpaceRuns, demoteHeadings, MARKDOWN_LIMITS, nestingDepth, plainTextHtml, renderMarkdown } from "~/markdown.server";
+import { capSpaceRuns, demoteHeadings, markdownToText, MARKDOWN_LIMITS, nestingDepth, plainTextHtml, renderMarkdown } from "~/markdown.server";
 
 describe("renderMarkdown", () => {
   test("renders ordinary Markdown", () => {
@@ -140,3 +140,16 @@ describe("demoteHeadings", () => {
     expect(demoteHeadings(deep, 3)).toBe(deep);
   });
 });
+
+describe("markdownToText", () => {
+  test("the words as read, without the marks, a line per block: what a word diff compares", () => {
+    expect(markdownToText("**Waarom:** omdat de klant wacht.\n\n- bel _binnen_ een dag\n- mail & bel <b>\n\n[de wiki](https://example.com)")).toBe(
+      "Waarom: omdat de klant wacht.\n\nbel binnen een dag\n\nmail & bel <b>\n\nde wiki",
+    );
+    expect(markdownToText("")).toBe("");
+    // A text beyond the limits is plain text already: its words, every character.
+    const deep = ">".repeat(MARKDOWN_LIMITS.depth + 1) + " diep";
+    expect(markdownToText(deep)).toBe(deep);
+  });
+});
+
