@@ -5,12 +5,18 @@ import { SubmitButton } from "~/components/forms";
 import { redirectWithFlash } from "~/flash.server";
 import { useT } from "~/i18n/react";
 import { findUsableInvite, isMember, joinTeam, removedSince } from "~/models/teams.server";
+import type { PageTitleData } from "~/root";
 
 export { ErrorBoundary } from "~/components/error-page";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invite = findUsableInvite(params.token ?? "");
-  if (!invite) return data({ invite: null, signedIn: false, alreadyMember: false, removed: false }, { status: 404 });
+  if (!invite) {
+    return data(
+      { invite: null, signedIn: false, alreadyMember: false, removed: false, pageTitle: { key: "join.invalid.title", params: {} } satisfies PageTitleData },
+      { status: 404 },
+    );
+  }
   const current = await getCurrentSession(request);
   return {
     invite: { teamId: invite.teamId, teamName: invite.teamName },
@@ -37,6 +43,9 @@ export default function Join() {
       <section className="narrow">
         <h1>{t("join.invalid.title")}</h1>
         <p>{t("join.invalid.body")}</p>
+        <p>
+          <Link to="/">{t("error.goHome")}</Link>
+        </p>
       </section>
     );
   }

@@ -64,6 +64,9 @@ describe("creating invite links", () => {
     const expired = await new Client(server.url).get(`/join/${token}`);
     expect(expired.status).toBe(404);
     expect(visibleText(expired.html)).toContain("This invite link cannot be used");
+    // Its title says so too, and it offers a way on.
+    expect(expired.html).toContain("<title>This invite link cannot be used — Normwerk</title>");
+    expect(expired.html).toMatch(/<a[^>]* href="\/"[^>]*>Go to the start page<\/a>/);
     expect(expired.html).not.toContain("Fourteen");
     const joiner = await signUp(server.url, "Too Late");
     expect((await joiner.post(`/join/${token}`, {})).status).toBe(404);
