@@ -143,3 +143,16 @@ test("the header menus open with Enter, close with Escape, and are closed on the
   expect(await page.evaluate(() => !!document.activeElement?.closest("details.user-menu"))).toBe(false);
   await expect.poll(() => menu.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
 });
+
+test("a table's scroll box is a Tab stop only while there is something to scroll (with JavaScript)", async () => {
+  const page = await suite.signedIn(demoLead);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/teams/${DEMO_TEAM_ID}/members`);
+  await waitForHydration(page);
+  const box = page.locator(".table-wrap").first();
+  await expect.poll(() => box.getAttribute("tabindex")).toBeNull();
+  // On a phone the members table is wider than the screen: the box scrolls, and takes focus.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expect.poll(() => box.getAttribute("tabindex")).toBe("0");
+  expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+});
