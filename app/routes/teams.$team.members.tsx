@@ -87,14 +87,22 @@ export default function Members() {
         </div>
       ) : null}
       <ScrollBox label={t("members.title")}>
-      <table className="table">
+      <table className="table members-table">
         <caption className="visually-hidden">{t("members.title")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("members.name")}</th>
-            {isLead ? <th scope="col">{t("members.email")}</th> : null}
-            <th scope="col">{t("members.role")}</th>
-            <th scope="col">{t("members.joined")}</th>
+            {isLead ? (
+              <th scope="col" className="wide-only">
+                {t("members.email")}
+              </th>
+            ) : null}
+            <th scope="col" className="wide-only">
+              {t("members.role")}
+            </th>
+            <th scope="col" className="wide-only">
+              {t("members.joined")}
+            </th>
             {isLead ? <th scope="col">{t("members.actions")}</th> : null}
           </tr>
         </thead>
@@ -104,10 +112,16 @@ export default function Members() {
               <th scope="row">
                 {m.name}
                 {m.id === userId ? <span className="muted"> ({t("shell.you")})</span> : null}
+                {/* On a phone address, role and date go under the name: as columns they
+                    pushed the buttons off the screen. */}
+                {isLead ? <span className="narrow-only muted">{m.email}</span> : null}
+                <span className="narrow-only muted">
+                  {t(`role.${m.role}`)} · {formatDate(t.locale, m.joinedAt)}
+                </span>
               </th>
-              {isLead ? <td>{m.email}</td> : null}
-              <td>{t(`role.${m.role}`)}</td>
-              <td>{formatDate(t.locale, m.joinedAt)}</td>
+              {isLead ? <td className="wide-only">{m.email}</td> : null}
+              <td className="wide-only">{t(`role.${m.role}`)}</td>
+              <td className="wide-only">{formatDate(t.locale, m.joinedAt)}</td>
               {isLead && m.role === "lead" && leads === 1 ? (
                 // Both would be refused (a team keeps a lead): say so instead of offering them.
                 <td className="muted">{t("members.onlyLead")}</td>

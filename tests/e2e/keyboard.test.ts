@@ -147,12 +147,28 @@ test("the header menus open with Enter, close with Escape, and are closed on the
 test("a table's scroll box is a Tab stop only while there is something to scroll (with JavaScript)", async () => {
   const page = await suite.signedIn(demoLead);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`/teams/${DEMO_TEAM_ID}/members`);
+  await page.goto(`/teams/${DEMO_TEAM_ID}/audit`);
   await waitForHydration(page);
   const box = page.locator(".table-wrap").first();
   await expect.poll(() => box.getAttribute("tabindex")).toBeNull();
-  // On a phone the members table is wider than the screen: the box scrolls, and takes focus.
+  // On a phone the log is wider than the screen: the box scrolls, and takes focus.
   await page.setViewportSize({ width: 360, height: 800 });
   await expect.poll(() => box.getAttribute("tabindex")).toBe("0");
   expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+});
+
+test("on a phone a lead's members table fits the screen, its buttons included", async () => {
+  const page = await suite.signedIn(demoLead);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(`/teams/${DEMO_TEAM_ID}/members`);
+  await waitForHydration(page);
+  const box = page.locator(".table-wrap").first();
+  expect(await box.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  // Address, role and date read under the name instead of in columns of their own.
+  const first = page.locator("tbody tr").first();
+  expect(await first.locator("th .narrow-only").first().isVisible()).toBe(true);
+  for (const button of await first.locator("button").all()) {
+    const b = (await button.boundingBox())!;
+    expect(b.x + b.width).toBeLessThanOrEqual(360);
+  }
 });
