@@ -126,26 +126,29 @@ export default function Members() {
                 // Both would be refused (a team keeps a lead): say so instead of offering them.
                 <td className="muted">{t("members.onlyLead")}</td>
               ) : isLead ? (
-                <td className="row-actions">
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="set-role" />
-                    <input type="hidden" name="userId" value={m.id} />
-                    <input type="hidden" name="role" value={m.role === "lead" ? "member" : "lead"} />
-                    {/* The name is spoken after the visible words (not instead of them, as
-                        aria-label would), so voice control users can say what they see. */}
-                    <button type="submit" className="button secondary">
-                      {m.role === "lead" ? t("members.makeMember") : t("members.makeLead")}
-                      <span className="visually-hidden">: {m.name}</span>
-                    </button>
-                  </Form>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="remove" />
-                    <input type="hidden" name="userId" value={m.id} />
-                    <button type="submit" className="button danger" data-confirm={t("members.confirmRemove", { name: m.name })}>
-                      {t("members.removeShort")}
-                      <span className="visually-hidden">: {m.name}</span>
-                    </button>
-                  </Form>
+                <td>
+                  {/* Flex inside the cell: a flex cell stops being a table cell, and its row's line broke off. */}
+                  <div className="row-actions">
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="set-role" />
+                      <input type="hidden" name="userId" value={m.id} />
+                      <input type="hidden" name="role" value={m.role === "lead" ? "member" : "lead"} />
+                      {/* The name is spoken after the visible words (not instead of them, as
+                          aria-label would), so voice control users can say what they see. */}
+                      <button type="submit" className="button secondary">
+                        {m.role === "lead" ? t("members.makeMember") : t("members.makeLead")}
+                        <span className="visually-hidden">: {m.name}</span>
+                      </button>
+                    </Form>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="userId" value={m.id} />
+                      <button type="submit" className="button danger" data-confirm={t("members.confirmRemove", { name: m.name })}>
+                        {t("members.removeShort")}
+                        <span className="visually-hidden">: {m.name}</span>
+                      </button>
+                    </Form>
+                  </div>
                 </td>
               ) : null}
             </tr>
