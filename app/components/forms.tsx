@@ -27,9 +27,14 @@ export function FieldError({ field }: { field: FieldMetadata<any> }) {
 
 export function FormErrors({ form }: { form: FormMetadata<any> }) {
   const t = useT();
+  const claims = useContext(FirstErrorClaims);
   if (!form.errors?.length) return null;
+  // A form refused as a whole (a failed sign-in) has no wrong field to open on: without
+  // JavaScript the page opens on this message, so a screen reader reads it (as
+  // useFirstError does for a field; it comes first in the form, so it claims first).
+  const first = !!claims && !claims.has(form.id) && !!claims.set(form.id, "");
   return (
-    <div id={form.errorId} className="form-error" role="alert">
+    <div id={form.errorId} className="form-error" role="alert" tabIndex={-1} autoFocus={first || undefined}>
       {form.errors.map((e) => (
         <p key={e}>{translateError(t, e)}</p>
       ))}

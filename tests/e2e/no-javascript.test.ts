@@ -168,3 +168,15 @@ test("a second press while the page seems stuck, without JavaScript, creates one
   await page.goto("/");
   expect(await page.locator("main a", { hasText: "Dubbelklikteam" }).count()).toBe(1);
 });
+
+test("a sign-in refused as a whole opens on its message, and the title says the form needs checking", async () => {
+  const page = await suite.page(noScripts);
+  await page.goto("/login");
+  await field(page, "email").fill(uniqueEmail("nobody"));
+  await field(page, "password").fill("not the right password");
+  expect(await submit(page, page.locator("main button[type=submit]"))).toBe(400);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe("form-error");
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("That e-mail address and password do not match an account.");
+  expect(await page.title()).toBe("Please check the form — Sign in — Normwerk");
+  await expectAccessible(page);
+});
