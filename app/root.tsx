@@ -213,7 +213,8 @@ function useFocusFirstErrorOnSubmit() {
  * such a field on mount without writing an attribute we could look for); to the first
  * field marked invalid when the server refused a post; and to the element a link names
  * in its state (`{ focus: id }`), as Cancel does for the link that opened its form.
- * After a post that saved, to the flash message that says so.
+ * After a post that saved, to the flash message that says so; after a post refused as
+ * a whole, to its message. A link to a part of the same page (`#id`), to that part.
  */
 function useFocusMainOnNavigation(key: string, state: unknown, pathname: string, hash: string) {
   const firstKey = useRef(key);
@@ -226,6 +227,13 @@ function useFocusMainOnNavigation(key: string, state: unknown, pathname: string,
     last.current = { pathname, posted: false };
     if (key === firstKey.current) return;
     if (document.activeElement?.hasAttribute("data-autofocus")) return;
+    // A link within the page (a rating form's list of refused norms) goes to its part,
+    // not back to the form's first error.
+    const part = !before.posted && before.pathname === pathname && hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    if (part) {
+      part.focus();
+      return;
+    }
     // A post the server refused comes back as a page with its errors: start at the first.
     if (focusFirstInvalid(document.getElementById("main"))) return;
     // A post that saved redirects, and the router scrolls the new page to the top, where
@@ -239,13 +247,14 @@ function useFocusMainOnNavigation(key: string, state: unknown, pathname: string,
     }
     const active = document.activeElement;
     if (before.posted && before.pathname === pathname && active instanceof HTMLElement && active.id !== "main" && active.closest("main")) {
-      // Refused as a whole (a failed sign-in): start again at the form's first field, as
-      // without JavaScript. Once conform has shown the answer, a render after this one.
+      // Back on the same page with the form's button still there: a post refused as a
+      // whole (a failed sign-in) gets its message focused once conform has shown it (a
+      // render after this one), as without JavaScript; a saved comment that came back to
+      // #comments leaves focus by its form, where the page scrolled.
       const form = active.closest("form");
       setTimeout(() => {
-        if (form?.querySelector(".form-error") && document.activeElement === active) {
-          form.querySelector<HTMLElement>("input:not([type=hidden]), textarea, select")?.focus();
-        }
+        const message = form?.querySelector<HTMLElement>(".form-error");
+        if (message && document.activeElement === active) message.focus();
       }, 0);
       return;
     }

@@ -186,7 +186,7 @@ function RatingForm({
         </div>
       ) : null}
       {norms.map((n) => (
-        <fieldset key={n.normId} id={`${id}-norm-${n.code}`} className="norm-rating">
+        <fieldset key={n.normId} id={`${id}-norm-${n.code}`} className="norm-rating" tabIndex={-1}>
           <legend>
             {n.code} — <TeamText>{n.title}</TeamText>
           </legend>

@@ -3,8 +3,8 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { teamWithMembers, uniqueEmail } from "../support/client";
-import { queryTestDb } from "../support/norm-fixtures";
-import { userIdByEmail } from "../support/checkins";
+import { insertActiveNorms, queryTestDb } from "../support/norm-fixtures";
+import { openCycle, userIdByEmail } from "../support/checkins";
 import { newProposal, proposalPath } from "../support/norms";
 import { collectConsoleErrors, signIn, waitForHydration } from "./support/browser";
 import { browserSuite } from "./support/suite";
@@ -144,7 +144,7 @@ test("removed from the team while writing a proposal: the error page gives back 
   expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 });
 
-test("a failed sign-in starts again at the e-mail field, as it does without JavaScript", async () => {
+test("a failed sign-in opens on its message, as it does without JavaScript", async () => {
   const page = await suite.page();
   await page.goto("/login");
   await waitForHydration(page);
@@ -152,7 +152,23 @@ test("a failed sign-in starts again at the e-mail field, as it does without Java
   await page.locator("main [name=password]").fill("not the password");
   await page.locator("main button[type=submit]").click();
   await expect.poll(() => page.locator("main .form-error").count()).toBe(1);
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("email");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe("form-error");
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("That e-mail address and password do not match an account.");
+});
+
+test("a refused rating form's list of norms leads to each norm: the link moves focus there, not back to the first", async () => {
+  const { lead, teamId, members } = await teamWithMembers(suite.url, 1, "Team Samenvatting");
+  const codes = insertActiveNorms(suite.dbPath, teamId, ["We bellen terug.", "We noemen een naam.", "We mailen na."]).map((n) => n.code);
+  const cycle = await openCycle(lead, teamId, { normCodes: codes });
+  const page = await suite.page();
+  await signIn(page, members[0].email, members[0].password);
+  await page.goto(`/teams/${teamId}/checkins/${cycle}/self`);
+  await waitForHydration(page);
+  await page.locator("main button[type=submit]").click();
+  const summary = page.locator(".error-summary");
+  await expect.poll(() => summary.innerText()).toContain("3 norms need your attention:");
+  await summary.getByRole("link", { name: codes[2] }).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`self-rating-norm-${codes[2]}`);
 });
 
 test("opening the vote with unsaved changes to the draft asks to save them first, and keeps them", async () => {
