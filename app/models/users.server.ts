@@ -1,4 +1,4 @@
-import { and, count, eq, gt, lt } from "drizzle-orm";
+import { and, count, eq, gt, lt, lte } from "drizzle-orm";
 import { loginAttempts, users } from "../../db/schema";
 import { hashPassword, verifyPassword } from "../auth.server";
 import type { DB } from "../../db/client";
@@ -30,9 +30,10 @@ export async function repeatedSignUp(input: { email: string; name: string; passw
     .get();
   if (!user || user.name !== input.name || user.createdAt <= since) return null;
   // A password check like the sign-in's, so it counts against the same limit.
-  if (claimPasswordCheck(input.email, now) > 0) return null;
+  const check = claimPasswordCheck(input.email, now);
+  if (!("claim" in check)) return null;
   if (!(await verifyPassword(user.passwordHash, input.password))) return null;
-  clearLoginFailures(input.email);
+  passwordCheckSucceeded(input.email, check.claim);
   return user.id;
 }
 
@@ -66,25 +67,31 @@ export function loginBlockedFor(email: string, now = Date.now(), tx: DB = db) {
 }
 
 /**
- * Before a password is checked: the milliseconds to wait when the limit is reached,
- * else 0, and the check is counted as a failure already, in the same transaction, until
- * `clearLoginFailures` says it succeeded. Counting only after the (slow, asynchronous)
- * check let guesses sent side by side all pass the limit before any failure was written:
- * a tester's 60 parallel guesses were all checked.
+ * Before a password is checked: counted as a failure already, in the same transaction
+ * as the look-up of the limit, until `passwordCheckSucceeded` takes it back. Counting only
+ * after the (slow, asynchronous) check let guesses sent side by side all pass the limit
+ * before any failure was written: a tester's 60 parallel guesses were all checked.
+ * Returns the milliseconds to wait when the limit is reached (nothing was counted), or
+ * the claim to hand to `passwordCheckSucceeded`.
  */
-export function claimPasswordCheck(email: string, now = Date.now()) {
+export function claimPasswordCheck(email: string, now = Date.now()): { waitMs: number } | { claim: number } {
   return write((tx) => {
     const waitMs = loginBlockedFor(email, now, tx);
-    if (waitMs > 0) return waitMs;
-    tx.insert(loginAttempts).values({ email, at: now }).run();
+    if (waitMs > 0) return { waitMs };
+    const claim = Number(tx.insert(loginAttempts).values({ email, at: now }).run().lastInsertRowid);
     // Old rows are useless; trimming them here keeps the table small without a job.
     tx.delete(loginAttempts).where(lt(loginAttempts.at, now - LOGIN_WINDOW_MS)).run();
-    return 0;
+    return { claim };
   });
 }
 
-export function clearLoginFailures(email: string) {
-  write((tx) => tx.delete(loginAttempts).where(eq(loginAttempts.email, email)).run());
+/**
+ * The right password: the failures before it are forgotten, this check's claim with
+ * them. Not the claims of checks still running beside it, which would give guesses sent
+ * alongside a right one a fresh allowance.
+ */
+export function passwordCheckSucceeded(email: string, claim: number) {
+  write((tx) => tx.delete(loginAttempts).where(and(eq(loginAttempts.email, email), lte(loginAttempts.id, claim))).run());
 }
 
 export function countUsers() {

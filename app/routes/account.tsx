@@ -11,7 +11,8 @@ import { redirectWithFlash } from "~/flash.server";
 import { passRetryAfter } from "~/http.server";
 import { languageCookie } from "~/i18n/locale.server";
 import { useT } from "~/i18n/react";
-import { claimPasswordCheck, clearLoginFailures, getUser, updateProfile } from "~/models/users.server";
+import { claimPasswordCheck, getUser, passwordCheckSucceeded, updateProfile } from "~/models/users.server";
+import { notFound } from "~/permissions.server";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -50,10 +51,12 @@ export async function action({ request }: ActionFunctionArgs) {
       return data({ intent: "password" as const, result: submission.reply(hide) }, { status: 400 });
     }
     const stored = getUser(user.id);
+    if (!stored) notFound();
     // Guessing the current password in a browser left signed in counts against the same
     // limit as signing in: otherwise it could be guessed without end, then changed.
-    const waitMs = stored ? claimPasswordCheck(stored.email) : 0;
-    if (waitMs > 0) {
+    const check = claimPasswordCheck(stored.email);
+    if ("waitMs" in check) {
+      const { waitMs } = check;
       const minutes = Math.ceil(waitMs / 60_000);
       const message = msg(minutes === 1 ? "account.tooManyOneMinute" : "account.tooMany", { minutes });
       return data(
@@ -61,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 429, headers: { "Retry-After": String(Math.ceil(waitMs / 1000)) } },
       );
     }
-    if (!stored || !(await verifyPassword(stored.passwordHash, submission.value.currentPassword))) {
+    if (!(await verifyPassword(stored.passwordHash, submission.value.currentPassword))) {
       return data(
         {
           intent: "password" as const,
@@ -70,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
-    clearLoginFailures(stored.email);
+    passwordCheckSucceeded(stored.email, check.claim);
     await changePassword(user.id, submission.value.newPassword, (await currentSessionId(request)) ?? "");
     return redirectWithFlash("/account", { key: "account.passwordChanged" });
   }

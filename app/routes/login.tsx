@@ -16,7 +16,7 @@ import { FormErrors, SubmitButton, TextField } from "~/components/forms";
 import { email, looseText, msg, secret } from "~/forms";
 import { useT } from "~/i18n/react";
 import { carriedRedirectTo } from "~/safe-redirect";
-import { claimPasswordCheck, clearLoginFailures } from "~/models/users.server";
+import { claimPasswordCheck, passwordCheckSucceeded } from "~/models/users.server";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -42,8 +42,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { email, password, redirectTo } = submission.value;
   // Counted as a failure before the check runs, so parallel guesses cannot pass the limit.
-  const waitMs = claimPasswordCheck(email);
-  if (waitMs > 0) {
+  const check = claimPasswordCheck(email);
+  if ("waitMs" in check) {
+    const { waitMs } = check;
     const minutes = Math.ceil(waitMs / 60_000);
     const message = msg(minutes === 1 ? "auth.login.tooManyOneMinute" : "auth.login.tooMany", { minutes });
     return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
@@ -58,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
       status: 400,
     });
   }
-  clearLoginFailures(email);
+  passwordCheckSucceeded(email, check.claim);
   return redirect(safeRedirect(redirectTo), { status: 303, headers: { "Set-Cookie": await startSession(user.id) } });
 }
 
