@@ -107,12 +107,24 @@ function PageTitle({ messages, error: rootError }: { messages?: Messages; error?
   const page = key && messages?.[key] ? interpolate(messages[key], params) : null;
   const team = error === undefined ? root?.currentTeam?.name : null;
   // The title is what a screen reader reads first on a page load, so a page that comes
-  // back from a post says first how it went: refused (a post that saved redirects and
-  // leaves no action data), or the flash message of the save.
-  const refused = error === undefined && leaf && routerState?.actionData?.[leaf.id] !== undefined;
+  // back from a post says first how it went: a form refused (conform's reply, alone or
+  // as a page's `result`), or the flash message of the save.
+  const refused = error === undefined && leaf && formRefused(routerState?.actionData?.[leaf.id]);
   const flash = root?.flash && messages?.[root.flash.key] ? interpolate(messages[root.flash.key], root.flash.params ?? {}) : null;
   const outcome = refused ? (messages ? messages["title.refused"] : null) : flash;
   return <title>{[outcome, page, team, "Normwerk"].filter(Boolean).join(" — ")}</title>;
+}
+
+/**
+ * Whether a page's action data refuses a form: conform's reply (`status: "error"`), alone
+ * or as the page's `result`, or a message of its own (`error`). Not, say, an invite link
+ * refused as a whole, which has no form to check.
+ */
+function formRefused(actionData: unknown): boolean {
+  if (typeof actionData !== "object" || actionData === null) return false;
+  if ("error" in actionData && typeof actionData.error === "string") return true;
+  const reply = "result" in actionData ? actionData.result : actionData;
+  return typeof reply === "object" && reply !== null && "status" in reply && reply.status === "error";
 }
 
 /** What a leaf loader may return to give one of its views its own title. */

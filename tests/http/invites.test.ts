@@ -221,6 +221,8 @@ describe("joining", () => {
     expect(page.html).not.toContain("Join the team</button>");
     const refused = await again.post(joinPath, {});
     expect(refused.status).toBe(403);
+    // No form to check there: the title does not ask for one.
+    expect(refused.html).not.toContain("Please check the form");
     expect((await again.get(`/teams/${teamId}`)).status).toBe(404);
     // Others still join with that link; a link the lead makes after the removal lets them back.
     expect((await (await signUp(server.url, "Someone Else")).post(joinPath, {})).status).toBe(303);
