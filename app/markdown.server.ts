@@ -116,10 +116,12 @@ function withinLimits(source: string) {
  * (marked's lexer has turned CR LF into LF).
  */
 export function demoteHeadings(source: string, levels: number): string {
-  if (!withinLimits(source)) return source;
+  // The file carries the text as stored: one with a run that would have to be capped
+  // for marked (capSpaceRuns) keeps its headings as they are rather than lose spaces.
+  if (!withinLimits(source) || capSpaceRuns(source) !== source) return source;
   try {
     return marked
-      .lexer(capSpaceRuns(source))
+      .lexer(source)
       .map((token) => {
         if (token.type !== "heading") return token.raw;
         const text = (token as Tokens.Heading).text.replace(/\s*[\r\n]+\s*/g, " ");

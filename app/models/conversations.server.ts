@@ -7,6 +7,7 @@ import {
   conversationNotes,
   conversations,
   cycleParticipants,
+  memberships,
   norms,
   users,
 } from "../../db/schema";
@@ -431,9 +432,12 @@ const conversationsToHoldQuery = preparedOnce(() =>
       cycleId: checkinCycles.id,
       title: checkinCycles.title,
       // Aliased: drizzle leaves a single-table query's columns unqualified, and "id" would be the subquery's own.
+      // Only people still in the team: a conversation with someone who left is not one to hold.
       participants: sql<number>`(select count(*) from ${cycleParticipants} p
+        inner join ${memberships} m on m.team_id = p.team_id and m.user_id = p.user_id
         where p.cycle_id = ${checkinCycles}.id and p.user_id <> ${sql.placeholder("leadId")})`,
       held: sql<number>`(select count(*) from ${conversations} c
+        inner join ${memberships} m on m.team_id = c.team_id and m.user_id = c.member_id
         where c.cycle_id = ${checkinCycles}.id and c.member_id <> ${sql.placeholder("leadId")} and c.held_at is not null)`,
     })
     .from(checkinCycles)
@@ -445,8 +449,9 @@ const conversationsToHoldQuery = preparedOnce(() =>
 
 /**
  * The latest closed check-in and how many of its conversations with the other
- * participants are held (a lead cannot hold their own); null when none is left to
- * hold there or no check-in has closed. Older check-ins are past following up.
+ * participants still in the team are held (a lead cannot hold their own); null when
+ * none is left to hold there or no check-in has closed. Older check-ins are past
+ * following up.
  */
 export function conversationsToHold(teamId: string, leadId: string) {
   const row = conversationsToHoldQuery().get({ teamId, leadId });

@@ -444,14 +444,17 @@ test("the overview tells the only lead how their own conversation can be held", 
   }
 });
 
-test("a lead's team home follows up the latest check-in's conversations until all are held, their own left out", async () => {
+test("a lead's team home follows up the latest check-in's conversations until all are held, their own and those who left not counted", async () => {
   const home = `/teams/${teamId}`;
   // Chantal's conversation in the latest check-in was held above; the lead's own is not counted.
   let page = await lead.get(home);
   expect(visibleText(page.html)).toContain("Follow-up in the team Hold the conversations of “Check-in zomer” 1 of 4 held");
   expect(page.html).toContain(`href="${home}/checkins/${cycle2}/conversations"`);
   expect(visibleText((await alice.get(home)).html)).not.toContain("Follow-up in the team");
-  for (const id of [ids[1], ids[3], ids[4]]) expect((await lead.post(url(cycle2, id), { intent: "held" })).status).toBe(303);
+  // Someone who has left the team is not a conversation to hold.
+  expect((await lead.post(`/teams/${teamId}/members`, { intent: "remove", userId: ids[4] })).status).toBe(303);
+  expect(visibleText((await lead.get(home)).html)).toContain("Hold the conversations of “Check-in zomer” 1 of 3 held");
+  for (const id of [ids[1], ids[3]]) expect((await lead.post(url(cycle2, id), { intent: "held" })).status).toBe(303);
   page = await lead.get(home);
   expect(visibleText(page.html)).not.toContain("Hold the conversations");
 });
