@@ -150,7 +150,8 @@ export function plainTextHtml(source: string) {
 type Cache = { entries: Map<string, string>; chars: number; limit: number };
 const htmlCache: Cache = { entries: new Map(), chars: 0, limit: 8_000_000 };
 // The plain words of the texts that are diffed (norm versions, proposals).
-const textCache: Cache = { entries: new Map(), chars: 0, limit: 2_000_000 };
+// (Large enough that a text at the 20,000-character limit, with its words, is kept.)
+const textCache: Cache = { entries: new Map(), chars: 0, limit: 4_500_000 };
 
 /** Markdown typed by a user → HTML that cannot run script or carry event handlers. */
 export function renderMarkdown(source: string): string {
@@ -160,12 +161,18 @@ export function renderMarkdown(source: string): string {
 /**
  * The words of a Markdown text as a reader sees them, without its marks (`**Why:**`
  * reads "Why:"), a line per paragraph or list item: what a word diff compares, so
- * members see which words changed rather than the asterisks around them. A change of
- * formatting alone does not show; a link's address neither, only its text.
+ * members see which words changed rather than the asterisks around them (decision 082).
+ * What changes meaning stays: a link's address, after its text ("the form
+ * (https://…)"), and struck-through words (~~so~~). Bold or italic alone does not show.
  */
 export function markdownToText(source: string): string {
   return remembered(textCache, source, () => {
-    const lines = renderMarkdown(source).replace(/<\/(?:p|li|h[1-6]|blockquote|pre|tr)>|<br\s*\/?>/gi, (tag) => `${tag}\n`);
+    const lines = renderMarkdown(source)
+      .replace(/<a\s[^>]*?href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi, (_, href: string, text: string) =>
+        text.replace(/<[^>]*>/g, "") === href || `mailto:${text}` === href ? text : `${text} (${href})`,
+      )
+      .replace(/<\/?del>/gi, "~~")
+      .replace(/<\/(?:p|li|h[1-6]|blockquote|pre|tr)>|<br\s*\/?>/gi, (tag) => `${tag}\n`);
     return sanitizeHtml(lines, { allowedTags: [], allowedAttributes: {} })
       .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e]!)
       .replace(/[ \t]*\n[ \t]*/g, "\n")

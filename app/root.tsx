@@ -91,7 +91,8 @@ function PageTitle({ messages, error: rootError }: { messages?: Messages; error?
   const routerState = useContext(UNSAFE_DataRouterStateContext);
   const routeErrors = routerState?.errors;
   const error = rootError ?? (routeErrors ? Object.values(routeErrors)[0] : undefined);
-  const own = error === undefined ? pageTitleOf(leaf?.data) : null;
+  // An action may name the view its answer shows too (a join refused meanwhile).
+  const own = error === undefined ? (pageTitleOf(leaf ? routerState?.actionData?.[leaf.id] : null) ?? pageTitleOf(leaf?.data)) : null;
   const key: MessageKey | undefined =
     error !== undefined
       ? isRouteErrorResponse(error) && error.status === 404
@@ -107,24 +108,28 @@ function PageTitle({ messages, error: rootError }: { messages?: Messages; error?
   const page = key && messages?.[key] ? interpolate(messages[key], params) : null;
   const team = error === undefined ? root?.currentTeam?.name : null;
   // The title is what a screen reader reads first on a page load, so a page that comes
-  // back from a post says first how it went: a form refused (conform's reply, alone or
-  // as a page's `result`), or the flash message of the save.
-  const refused = error === undefined && leaf && formRefused(routerState?.actionData?.[leaf.id]);
-  const flash = root?.flash && messages?.[root.flash.key] ? interpolate(messages[root.flash.key], root.flash.params ?? {}) : null;
-  const outcome = refused ? (messages ? messages["title.refused"] : null) : flash;
+  // back from a post says first how it went: refused (see `refusal`), or the flash
+  // message of the save, for as long as the page shows it.
+  const refused = error === undefined && leaf ? refusal(routerState?.actionData?.[leaf.id]) : null;
+  const shownFlash = useCurrentFlash(root?.flash ?? null);
+  const flash = shownFlash && messages?.[shownFlash.key] ? interpolate(messages[shownFlash.key], shownFlash.params ?? {}) : null;
+  const outcome = refused ? (messages?.[refused] ?? null) : flash;
   return <title>{[outcome, page, team, "Normwerk"].filter(Boolean).join(" — ")}</title>;
 }
 
 /**
- * Whether a page's action data refuses a form: conform's reply (`status: "error"`), alone
- * or as the page's `result`, or a message of its own (`error`). Not, say, an invite link
- * refused as a whole, which has no form to check.
+ * How a page's action data refused a post, for its title: a form with something to
+ * check (conform's reply, alone or as the page's `result`), or a post refused with a
+ * message of its own (`error`: already closed, withdrawn meanwhile). Null when it was not
+ * refused, or refused as a whole with nothing to read on the page (an invite link).
  */
-function formRefused(actionData: unknown): boolean {
-  if (typeof actionData !== "object" || actionData === null) return false;
-  if ("error" in actionData && typeof actionData.error === "string") return true;
+function refusal(actionData: unknown): "title.refused" | "title.notDone" | null {
+  if (typeof actionData !== "object" || actionData === null) return null;
   const reply = "result" in actionData ? actionData.result : actionData;
-  return typeof reply === "object" && reply !== null && "status" in reply && reply.status === "error";
+  if (typeof reply === "object" && reply !== null && "status" in reply && reply.status === "error" && !("error" in actionData)) {
+    return "title.refused";
+  }
+  return "error" in actionData && typeof actionData.error === "string" ? "title.notDone" : null;
 }
 
 /** What a leaf loader may return to give one of its views its own title. */

@@ -26,9 +26,14 @@ export function TeamText({ children }: { children: ReactNode }) {
   return lang ? <span lang={lang}>{children}</span> : <>{children}</>;
 }
 
-/** HTML produced by renderMarkdown on the server (sanitized there; never raw user input). */
-export function Markdown({ html, className = "prose" }: { html: string; className?: string }) {
-  return <div className={className} lang={useTeamTextLang()} dangerouslySetInnerHTML={{ __html: html }} />;
+/**
+ * HTML produced by renderMarkdown on the server (sanitized there; never raw user input).
+ * `norm`: a norm's text, in the team's language (see useTeamTextLang). Comments, notes
+ * and reasons are in whatever language their writer used, so they get no `lang`.
+ */
+export function Markdown({ html, className = "prose", norm = false }: { html: string; className?: string; norm?: boolean }) {
+  const lang = useTeamTextLang();
+  return <div className={className} lang={norm ? lang : undefined} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 export function CategoryName({ category }: { category: NormCategory }) {
@@ -51,38 +56,41 @@ export function DateTime({ ms, style = "datetime" }: { ms: number; style?: "date
 }
 
 /** A word-level diff: removed words struck through, added words underlined, both also named for screen readers. */
+/** A word diff of a norm's title or text: the team's words (their `lang`), our markers in the page's language. */
 export function WordDiff({ diff, label }: { diff: WordDiffResult; label: string }) {
   const t = useT();
+  const lang = useTeamTextLang();
+  const ours = lang ? t.locale : undefined;
   if (diff.kind === "too-many") {
     // Too different to compare word by word: say so and show both texts whole.
     return (
       <div className="diff-whole" role="group" aria-label={label}>
         <p className="hint">{t("diff.tooMany", { max: formatNumber(t.locale, diff.limit) })}</p>
         <p className="diff-side">{t("diff.before")}</p>
-        <div className="diff">
+        <div className="diff" lang={lang}>
           <del>{diff.before}</del>
         </div>
         <p className="diff-side">{t("diff.after")}</p>
-        <div className="diff">
+        <div className="diff" lang={lang}>
           <ins>{diff.after}</ins>
         </div>
       </div>
     );
   }
   return (
-    <div className="diff" role="group" aria-label={label}>
+    <div className="diff" role="group" aria-label={label} lang={lang}>
       {diff.parts.map((p, i) =>
         p.kind === "same" ? (
           <span key={i}>{p.text}</span>
         ) : p.kind === "added" ? (
           <ins key={i}>
-            <span className="visually-hidden">{`[${t("diff.added")}: `}</span>
+            <span className="visually-hidden" lang={ours}>{`[${t("diff.added")}: `}</span>
             {p.text}
             <span className="visually-hidden">]</span>
           </ins>
         ) : (
           <del key={i}>
-            <span className="visually-hidden">{`[${t("diff.removed")}: `}</span>
+            <span className="visually-hidden" lang={ours}>{`[${t("diff.removed")}: `}</span>
             {p.text}
             <span className="visually-hidden">]</span>
           </del>

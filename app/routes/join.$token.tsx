@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { getCurrentSession, requireUser } from "~/auth.server";
 import { SubmitButton } from "~/components/forms";
 import { redirectWithFlash } from "~/flash.server";
@@ -29,16 +29,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const joined = joinTeam(params.token ?? "", user.id);
-  if ("refused" in joined) return data({ refused: joined.refused }, { status: joined.refused === "removed" ? 403 : 404 });
+  if ("refused" in joined) {
+    const pageTitle = joined.refused === "invalid" ? ({ key: "join.invalid.title", params: {} } satisfies PageTitleData) : null;
+    return data({ refused: joined.refused, pageTitle }, { status: joined.refused === "removed" ? 403 : 404 });
+  }
   const invite = findUsableInvite(params.token ?? "");
   return redirectWithFlash(`/teams/${joined.teamId}`, { key: "join.joined", params: { team: invite?.teamName ?? "" } });
 }
 
 export default function Join() {
-  const { invite, signedIn, alreadyMember, removed } = useLoaderData<typeof loader>();
+  const { invite, signedIn, alreadyMember, removed: removedBefore } = useLoaderData<typeof loader>();
+  // A join refused meanwhile (the link revoked, or a lead removed this person): with
+  // JavaScript the page is not loaded again after a refusal, so the answer says what changed.
+  const refused = useActionData<typeof action>()?.refused;
+  const removed = removedBefore || refused === "removed";
   const t = useT();
   const location = useLocation();
-  if (!invite) {
+  if (!invite || (refused && refused !== "removed")) {
     return (
       <section className="narrow">
         <h1>{t("join.invalid.title")}</h1>

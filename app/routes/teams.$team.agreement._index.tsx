@@ -145,7 +145,7 @@ export default function Agreement() {
               <h3 id={`norm-${n.code}`}>
                 <NormLink teamId={d.teamId} code={n.code} /> · <TeamText>{n.title}</TeamText>
               </h3>
-              <Markdown html={n.bodyHtml} />
+              <Markdown html={n.bodyHtml} norm />
             </article>
           ))}
         </section>
@@ -185,10 +185,10 @@ function Changes() {
             <div key={n.code} className="change">
               <p>
                 <strong>
-                  <NormLink teamId={d.teamId} code={n.code} /> · {n.title}
+                  <NormLink teamId={d.teamId} code={n.code} /> · <TeamText>{n.title}</TeamText>
                 </strong>
               </p>
-              <Markdown html={n.bodyHtml} />
+              <Markdown html={n.bodyHtml} norm />
             </div>
           ))}
         </>
@@ -200,7 +200,7 @@ function Changes() {
             <div key={n.code} className="change">
               <p>
                 <strong>
-                  <NormLink teamId={d.teamId} code={n.code} /> · {n.title}
+                  <NormLink teamId={d.teamId} code={n.code} /> · <TeamText>{n.title}</TeamText>
                 </strong>{" "}
                 <span className="muted">{t("agreement.changes.versions", { from: n.fromVersion, to: n.toVersion })}</span>
               </p>
@@ -216,7 +216,10 @@ function Changes() {
           <ul>
             {c.retired.map((n) => (
               <li key={n.code}>
-                <NormLink teamId={d.teamId} code={n.code} /> · <del>{n.title}</del>
+                <NormLink teamId={d.teamId} code={n.code} /> ·{" "}
+                <del>
+                  <TeamText>{n.title}</TeamText>
+                </del>
               </li>
             ))}
           </ul>

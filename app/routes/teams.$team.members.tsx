@@ -143,7 +143,7 @@ export default function Members() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="userId" value={m.id} />
-                      <button type="submit" className="button danger" data-confirm={t("members.confirmRemove", { name: m.name })}>
+                      <button type="submit" className="button danger" data-confirm={m.id === userId ? t("members.confirmLeave") : t("members.confirmRemove", { name: m.name })}>
                         {t("members.removeShort")}
                         <span className="visually-hidden">: {m.name}</span>
                       </button>

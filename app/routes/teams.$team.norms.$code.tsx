@@ -131,7 +131,7 @@ export default function NormPage() {
       <section aria-labelledby="h-current" className="panel">
         <h2 id="h-current">{n.status === "retired" ? t("norm.lastText") : t("norm.currentText")}</h2>
         <p className="norm-title">{n.title}</p>
-        <Markdown html={n.bodyHtml} />
+        <Markdown html={n.bodyHtml} norm />
         {n.status === "active" ? (
           <p className="actions no-print">
             <Link to={`${newProposal}?kind=change&normCode=${n.code}`}>{t("norm.proposeChange")}</Link>
@@ -158,8 +158,10 @@ export default function NormPage() {
                 {t("norm.versionN", { version: v.version })} · <DateTime ms={v.createdAt} style="date" />
               </h3>
               {v.proposal ? <OutcomeLine teamId={d.teamId} p={v.proposal} /> : null}
-              <p className="norm-title">{v.title}</p>
-              <Markdown html={v.bodyHtml} />
+              <p className="norm-title">
+                <TeamText>{v.title}</TeamText>
+              </p>
+              <Markdown html={v.bodyHtml} norm />
               {v.diff ? (
                 <details>
                   <summary>{t("norm.changesFrom", { version: v.version - 1 })}</summary>

@@ -13,6 +13,7 @@ import {
   NormLink,
   proposalTitle,
   StatusBadge,
+  TeamText,
   Turnout,
   useLiveTitle,
   WordDiff,
@@ -329,17 +330,21 @@ export default function ProposalPage() {
                 </h3>
                 <blockquote className="norm-quote">
                   <p>
-                    <strong>{d.norm.current.title}</strong>
+                    <strong>
+                      <TeamText>{d.norm.current.title}</TeamText>
+                    </strong>
                   </p>
-                  <Markdown html={d.norm.current.bodyHtml} />
+                  <Markdown html={d.norm.current.bodyHtml} norm />
                 </blockquote>
               </>
             ) : null}
           </>
         ) : (
           <>
-            <p className="norm-title">{p.title}</p>
-            {p.body.trim() ? <Markdown html={p.bodyHtml} /> : <p className="muted">{t("proposal.noBody")}</p>}
+            <p className="norm-title">
+              <TeamText>{p.title}</TeamText>
+            </p>
+            {p.body.trim() ? <Markdown html={p.bodyHtml} norm /> : <p className="muted">{t("proposal.noBody")}</p>}
           </>
         )}
       </section>

@@ -236,7 +236,7 @@ function ProposalForm({ lastResult }: { lastResult: ReturnType<typeof useActionD
                 {d.norm.code} · {d.norm.title}
               </strong>
             </p>
-            <Markdown html={d.norm.bodyHtml} />
+            <Markdown html={d.norm.bodyHtml} norm />
           </blockquote>
         </>
       ) : null}

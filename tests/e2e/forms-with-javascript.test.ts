@@ -2,7 +2,7 @@
 // a second click while it is busy does not send the form again.
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { teamWithMembers, uniqueEmail } from "../support/client";
+import { invite, signUp, teamWithMembers, uniqueEmail } from "../support/client";
 import { insertActiveNorms, queryTestDb } from "../support/norm-fixtures";
 import { openCycle, userIdByEmail } from "../support/checkins";
 import { newProposal, proposalPath } from "../support/norms";
@@ -303,4 +303,20 @@ test("a saved message does not stay beside the next form's error", async () => {
   await page.getByRole("button", { name: "Change password" }).click();
   await expect.poll(() => page.locator("main .field-error").allInnerTexts()).toContain("This is not your current password.");
   expect(await page.locator(".flash").count()).toBe(0);
+});
+
+test("an invite link revoked while its page is open says so when Join is pressed", async () => {
+  const { lead, teamId } = await teamWithMembers(suite.url, 0, "Team Ingetrokken");
+  const joinPath = await invite(lead, teamId);
+  const joiner = await signUp(suite.url, "Late Joiner");
+  const page = await suite.page();
+  await signIn(page, joiner.email, joiner.password);
+  await page.goto(joinPath);
+  await waitForHydration(page);
+  const token = joinPath.split("/").pop()!;
+  const id = queryTestDb<{ id: number }>(suite.dbPath, "select id from invites where token = ?", token)[0].id;
+  expect((await lead.post(`/teams/${teamId}/members`, { intent: "revoke-invite", inviteId: String(id) })).status).toBe(303);
+  await page.getByRole("button", { name: "Join the team" }).click();
+  await expect.poll(() => page.locator("main h1").innerText()).toBe("This invite link cannot be used");
+  expect(await page.title()).toBe("This invite link cannot be used — Normwerk");
 });

@@ -118,10 +118,10 @@ test("a page that comes back from a post says first in its title how it went: re
   expect(after.html).toContain("<title>Settings saved. — Settings — Team Titels — Normwerk</title>");
   // Read once: the next visit is the page's own title again.
   expect((await lead.get(saved.location!)).html).toContain("<title>Settings — Team Titels — Normwerk</title>");
-  // A refusal with a message of its own, not a field's, says so too.
+  // A post refused with a message of its own, not a field's, says so too.
   const acknowledge = await lead.post(`/teams/${teamId}/agreement`, { intent: "acknowledge", version: "7" });
   expect(acknowledge.status).toBe(400);
-  expect(acknowledge.html).toContain("<title>Please check the form — Agreement — Team Titels — Normwerk</title>");
+  expect(acknowledge.html).toContain("<title>Not done, see the message — Agreement — Team Titels — Normwerk</title>");
 });
 
 test("what a team wrote is marked with the team's language when the page around it is in another, for screen readers", async () => {

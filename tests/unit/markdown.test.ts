@@ -143,9 +143,14 @@ describe("demoteHeadings", () => {
 
 describe("markdownToText", () => {
   test("the words as read, without the marks, a line per block: what a word diff compares", () => {
-    expect(markdownToText("**Waarom:** omdat de klant wacht.\n\n- bel _binnen_ een dag\n- mail & bel <b>\n\n[de wiki](https://example.com)")).toBe(
-      "Waarom: omdat de klant wacht.\n\nbel binnen een dag\n\nmail & bel <b>\n\nde wiki",
+    expect(markdownToText("**Waarom:** omdat de klant wacht.\n\n- bel _binnen_ een dag\n- mail & bel <b>")).toBe(
+      "Waarom: omdat de klant wacht.\n\nbel binnen een dag\n\nmail & bel <b>",
     );
+    // What changes meaning stays visible: where a link goes, and words struck through.
+    expect(markdownToText("Meld het via [het formulier](https://intranet.example/meld?a=1&b=2), ~~dringend~~.")).toBe(
+      "Meld het via het formulier (https://intranet.example/meld?a=1&b=2), ~~dringend~~.",
+    );
+    expect(markdownToText("Zie https://example.com of mail hulp@example.com")).toBe("Zie https://example.com of mail hulp@example.com");
     expect(markdownToText("")).toBe("");
     // A text beyond the limits is plain text already: its words, every character.
     const deep = ">".repeat(MARKDOWN_LIMITS.depth + 1) + " diep";
