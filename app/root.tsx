@@ -125,11 +125,9 @@ function PageTitle({ messages, error: rootError }: { messages?: Messages; error?
  */
 function refusal(actionData: unknown): "title.refused" | "title.notDone" | null {
   if (typeof actionData !== "object" || actionData === null) return null;
+  if ("error" in actionData && typeof actionData.error === "string") return "title.notDone";
   const reply = "result" in actionData ? actionData.result : actionData;
-  if (typeof reply === "object" && reply !== null && "status" in reply && reply.status === "error" && !("error" in actionData)) {
-    return "title.refused";
-  }
-  return "error" in actionData && typeof actionData.error === "string" ? "title.notDone" : null;
+  return typeof reply === "object" && reply !== null && "status" in reply && reply.status === "error" ? "title.refused" : null;
 }
 
 /** What a leaf loader may return to give one of its views its own title. */

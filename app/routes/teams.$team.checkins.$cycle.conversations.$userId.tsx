@@ -27,6 +27,7 @@ import { listActiveNorms } from "~/models/norms.server";
 import { forbidden, notFound, requireMember } from "~/permissions.server";
 import { repeatSince } from "~/double-click.server";
 import type { PageTitleData } from "~/root";
+import { shortened } from "~/shorten";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -556,12 +557,4 @@ function NormsAtHand({ page }: { page: LoaderData }) {
       </ul>
     </section>
   );
-}
-
-/** At most `max` characters, cut at a word and marked "…" (a button's name, not a place to read the whole action). */
-function shortened(text: string, max: number) {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, "")}…`;
 }

@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isLead,
     cycle: { id: cycle.id, title: cycle.title, closesAt: cycle.closesAt, closedAt: cycle.closedAt },
     threshold: cycle.anonymityThreshold ?? 3,
-    pageTitle: { key: "title.resultsOf", params: { cycle: cycle.title } } as PageTitleData,
+    pageTitle: { key: "title.resultsOf", params: { cycle: cycle.title } } satisfies PageTitleData,
   };
   const closed = cycle.status === "closed";
 

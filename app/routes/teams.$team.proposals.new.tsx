@@ -169,6 +169,7 @@ function RefusedText({ values }: { values?: Record<string, unknown> | null }) {
   const t = useT();
   const title = typeof values?.title === "string" ? values.title : "";
   const body = typeof values?.body === "string" ? values.body : "";
+  const category = NORM_CATEGORY_ORDER.find((c) => c === values?.category);
   if (!title.trim() && !body.trim()) return null;
   return (
     <section aria-labelledby="refused-text-title" className="panel">
@@ -185,6 +186,11 @@ function RefusedText({ values }: { values?: Record<string, unknown> | null }) {
           <label htmlFor="refused-body">{t(values?.kind === "retire" ? "proposal.field.reason" : "proposal.field.body")}</label>
           <textarea id="refused-body" readOnly rows={10} value={body} />
         </div>
+      ) : null}
+      {category ? (
+        <p>
+          {t("proposal.field.category")}: {t(`category.${category}`)}
+        </p>
       ) : null}
     </section>
   );

@@ -113,6 +113,7 @@ describe("400: invalid input, everything typed is kept", () => {
     expect(visibleText(gone.html)).toContain("What you wrote, not saved");
     expect(textareaValue(gone.html, "refused-title")).toBe("Mijn nieuwe titel <b>");
     expect(textareaValue(gone.html, "refused-body")).toBe("Een lange uitleg\nover twee regels.");
+    expect(visibleText(gone.html)).toContain("Category: Complaints and recovery");
     const retire = await postProposal(author, teamId, { kind: "retire", normCode: "N-1", body: " " });
     expect(retire.status).toBe(400);
     expect(retire.html).toContain('name="kind" value="retire"');

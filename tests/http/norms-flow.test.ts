@@ -179,8 +179,8 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   expect(norm).toContain("N-1 · We bellen een klant binnen twee werkdagen terug");
   expect(norm).toContain("2 versions");
   expect(norm).toContain("Not rated in a closed check-in yet. No open action from check-in conversations refers to this norm.");
-  expect(norm).toContain(`Proposal #${changeId} by Member 1 · decided by majority: 3 agree, 0 object, 0 abstain (4 members)`);
-  expect(norm).toContain(`Proposal #${id} by Member 1 · decided by majority: 2 agree, 1 object, 0 abstain (4 members)`);
+  expect(norm).toContain(`Proposal #${changeId} by Member 1 · decided by majority: 3 agree, 0 object, 0 abstain, of 4 members`);
+  expect(norm).toContain(`Proposal #${id} by Member 1 · decided by majority: 2 agree, 1 object, 0 abstain, of 4 members`);
 
   // History lists the versions with what changed.
   const history = visibleText((await newcomer.get(`${team}/agreement/history`)).html);

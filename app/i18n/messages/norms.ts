@@ -60,8 +60,8 @@ export const en = {
   "norm.versions.other": "{count} versions",
   "norm.versionN": "Version {version}",
   "norm.madeBy": "by {name}",
-  "norm.outcome.one": "decided by {rule}: {agree} agree, {object} object, {abstain} abstain ({count} member)",
-  "norm.outcome.other": "decided by {rule}: {agree} agree, {object} object, {abstain} abstain ({count} members)",
+  "norm.outcome.one": "decided by {rule}: {agree} agree, {object} object, {abstain} abstain, of {count} member",
+  "norm.outcome.other": "decided by {rule}: {agree} agree, {object} object, {abstain} abstain, of {count} members",
   "norm.changesFrom": "What changed since version {version}",
   "norm.proposals": "Proposals about this norm",
 
@@ -137,8 +137,8 @@ export const nl: Translations<typeof en> = {
   "norm.versions.other": "{count} versies",
   "norm.versionN": "Versie {version}",
   "norm.madeBy": "door {name}",
-  "norm.outcome.one": "besloten bij {rule}: {agree} eens, {object} bezwaar, {abstain} onthouden ({count} lid)",
-  "norm.outcome.other": "besloten bij {rule}: {agree} eens, {object} bezwaar, {abstain} onthouden ({count} leden)",
+  "norm.outcome.one": "besloten bij {rule}: {agree} eens, {object} bezwaar, {abstain} onthouden, van {count} lid",
+  "norm.outcome.other": "besloten bij {rule}: {agree} eens, {object} bezwaar, {abstain} onthouden, van de {count} leden",
   "norm.changesFrom": "Wat er veranderde sinds versie {version}",
   "norm.proposals": "Voorstellen over deze norm",
 
