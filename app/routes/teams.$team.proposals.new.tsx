@@ -188,9 +188,7 @@ function RefusedText({ values }: { values?: Record<string, unknown> | null }) {
         </div>
       ) : null}
       {category ? (
-        <p>
-          {t("proposal.field.category")}: {t(`category.${category}`)}
-        </p>
+        <p>{`${t("proposal.field.category")}: ${t(`category.${category}`)}`}</p>
       ) : null}
     </section>
   );
