@@ -1,5 +1,9 @@
 // With JavaScript, leaving a page while a form holds text that was typed and not sent
 // asks first (decision 081). Without JavaScript nothing asks.
+// The same submit listener asks before a button marked `data-confirm` (SubmitButton's
+// `confirm`: removing a member, closing early, withdrawing) sends its form, so one
+// question covers both what the button does and the text it would throw away. Narrowing
+// this guard must keep that question.
 import { useBeforeUnload, useBlocker, useNavigation } from "@remix-run/react";
 import { useCallback, useContext, useEffect, useRef } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
