@@ -242,9 +242,11 @@ function useFocusMainOnNavigation(key: string, state: unknown, pathname: string,
     last.current = { pathname, posted: false };
     if (key === firstKey.current) return;
     if (document.activeElement?.hasAttribute("data-autofocus")) return;
-    // A link within the page (a rating form's list of refused norms) goes to its part,
-    // not back to the form's first error.
-    const part = !before.posted && before.pathname === pathname && hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    const named = typeof state === "object" && state !== null && "focus" in state && typeof state.focus === "string" ? state.focus : null;
+    // A link within the page goes to its part (a rating form's list of refused norms),
+    // not back to the form's first error; to the element it names, if it names one.
+    const part =
+      !before.posted && before.pathname === pathname && hash ? document.getElementById(named ?? decodeURIComponent(hash.slice(1))) : null;
     if (part) {
       part.focus();
       return;
@@ -273,7 +275,6 @@ function useFocusMainOnNavigation(key: string, state: unknown, pathname: string,
       }, 0);
       return;
     }
-    const named = typeof state === "object" && state !== null && "focus" in state && typeof state.focus === "string" ? state.focus : null;
     const target = named ? document.getElementById(named) : null;
     if (target) target.focus();
     else document.getElementById("main")?.focus({ preventScroll: true });

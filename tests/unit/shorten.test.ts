@@ -17,5 +17,4 @@ test("a text without a space to cut at is cut at the limit, never inside a chara
   // Emoji are two UTF-16 units each: cutting by units would leave half of one.
   const cut = shortened("🙂".repeat(20), 10);
   expect(cut).toBe(`${"🙂".repeat(9)}…`);
-  expect(cut.isWellFormed()).toBe(true);
 });
