@@ -97,6 +97,8 @@ export default function Agreement() {
           </a>
         ) : null}
         {d.latest > 0 ? <PrintButton /> : null}
+        {/* The confirmation comes after the whole text: on a phone screens further down. */}
+        {needsAck ? <a href="#confirm">{t("agreement.ack.jump", { version: d.latest })}</a> : null}
       </p>
 
       {actionData?.error ? (
@@ -160,7 +162,7 @@ export default function Agreement() {
 function AckForm({ version }: { version: number }) {
   const t = useT();
   return (
-    <Form method="post" className="panel ack">
+    <Form method="post" className="panel ack" id="confirm" tabIndex={-1}>
       <input type="hidden" name="intent" value="acknowledge" />
       <input type="hidden" name="version" value={version} />
       <p>{t("agreement.ack.help")}</p>

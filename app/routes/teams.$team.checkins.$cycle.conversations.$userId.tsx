@@ -232,6 +232,14 @@ export default function Conversation() {
         </Form>
       ) : null}
 
+      {/* On a phone the results fill several screens before the actions and notes a lead
+          writes during the talk: a way straight there, and back after each save. */}
+      <nav aria-label={t("conversation.onThisPage")} className="jump-links">
+        <a href="#results-title">{t("conversation.jump.results")}</a>
+        <a href="#actions-title">{t("conversation.actions")}</a>
+        <a href="#notes-title">{t("conversation.notes")}</a>
+      </nav>
+
       {preparing ? (
         <section className="panel" aria-labelledby="prepare-title">
           <h2 id="prepare-title">{t("conversation.prepare.title")}</h2>
@@ -255,7 +263,7 @@ function ResultsSection({ page }: { page: LoaderData }) {
   const base = `/teams/${page.teamId}/checkins/${page.cycle.id}`;
   return (
     <section aria-labelledby="results-title">
-      <h2 id="results-title">
+      <h2 id="results-title" tabIndex={-1}>
         {own ? t("conversation.resultsTitleOwn") : t("conversation.resultsTitle", { name: page.member.name })}
       </h2>
       {page.results === null ? (
@@ -297,7 +305,9 @@ function ActionsSection({ page, resultFor }: { page: LoaderData; resultFor: (int
   const canToggle = page.viewer.isLead || page.viewer.isMember;
   return (
     <section aria-labelledby="actions-title">
-      <h2 id="actions-title">{t("conversation.actions")}</h2>
+      <h2 id="actions-title" tabIndex={-1}>
+        {t("conversation.actions")}
+      </h2>
       {page.carriedOver.length > 0 ? (
         <>
           <h3>{t("conversation.carriedOver")}</h3>
@@ -400,7 +410,9 @@ function NotesSection({
   const actionData = useActionData<typeof action>();
   return (
     <section aria-labelledby="notes-title">
-      <h2 id="notes-title">{t("conversation.notes")}</h2>
+      <h2 id="notes-title" tabIndex={-1}>
+        {t("conversation.notes")}
+      </h2>
       {page.notes.length === 0 ? <p>{t("conversation.noNotes")}</p> : null}
       <ol className="notes">
         {page.notes.map((note) => (

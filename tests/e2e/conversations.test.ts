@@ -180,3 +180,15 @@ test("with JavaScript the note and action forms are empty again once what they s
   await expect.poll(() => lead.locator("#new-action .field-error").count()).toBe(1);
   expect(await action.inputValue()).toBe("Listen in once a week");
 });
+
+test("on a phone the conversation page leads straight to its actions and notes, and focus goes with the link", async () => {
+  const lead = await signedIn(team.lead.email, "en");
+  await lead.setViewportSize({ width: 360, height: 740 });
+  await lead.goto(`${suite.url}${conversation(memberIds[1])}`);
+  await waitForHydration(lead);
+  await lead.locator("nav.jump-links").getByRole("link", { name: "Notes" }).click();
+  await expect.poll(() => lead.evaluate(() => document.activeElement?.id)).toBe("notes-title");
+  expect(await lead.locator("#notes-title").evaluate((h) => h.getBoundingClientRect().top < innerHeight)).toBe(true);
+  await lead.locator("nav.jump-links").getByRole("link", { name: "Actions" }).click();
+  await expect.poll(() => lead.evaluate(() => document.activeElement?.id)).toBe("actions-title");
+});

@@ -100,6 +100,9 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   expect(has(page.html, `href="${team}/norms/N-1"`)).toBe(true);
   expect(visibleText(page.html)).toContain(`Follow-up N-1 · ${CALL_BACK}`);
   expect(visibleText(page.html)).toContain("I have read version 1");
+  // The confirmation comes after the whole text; the top of the page leads there.
+  expect(has(page.html, '<a href="#confirm">To the confirmation of version 1</a>')).toBe(true);
+  expect(has(page.html, /<form[^>]* id="confirm"/)).toBe(true);
   // A lead sees who has read it.
   expect(visibleText((await lead.get(`${team}/agreement`)).html)).toContain("Confirmed: 0 of 4 members.");
 
@@ -109,6 +112,7 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   page = await newcomer.get(`${team}/agreement`);
   expect(visibleText(page.html)).toContain("that you have read version 1");
   expect(visibleText(page.html)).not.toContain("I have read version 1");
+  expect(visibleText(page.html)).not.toContain("To the confirmation");
   expect(visibleText((await lead.get(`${team}/agreement`)).html)).toMatch(/Confirmed: 1 of 4 members\..*Member 3 Member on /);
 
   // The team home: the agreement to read; the lead never confirmed any version, so it is not "new" to them.
