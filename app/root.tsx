@@ -91,8 +91,9 @@ function PageTitle({ messages, error: rootError }: { messages?: Messages; error?
   const routerState = useContext(UNSAFE_DataRouterStateContext);
   const routeErrors = routerState?.errors;
   const error = rootError ?? (routeErrors ? Object.values(routeErrors)[0] : undefined);
+  const leafAction: unknown = leaf ? routerState?.actionData?.[leaf.id] : undefined;
   // An action may name the view its answer shows too (a join refused meanwhile).
-  const own = error === undefined ? (pageTitleOf(leaf ? routerState?.actionData?.[leaf.id] : null) ?? pageTitleOf(leaf?.data)) : null;
+  const own = error === undefined ? (pageTitleOf(leafAction) ?? pageTitleOf(leaf?.data)) : null;
   const key: MessageKey | undefined =
     error !== undefined
       ? isRouteErrorResponse(error) && error.status === 404
@@ -110,7 +111,7 @@ function PageTitle({ messages, error: rootError }: { messages?: Messages; error?
   // The title is what a screen reader reads first on a page load, so a page that comes
   // back from a post says first how it went: refused (see `refusal`), or the flash
   // message of the save, for as long as the page shows it.
-  const refused = error === undefined && leaf ? refusal(routerState?.actionData?.[leaf.id]) : null;
+  const refused = error === undefined ? refusal(leafAction) : null;
   const shownFlash = useCurrentFlash(root?.flash ?? null);
   const flash = shownFlash && messages?.[shownFlash.key] ? interpolate(messages[shownFlash.key], shownFlash.params ?? {}) : null;
   const outcome = refused ? (messages?.[refused] ?? null) : flash;

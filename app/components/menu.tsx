@@ -23,21 +23,18 @@ export function Menu({ className, summary, children }: { className: string; summ
       menu.open = false;
       menu.querySelector("summary")?.focus();
     }
-    function onClick(event: MouseEvent) {
-      const menu = ref.current;
-      if (menu?.open && !menu.contains(event.target as Node)) menu.open = false;
-    }
-    function onFocusIn(event: FocusEvent) {
+    // A click or the focus landing outside the menu closes it.
+    function closeIfOutside(event: Event) {
       const menu = ref.current;
       if (menu?.open && !menu.contains(event.target as Node)) menu.open = false;
     }
     document.addEventListener("keydown", onKeyDown);
-    document.addEventListener("click", onClick);
-    document.addEventListener("focusin", onFocusIn);
+    document.addEventListener("click", closeIfOutside);
+    document.addEventListener("focusin", closeIfOutside);
     return () => {
       document.removeEventListener("keydown", onKeyDown);
-      document.removeEventListener("click", onClick);
-      document.removeEventListener("focusin", onFocusIn);
+      document.removeEventListener("click", closeIfOutside);
+      document.removeEventListener("focusin", closeIfOutside);
     };
   }, []);
 

@@ -55,8 +55,11 @@ export function DateTime({ ms, style = "datetime" }: { ms: number; style?: "date
   return <time dateTime={new Date(ms).toISOString()}>{formatDate(t.locale, ms, style)}</time>;
 }
 
-/** A word-level diff: removed words struck through, added words underlined, both also named for screen readers. */
-/** A word diff of a norm's title or text: the team's words (their `lang`), our markers in the page's language. */
+/**
+ * A word-level diff of a norm's title or text: removed words struck through, added words
+ * underlined, both also named for screen readers. The team's words carry their `lang`,
+ * our markers the page's.
+ */
 export function WordDiff({ diff, label }: { diff: WordDiffResult; label: string }) {
   const t = useT();
   const lang = useTeamTextLang();

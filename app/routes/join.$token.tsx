@@ -9,11 +9,13 @@ import type { PageTitleData } from "~/root";
 
 export { ErrorBoundary } from "~/components/error-page";
 
+const UNUSABLE_TITLE = { key: "join.invalid.title", params: {} } satisfies PageTitleData;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invite = findUsableInvite(params.token ?? "");
   if (!invite) {
     return data(
-      { invite: null, signedIn: false, alreadyMember: false, removed: false, pageTitle: { key: "join.invalid.title", params: {} } satisfies PageTitleData },
+      { invite: null, signedIn: false, alreadyMember: false, removed: false, pageTitle: UNUSABLE_TITLE },
       { status: 404 },
     );
   }
@@ -30,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const joined = joinTeam(params.token ?? "", user.id);
   if ("refused" in joined) {
-    const pageTitle = joined.refused === "invalid" ? ({ key: "join.invalid.title", params: {} } satisfies PageTitleData) : null;
+    const pageTitle = joined.refused === "invalid" ? UNUSABLE_TITLE : null;
     return data({ refused: joined.refused, pageTitle }, { status: joined.refused === "removed" ? 403 : 404 });
   }
   const invite = findUsableInvite(params.token ?? "");

@@ -102,26 +102,21 @@ function AuditLine({ row, base }: { row: Row; base: string }) {
     const role = (r: "lead" | "member") => t(`role.${r}`).toLocaleLowerCase(t.locale);
     return <>{t("audit.roleChanged", { subject, from: role(detail.from), to: role(detail.to) })}</>;
   }
-  if (detail?.kind === "outcome") {
-    return (
-      <>
-        {t("audit.voteOutcome", { subject, outcome: t(`audit.outcome.${detail.outcome}`) })} (
-        <Link to={`${base}/proposals/${detail.proposalId}`}>{t("proposal.number", { id: detail.proposalId })}</Link>)
-      </>
-    );
-  }
-  if (detail?.kind === "proposal") {
-    return (
-      <>
-        {t(`audit.kind.${row.kind as AuditKind}` satisfies MessageKey, { subject })} (
-        <Link to={`${base}/proposals/${detail.proposalId}`}>{t("proposal.number", { id: detail.proposalId })}</Link>)
-      </>
-    );
-  }
   if (detail?.kind === "settings") {
     return <>{t("audit.settingsChanged", { changes: detail.changes.map((c) => settingChange(t, c)).join(", ") })}</>;
   }
-  return <>{t(`audit.kind.${row.kind as AuditKind}` satisfies MessageKey, { subject })}</>;
+  const text =
+    detail?.kind === "outcome"
+      ? t("audit.voteOutcome", { subject, outcome: t(`audit.outcome.${detail.outcome}`) })
+      : t(`audit.kind.${row.kind as AuditKind}` satisfies MessageKey, { subject });
+  // Rows about one proposal name it: two on one norm read alike.
+  const proposalId = detail?.kind === "outcome" || detail?.kind === "proposal" ? detail.proposalId : null;
+  if (proposalId === null) return <>{text}</>;
+  return (
+    <>
+      {text} (<Link to={`${base}/proposals/${proposalId}`}>{t("proposal.number", { id: proposalId })}</Link>)
+    </>
+  );
 }
 
 function settingChange(t: ReturnType<typeof useT>, change: SettingChange) {
