@@ -24,6 +24,41 @@ marked.use({
   },
 });
 
+// A norm's code in a text ("as N-2 says") links to that norm, so a comment or a note
+// points at the norm it means. Only codes the team has given out (N-1 to N-<count>),
+// whole words, outside links and code. Set for the one synchronous parse in progress.
+let normLinks: NormLinks | null = null;
+/** The team whose norm codes become links, and how many codes it has given out. */
+export type NormLinks = { teamId: string; count: number };
+export const normLinksOf = (team: { id: string; nextNormNumber: number }): NormLinks => ({ teamId: team.id, count: team.nextNormNumber - 1 });
+const NORM_CODE = /^N-([1-9]\d{0,5})(?![\p{L}\p{N}_-])/u;
+const CODE_START = /(?:^|[^\p{L}\p{N}_-])N-[1-9]/u;
+const WORD_CHAR = /[\p{L}\p{N}_-]$/u;
+marked.use({
+  extensions: [
+    {
+      name: "normCode",
+      level: "inline",
+      start(src) {
+        if (!normLinks) return undefined;
+        const m = CODE_START.exec(src);
+        return m ? m.index + (m[0].startsWith("N") ? 0 : 1) : undefined;
+      },
+      tokenizer(src, tokens) {
+        if (!normLinks || this.lexer.state.inLink) return undefined;
+        const m = NORM_CODE.exec(src);
+        if (!m || Number(m[1]) > normLinks.count) return undefined;
+        // Not the end of a longer word ("ABN-1"): the text before it is the previous token.
+        if (WORD_CHAR.test(tokens.at(-1)?.raw ?? "")) return undefined;
+        return { type: "normCode", raw: m[0], code: m[0] };
+      },
+      renderer(token) {
+        return `<a href="/teams/${encodeURIComponent(normLinks!.teamId)}/norms/${token.code}">${token.code}</a>`;
+      },
+    },
+  ],
+});
+
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: [
     "p", "br", "strong", "em", "del", "code", "pre", "blockquote",
@@ -153,9 +188,20 @@ const htmlCache: Cache = { entries: new Map(), chars: 0, limit: 8_000_000 };
 // (Large enough that a text at the 20,000-character limit, with its words, is kept.)
 const textCache: Cache = { entries: new Map(), chars: 0, limit: 4_500_000 };
 
-/** Markdown typed by a user → HTML that cannot run script or carry event handlers. */
-export function renderMarkdown(source: string): string {
-  return remembered(htmlCache, source, () => renderUncached(source));
+/**
+ * Markdown typed by a user → HTML that cannot run script or carry event handlers. With
+ * `links`, the team's norm codes in it link to their norms.
+ */
+export function renderMarkdown(source: string, links?: NormLinks): string {
+  if (!links) return remembered(htmlCache, source, () => renderUncached(source));
+  return remembered(htmlCache, `${links.teamId}\u0000${links.count}\u0000${source}`, () => {
+    normLinks = links;
+    try {
+      return renderUncached(source);
+    } finally {
+      normLinks = null;
+    }
+  });
 }
 
 /**

@@ -84,9 +84,9 @@ function Hint({ field, hint }: Common) {
 // Constraint attributes (required, maxLength) are left off on purpose: maxLength
 // silently cuts pasted text, and the server's messages are clearer than the browser's.
 export function TextField(
-  props: Common & { type?: "text" | "email" | "password" | "number" | "date" | "datetime-local"; autoComplete?: string },
+  props: Common & { type?: "text" | "email" | "password" | "number" | "date" | "datetime-local"; autoComplete?: string; min?: string },
 ) {
-  const { field, type = "text", autoComplete } = props;
+  const { field, type = "text", autoComplete, min } = props;
   const inputProps = getInputProps(field, { type, ariaAttributes: true });
   const firstError = useFirstError(field);
   return (
@@ -99,6 +99,7 @@ export function TextField(
         maxLength={undefined}
         minLength={undefined}
         autoComplete={autoComplete}
+        min={min}
         autoFocus={firstError || undefined}
         aria-describedby={describedBy(field, props.hint)}
         // A password is never sent back to the browser, even after a validation error.

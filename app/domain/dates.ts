@@ -19,15 +19,21 @@ export function isTimeOfDay(hours: number, minutes: number, seconds = 0) {
   return hours >= 0 && hours <= 23 && minutes >= 0 && minutes <= 59 && seconds >= 0 && seconds <= 59;
 }
 
-export type DueDay = { ok: true; day: string } | { ok: false; error: "invalid" | "range" };
+export type DueDay = { ok: true; day: string } | { ok: false; error: "invalid" | "range" | "past" };
 
-/** A due date as a date input sends it (YYYY-MM-DD): a real day in DUE_YEARS. */
-export function parseDueDay(value: string): DueDay {
+/**
+ * A due date as a date input sends it (YYYY-MM-DD): a real day in DUE_YEARS, and not
+ * before `today` (an ISO day): an action due yesterday is a typo, and it would show as
+ * overdue from the moment it was agreed.
+ */
+export function parseDueDay(value: string, today: string): DueDay {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return { ok: false, error: "invalid" };
   const [year, month, day] = m.slice(1).map(Number);
   if (!isCalendarDate(year, month, day)) return { ok: false, error: "invalid" };
   if (year < DUE_YEARS.min || year > DUE_YEARS.max) return { ok: false, error: "range" };
+  // ISO days compare as strings.
+  if (value < today) return { ok: false, error: "past" };
   return { ok: true, day: value };
 }
 

@@ -135,6 +135,16 @@ export function toLocalDateTimeInput(ms: number, timeZone = TIME_ZONE): string {
   return local.toISOString().slice(0, 16);
 }
 
+/**
+ * The same wall-clock time `days` calendar days later in TIME_ZONE: a week after Monday
+ * 12:00 is Monday 12:00, also across a change to or from summer time (7 × 24 hours is not).
+ */
+export function addLocalDays(ms: number, days: number, timeZone = TIME_ZONE): number {
+  const local = new Date(ms + zoneOffsetMs(ms, timeZone));
+  local.setUTCDate(local.getUTCDate() + days);
+  return parseLocalDateTime(local.toISOString().slice(0, 19), timeZone) ?? ms + days * 86_400_000;
+}
+
 /** Today's date (YYYY-MM-DD) in TIME_ZONE, for comparing with due dates. */
 export function todayIso(now = Date.now(), timeZone = TIME_ZONE) {
   return toLocalDateTimeInput(now, timeZone).slice(0, 10);

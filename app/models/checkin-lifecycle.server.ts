@@ -147,9 +147,18 @@ export function closeCycle(tx: DB, input: { teamId: string; cycleId: number; act
     .get();
   if (!team) return false;
   const threshold = effectiveThreshold(team.threshold);
+  const cycle = tx
+    .select({ title: checkinCycles.title, seed: checkinCycles.seed, closesAt: checkinCycles.closesAt })
+    .from(checkinCycles)
+    .where(and(eq(checkinCycles.id, input.cycleId), eq(checkinCycles.teamId, input.teamId)))
+    .get();
+  if (!cycle) return false;
+  // Closed by its time, a cycle closed at that time, even when the server noticed later
+  // (it was down, or the next sweep came 30 s on): no rating was taken after it.
+  const closedAt = input.actorId === null ? Math.min(input.now, cycle.closesAt) : input.now;
   const flipped = tx
     .update(checkinCycles)
-    .set({ status: "closed", closedAt: input.now, closedBy: input.actorId, anonymityThreshold: threshold })
+    .set({ status: "closed", closedAt, closedBy: input.actorId, anonymityThreshold: threshold })
     .where(
       and(
         eq(checkinCycles.id, input.cycleId),
@@ -159,19 +168,14 @@ export function closeCycle(tx: DB, input: { teamId: string; cycleId: number; act
     )
     .run();
   if (flipped.changes !== 1) return false;
-  const cycle = tx
-    .select({ title: checkinCycles.title, seed: checkinCycles.seed })
-    .from(checkinCycles)
-    .where(eq(checkinCycles.id, input.cycleId))
-    .get()!;
-  freezeResults(tx, { teamId: input.teamId, cycleId: input.cycleId, seed: cycle.seed, threshold, closedAt: input.now });
+  freezeResults(tx, { teamId: input.teamId, cycleId: input.cycleId, seed: cycle.seed, threshold, closedAt });
   audit(tx, {
     teamId: input.teamId,
     actorId: input.actorId,
     kind: "cycle.closed",
     subject: cycle.title,
     data: { cycleId: input.cycleId, by: input.actorId ? "lead" : "closing-time" },
-    at: input.now,
+    at: closedAt,
   });
   return true;
 }

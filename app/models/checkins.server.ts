@@ -32,6 +32,11 @@ import { closeCycle, insertCycle } from "./checkin-lifecycle.server";
 
 export type Cycle = typeof checkinCycles.$inferSelect;
 
+/** Whether a cycle still takes ratings: open, and its closing time not reached. */
+export function takesRatings(cycle: Pick<Cycle, "status" | "closesAt">, now = Date.now()) {
+  return cycle.status === "open" && cycle.closesAt > now;
+}
+
 // ---------------------------------------------------------------- closing on time
 
 /**
@@ -41,15 +46,16 @@ export type Cycle = typeof checkinCycles.$inferSelect;
  * own transaction and happens exactly once (see closeCycle).
  */
 export function closeDueCycles(now = Date.now(), teamId?: string) {
-  // In id order: cycles closed in one go share `now`, and the trend frozen at close
-  // counts the lower id as the earlier (see earlierPeerMeans).
+  // In the order they were due: each closes at its closing time, and the trend frozen at
+  // close counts the cycles closed before it (the lower id first at the same time, see
+  // earlierPeerMeans), so an earlier one must be closed first.
   const due = teamId
     ? dueCyclesOfTeam().all({ teamId, now })
     : db
         .select({ id: checkinCycles.id, teamId: checkinCycles.teamId })
         .from(checkinCycles)
         .where(and(eq(checkinCycles.status, "open"), lte(checkinCycles.closesAt, now)))
-        .orderBy(asc(checkinCycles.id))
+        .orderBy(asc(checkinCycles.closesAt), asc(checkinCycles.id))
         .all();
   let closed = 0;
   for (const c of due) {
@@ -70,7 +76,7 @@ const dueCyclesOfTeam = preparedOnce(() =>
         lte(checkinCycles.closesAt, sql.placeholder("now")),
       ),
     )
-    .orderBy(asc(checkinCycles.id))
+    .orderBy(asc(checkinCycles.closesAt), asc(checkinCycles.id))
     .prepare(),
 );
 
@@ -78,6 +84,9 @@ registerSweep((now) => closeDueCycles(now));
 
 /** A lead closes early. False when it was already closed. */
 export function closeCycleEarly(teamId: string, cycleId: number, actorId: string, now = Date.now()) {
+  // Cycles already due close first, at their closing times, so each one's frozen trend
+  // counts the cycles closed before it.
+  closeDueCycles(now, teamId);
   return write((tx) => closeCycle(tx, { teamId, cycleId, actorId, now }));
 }
 

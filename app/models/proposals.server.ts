@@ -14,12 +14,12 @@ import type { DB } from "../../db/client";
 import { db, preparedOnce, write } from "../db.server";
 import { conflictOnApply } from "../domain/norms";
 import { decide, type DecisionRule, type Tally, type VoteChoice } from "../domain/votes";
+import { addLocalDays } from "../i18n/format";
 import { registerSweep } from "../sweep.server";
 import { publishAgreementVersionTx } from "./agreement.server";
 import { audit } from "./audit.server";
 import { addNormVersionTx, createNormTx, findNorm, normVersionOn, retireNormTx } from "./norms.server";
 
-const DAY = 86_400_000;
 
 export type ProposalKind = "add" | "change" | "retire";
 export type ProposalStatus = (typeof proposals.$inferSelect)["status"];
@@ -235,7 +235,7 @@ export function openVoteTx(tx: DB, teamId: string, actor: Actor, id: number, clo
     .where(eq(teams.id, teamId))
     .get();
   if (!team) return { refused: "not-found" };
-  const closes = closesAt ?? now + team.days * DAY;
+  const closes = closesAt ?? addLocalDays(now, team.days);
   tx.update(proposals)
     .set({ status: "voting", votingOpenedAt: now, closesAt: closes, decisionRule: team.rule, quorumPercent: team.quorum, updatedAt: now })
     .where(and(eq(proposals.id, p.id), eq(proposals.status, "draft")))
@@ -420,7 +420,9 @@ export function closeProposalTx(tx: DB, id: number, opts: { now: number; actorId
   if (res.changes !== 1) return null;
 
   let subject = norm?.code ?? p.title;
-  if (status === "adopted") subject = applyTx(tx, p, norm, opts.now, opts.actorId);
+  // Adopted at its closing time, even when noticed later (server down at the deadline):
+  // the norm's version and the agreement's carry the day the vote decided.
+  if (status === "adopted") subject = applyTx(tx, p, norm, closedAt, opts.actorId);
   audit(tx, {
     teamId: p.teamId,
     actorId: opts.actorId,
@@ -438,7 +440,7 @@ export function closeProposalTx(tx: DB, id: number, opts: { now: number; actorId
       object: t.object,
       abstain: t.abstain,
     },
-    at: opts.now,
+    at: closedAt,
   });
   return status;
 }

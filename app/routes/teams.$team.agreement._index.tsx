@@ -9,7 +9,7 @@ import { parseRowId, singleFields } from "~/form-data";
 import { msg } from "~/form-messages";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/react";
-import { markdownToText, renderMarkdown } from "~/markdown.server";
+import { markdownToText, normLinksOf, renderMarkdown } from "~/markdown.server";
 import { acknowledge, getAgreementPage, parseVersionParam, type AgreementNorm } from "~/models/agreement.server";
 import { closeDueVotes } from "~/models/proposals.server";
 import { notFound, requireMember } from "~/permissions.server";
@@ -23,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requested = parseVersionParam(new URL(request.url).searchParams.get("version"));
   const page = getAgreementPage(team.id, user.id, requested, isLead);
   if (!page) notFound();
-  const render = (n: AgreementNorm) => ({ code: n.code, title: n.title, category: n.category, bodyHtml: renderMarkdown(n.body) });
+  const links = normLinksOf(team);
+  const render = (n: AgreementNorm) => ({ code: n.code, title: n.title, category: n.category, bodyHtml: renderMarkdown(n.body, links) });
   const changes = page.previousNorms ? agreementChanges(page.previousNorms, page.norms) : null;
   const coverage = page.coverage;
   return {

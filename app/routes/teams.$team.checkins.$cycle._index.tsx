@@ -12,6 +12,7 @@ import { requireLead, requireMember } from "~/permissions.server";
 import type { PageTitleData } from "~/root";
 
 export { ErrorBoundary } from "~/components/error-page";
+export { reloadAfterConflict as shouldRevalidate } from "~/revalidation";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, user, isLead } = await requireMember(request, params);

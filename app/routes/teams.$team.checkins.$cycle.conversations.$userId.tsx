@@ -11,7 +11,7 @@ import { redirectWithFlash } from "~/flash.server";
 import { choice, msg, optionalText, requiredText, rowId } from "~/forms";
 import { formatDate, formatDay, todayIso } from "~/i18n/format";
 import { useT } from "~/i18n/react";
-import { renderMarkdown } from "~/markdown.server";
+import { normLinksOf, renderMarkdown } from "~/markdown.server";
 import { closeDueCycles, memberResultsFor } from "~/models/checkins.server";
 import {
   addAction,
@@ -45,15 +45,19 @@ const editNoteSchema = z.object({
   body: requiredText(NOTE_MAX),
 });
 
-const dueDay = z.string({ error: (iss) => msg(Array.isArray(iss.input) ? "form.repeated" : "conversation.invalidDay") }).superRefine((v, ctx) => {
-  const parsed = parseDueDay(v);
-  if (parsed.ok) return;
-  const message = parsed.error === "range" ? msg("conversation.dueYears", { min: DUE_YEARS.min, max: DUE_YEARS.max }) : msg("conversation.invalidDay");
-  ctx.addIssue({ code: "custom", message });
-});
+const dueDayMessage = { range: msg("conversation.dueYears", { min: DUE_YEARS.min, max: DUE_YEARS.max }), past: msg("conversation.duePast"), invalid: msg("conversation.invalidDay") };
 
-/** The norm code must be one of the team's active norms (codes are compared case-insensitively). */
-function actionSchemaFor(codes: string[]) {
+const dueDay = (today: string) =>
+  z.string({ error: (iss) => msg(Array.isArray(iss.input) ? "form.repeated" : "conversation.invalidDay") }).superRefine((v, ctx) => {
+    const parsed = parseDueDay(v, today);
+    if (!parsed.ok) ctx.addIssue({ code: "custom", message: dueDayMessage[parsed.error] });
+  });
+
+/**
+ * The norm code must be one of the team's active norms (codes are compared case-insensitively);
+ * `today` (an ISO day in the display zone) is the earliest due date.
+ */
+function actionSchemaFor(codes: string[], today: string) {
   const known = new Set(codes.map((c) => c.toLowerCase()));
   return z.object({
     intent: z.literal("action"),
@@ -61,7 +65,7 @@ function actionSchemaFor(codes: string[]) {
     normCode: optionalText(20).refine((c) => c.trim() === "" || known.has(c.trim().toLowerCase()), {
       error: msg("conversation.unknownNorm"),
     }),
-    dueOn: dueDay.optional(),
+    dueOn: dueDay(today).optional(),
   });
 }
 
@@ -89,6 +93,7 @@ async function scope(request: Request, params: LoaderFunctionArgs["params"]) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, cycle, memberId, leadHere } = await scope(request, params);
+  const links = normLinksOf(ctx.team);
   const page = loadConversation(ctx.team.id, cycle.cycleId, cycle.openedAt, memberId, leadHere);
   // Only a note that was edited has a history to read.
   const revisions =
@@ -112,13 +117,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ...n,
         // Who wrote a note is shown by name; no user id goes to the page.
         mine: authorId === ctx.user.id,
-        html: renderMarkdown(body),
+        html: renderMarkdown(body, links),
         editing,
         // The raw text is only needed in the open edit form.
         body: editing ? body : "",
         revisions: revisions
           .filter((r) => r.noteId === n.id)
-          .map((r) => ({ editedAt: r.editedAt, html: renderMarkdown(r.body) })),
+          .map((r) => ({ editedAt: r.editedAt, html: renderMarkdown(r.body, links) })),
       };
     }),
     actions: page.actions,
@@ -164,7 +169,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "action": {
       if (!leadHere) forbidden();
       const norms = listActiveNorms(ctx.team.id);
-      const schema = actionSchemaFor(norms.map((n) => n.code));
+      const schema = actionSchemaFor(norms.map((n) => n.code), todayIso());
       const submission = parseWithZod(formData, { schema });
       if (submission.status !== "success") return data({ intent: "action" as const, result: submission.reply() }, { status: 400 });
       const code = submission.value.normCode.trim().toLowerCase();
@@ -299,7 +304,7 @@ function ActionsSection({ page, resultFor }: { page: LoaderData; resultFor: (int
     id: "new-action",
     lastResult: resultFor("action"),
     ...validateOnSubmit,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: actionSchemaFor(page.norms.map((n) => n.code)) }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: actionSchemaFor(page.norms.map((n) => n.code), page.today) }),
   });
   useEmptiedAfterSave(form.id, "action", resultFor("action") !== undefined, ACTION_TEXT);
   const canToggle = page.viewer.isLead || page.viewer.isMember;
@@ -332,7 +337,7 @@ function ActionsSection({ page, resultFor }: { page: LoaderData; resultFor: (int
               ...page.norms.map((n) => ({ value: n.code, label: `${n.code} — ${n.title}` })),
             ]}
           />
-          <TextField field={fields.dueOn} label={t("conversation.actionDue")} type="date" optional />
+          <TextField field={fields.dueOn} label={t("conversation.actionDue")} type="date" min={page.today} optional />
           <SubmitButton intent="action">
             {t("conversation.addAction")}
           </SubmitButton>

@@ -1,11 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { RatingPage, ratingDefaults, ratingEntries, ratingSchema } from "~/components/rating-form";
-import { msg } from "~/forms";
+import { closedRatingReply, RatingPage, ratingDefaults, ratingEntries, ratingSchema } from "~/components/rating-form";
 import { redirectWithFlash } from "~/flash.server";
 import { useT } from "~/i18n/react";
-import { closeDueCycles, cycleNormList, peerFormData, requireCycle, savePeerRatings } from "~/models/checkins.server";
+import { closeDueCycles, cycleNormList, peerFormData, requireCycle, savePeerRatings, takesRatings } from "~/models/checkins.server";
 import { notFound, requireMember } from "~/permissions.server";
 import type { PageTitleData } from "~/root";
 
@@ -38,9 +37,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), {
     schema: ratingSchema(norms.map((n) => n.code), "observation"),
   });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") {
+    // Closed meanwhile: that is the news, not which fields to fix.
+    if (!takesRatings(cycle)) return data(closedRatingReply(submission.reply()), { status: 409 });
+    return data(submission.reply(), { status: 400 });
+  }
   const outcome = savePeerRatings(team.id, cycle.id, user.id, rateeId, ratingEntries(submission.value, norms, "observation"));
-  if (outcome === "closed") return data(submission.reply({ formErrors: [msg("checkins.error.closed")] }), { status: 409 });
+  if (outcome === "closed") return data(closedRatingReply(submission.reply()), { status: 409 });
   if (outcome === "not-allowed") notFound();
   return redirectWithFlash(`/teams/${team.id}/checkins/${cycle.id}`, { key: "checkins.peer.saved", params: { name: peer.name } });
 }

@@ -168,7 +168,7 @@ export default function Members() {
                 <a href={invite.path} className="invite-link">
                   {invite.url}
                 </a>
-                <span className="muted"> {t("members.inviteExpires", { date: formatDate(t.locale, invite.expiresAt) })}</span>{" "}
+                <span className="muted"> {t("members.inviteExpires", { date: formatDate(t.locale, invite.expiresAt, "datetime") })}</span>{" "}
                 <CopyButton text={invite.url} />
                 <Form method="post" className="inline">
                   <input type="hidden" name="intent" value="revoke-invite" />

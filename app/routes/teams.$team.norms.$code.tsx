@@ -5,7 +5,7 @@ import { wordDiff } from "~/domain/diff";
 import { parseNormCode } from "~/domain/norms";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { markdownToText, renderMarkdown } from "~/markdown.server";
+import { markdownToText, normLinksOf, renderMarkdown } from "~/markdown.server";
 import { normTrend } from "~/models/checkins.server";
 import { openActionCountForNorm } from "~/models/conversations.server";
 import { getNormPage } from "~/models/norms.server";
@@ -15,6 +15,7 @@ import { notFound, requireMember } from "~/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireMember(request, params);
+  const links = normLinksOf(team);
   if (!params.code || parseNormCode(params.code) === null) notFound();
   closeDueVotes(team.id);
   const page = getNormPage(team.id, params.code);
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: norm.status,
       title: norm.title,
       category: norm.category,
-      bodyHtml: renderMarkdown(norm.body),
+      bodyHtml: renderMarkdown(norm.body, links),
       currentVersion: norm.currentVersion,
       createdAt: norm.createdAt,
       retiredAt: norm.retiredAt,
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           title: v.title,
           category: v.category,
           createdAt: v.createdAt,
-          bodyHtml: renderMarkdown(v.body),
+          bodyHtml: renderMarkdown(v.body, links),
           diff: previous ? { title: wordDiff(previous.title, v.title), body: wordDiff(markdownToText(previous.body), markdownToText(v.body)) } : null,
           proposal: v.proposal ? outcome(v.proposal) : null,
         };
@@ -64,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           at: page.retirement.at,
           agreementVersion: page.retirement.agreementVersion,
           proposal: page.retirement.proposal ? outcome(page.retirement.proposal) : null,
-          reasonHtml: page.retirement.proposal ? renderMarkdown(page.retirement.proposal.body ?? "") : null,
+          reasonHtml: page.retirement.proposal ? renderMarkdown(page.retirement.proposal.body ?? "", links) : null,
         }
       : null,
     proposals: page.proposals,

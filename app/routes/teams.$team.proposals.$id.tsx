@@ -26,9 +26,9 @@ import { redirectWithFlash } from "~/flash.server";
 import { parseRowId, singleValue } from "~/form-data";
 import { msg } from "~/forms";
 import type { MessageKey } from "~/i18n";
-import { formatDate, parseLocalDateTime } from "~/i18n/format";
+import { addLocalDays, formatDate, parseLocalDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/react";
-import { markdownToText, renderMarkdown } from "~/markdown.server";
+import { markdownToText, normLinksOf, renderMarkdown } from "~/markdown.server";
 import {
   addComment,
   castVote,
@@ -50,8 +50,8 @@ import { commentSchema, editSchema, openVoteSchema, voteSchema } from "~/proposa
 import { repeatSince } from "~/double-click.server";
 
 export { ErrorBoundary } from "~/components/error-page";
+export { reloadAfterConflict as shouldRevalidate } from "~/revalidation";
 
-const DAY = 86_400_000;
 
 /**
  * When the edit form was opened, the draft's last save (hidden field `savedAt`, not in the
@@ -93,6 +93,7 @@ function refusalMessage(r: Exclude<Refusal, { refused: "not-found" | "forbidden"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, user, isLead } = await requireMember(request, params);
+  const links = normLinksOf(team);
   const id = parseProposalId(params.id);
   closeDueVotes(team.id);
   const page = getProposalPage(team.id, id);
@@ -119,7 +120,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: p.status,
       title: p.title,
       body: p.body,
-      bodyHtml: renderMarkdown(p.body),
+      bodyHtml: renderMarkdown(p.body, links),
       category: p.category,
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,
@@ -142,7 +143,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           status: norm.status,
           currentVersion: norm.currentVersion,
           baseVersion: p.baseVersion,
-          current: current ? { title: current.title, bodyHtml: renderMarkdown(current.body), category: current.category } : null,
+          current: current ? { title: current.title, bodyHtml: renderMarkdown(current.body, links), category: current.category } : null,
         }
       : null,
     stale,
@@ -157,7 +158,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             categoryFrom: base.category !== p.category ? base.category : null,
           }
         : null,
-    comments: page.comments.map((c) => ({ id: c.id, authorName: c.authorName, createdAt: c.createdAt, html: renderMarkdown(c.body) })),
+    comments: page.comments.map((c) => ({ id: c.id, authorName: c.authorName, createdAt: c.createdAt, html: renderMarkdown(c.body, links) })),
     // Running: only the count and the member's own vote. Who voted what is shown after the close.
     turnout: { voters: counted.length, members: page.memberCount },
     myVote: mine && p.status === "voting" ? { choice: mine.choice, reason: mine.reason, updatedAt: mine.updatedAt } : null,
@@ -659,7 +660,7 @@ function OpenVoteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
           optional
           label={t("vote.field.closesAt")}
           hint={t.plural("vote.field.closesAtHint", d.voteDays, {
-            date: formatDate(t.locale, d.now + d.voteDays * DAY, "datetime"),
+            date: formatDate(t.locale, addLocalDays(d.now, d.voteDays), "datetime"),
           })}
         />
         <SubmitButton name="intent" value="open-vote">

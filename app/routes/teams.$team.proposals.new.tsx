@@ -10,7 +10,7 @@ import { redirectWithFlash } from "~/flash.server";
 import { parseRowId } from "~/form-data";
 import { msg } from "~/forms";
 import { useT } from "~/i18n/react";
-import { renderMarkdown } from "~/markdown.server";
+import { normLinksOf, renderMarkdown } from "~/markdown.server";
 import { listActiveNorms } from "~/models/norms.server";
 import { createProposal, endedProposalText } from "~/models/proposals.server";
 import { requireMember } from "~/permissions.server";
@@ -31,6 +31,7 @@ type RefusedProposal = { refusedProposal?: { kind: Kind; normCode: string } };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { team } = await requireMember(request, params);
+  const links = normLinksOf(team);
   const url = new URL(request.url);
   const norms = listActiveNorms(team.id);
   // Only for an active norm: for any other code the add form keeps the typed text.
@@ -50,7 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     chooseFor: kind !== "add" && !norm ? kind : null,
     unknownCode: kind !== "add" && code && !norm ? code.slice(0, 40) : null,
     norm: norm
-      ? { code: norm.code, title: norm.title, body: norm.body, category: norm.category, bodyHtml: renderMarkdown(norm.body) }
+      ? { code: norm.code, title: norm.title, body: norm.body, category: norm.category, bodyHtml: renderMarkdown(norm.body, links) }
       : null,
     norms: norms.map((n) => ({ code: n.code, title: n.title })),
     again: again ? { id: again.id, title: again.title, body: again.body, category: again.category } : null,

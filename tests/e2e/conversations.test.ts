@@ -33,8 +33,12 @@ beforeAll(async () => {
   const url = conversation(memberIds[0]);
   await team.lead.post(url, { intent: "note", body: "We talked about **N-1**.", visibility: "shared" });
   await team.lead.post(url, { intent: "note", body: "Check in again in two weeks.", visibility: "private" });
-  await team.lead.post(url, { intent: "action", text: "Name a time on every call-back", normCode: codes[0], dueOn: "2020-01-31" });
+  await team.lead.post(url, { intent: "action", text: "Name a time on every call-back", normCode: codes[0], dueOn: "2099-01-31" });
   await team.lead.post(url, { intent: "action", text: "Listen in with a colleague", normCode: "", dueOn: "" });
+  // One action overdue: its day passed (a form takes no day in the past).
+  const db = new Database(suite.dbPath);
+  db.prepare("update conversation_actions set due_on = '2020-01-31' where text = ?").run("Name a time on every call-back");
+  db.close();
   await team.lead.post(url, { intent: "held" });
 });
 

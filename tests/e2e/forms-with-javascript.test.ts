@@ -273,6 +273,26 @@ test("closing a vote while a comment is half written asks first; declining keeps
   expect(await page.locator("#comment textarea[name=body]").inputValue()).toBe("Nog een gedachte voor het sluiten.");
 });
 
+test("a vote sent after the vote closed shows the closed vote beside the message, and gives the reason back to copy", async () => {
+  const { lead, teamId, members } = await teamWithMembers(suite.url, 1, "Team Te Laat");
+  const id = await newProposal(members[0], teamId, { kind: "add", title: "We noemen bij elke doorverbinding de naam van de collega.", body: "", category: "other" });
+  expect((await members[0].post(proposalPath(teamId, id), { intent: "open-vote", closesAt: "" })).status).toBe(303);
+  const page = await suite.page();
+  await signIn(page, members[0].email, members[0].password);
+  await page.goto(proposalPath(teamId, id));
+  await waitForHydration(page);
+  await page.getByRole("radio", { name: /Object/ }).check();
+  await page.locator("#vote textarea[name=reason]").fill("Niet elke collega wil bij naam genoemd worden.");
+  // Meanwhile the lead closes the vote.
+  expect((await lead.post(proposalPath(teamId, id), { intent: "close" })).status).toBe(303);
+  await page.getByRole("button", { name: "Cast my vote" }).click();
+  await page.getByText("This vote has closed. Your vote arrived after the closing time and was not counted.").waitFor();
+  // The page shows the vote as it now is: closed, its outcome, no form to vote with.
+  await page.getByRole("heading", { name: "Outcome" }).waitFor();
+  expect(await page.locator("form#vote").count()).toBe(0);
+  expect(await page.locator("#kept-reason").inputValue()).toBe("Niet elke collega wil bij naam genoemd worden.");
+});
+
 test("removing a member asks first with JavaScript; declining keeps them, agreeing removes them", async () => {
   const { lead, teamId } = await teamWithMembers(suite.url, 1, "Team Verwijderen");
   const page = await suite.page();

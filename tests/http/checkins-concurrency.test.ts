@@ -83,7 +83,7 @@ async function statementCounts(n: number) {
   for (const id of [first, cycleId]) {
     await lead.post(conversation(id), { intent: "note", body: "Shared", visibility: "shared" });
     await lead.post(conversation(id), { intent: "note", body: "Private", visibility: "private" });
-    await lead.post(conversation(id), { intent: "action", text: "Call back", normCode: codes[0], dueOn: "2020-01-01" });
+    await lead.post(conversation(id), { intent: "action", text: "Call back", normCode: codes[0], dueOn: "2099-01-01" });
     await members[0].post(conversation(id), { intent: "note", body: `Mine ${id}` });
   }
   const noteId = queryTestDb<{ id: number }>(server.dbPath, "select id from conversation_notes where body = ?", `Mine ${cycleId}`)[0].id;

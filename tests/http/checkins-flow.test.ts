@@ -148,6 +148,12 @@ test("whole flow: open, rate, nothing shown before close, close, frozen results 
   expect(lateSelf.status).toBe(409);
   expect(visibleText(lateSelf.html)).toContain("This check-in is closed, so nothing can be changed any more.");
   expect(lateSelf.html).toContain("too late, kept");
+  // Half filled in: the same 409, not a list of fields to fix that can no longer be saved.
+  const lateHalf = await rateSelf(x, teamId, cycleId, { [n1]: 2 }, { [n1]: "half done, kept" });
+  expect(lateHalf.status).toBe(409);
+  expect(visibleText(lateHalf.html)).toContain("This check-in is closed, so nothing can be changed any more.");
+  expect(lateHalf.html).not.toContain('class="field-error"');
+  expect(lateHalf.html).toContain("half done, kept");
   const peerOfX = (await queryTestDb<{ ratee: string }>(
     server.dbPath,
     "select ratee_id as ratee from peer_assignments where cycle_id = ? and rater_id = ?",

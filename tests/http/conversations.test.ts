@@ -6,6 +6,7 @@ import type { TestDb } from "../support/db";
 import type { TestServer } from "../support/server";
 import { signUp, teamWithNames, visibleText } from "../support/client";
 import { insertActiveNorms } from "../support/norm-fixtures";
+import { newProposal, proposalPath } from "../support/norms";
 import { openCycle, peersToRate, ratePeer, rateSelf, userIdByEmail } from "../support/checkins";
 
 // Distinctive names, so a name in a page cannot be a coincidence. The lead first.
@@ -331,10 +332,12 @@ describe("actions", () => {
           intent: "action",
           text: "Practise naming a time on transfers",
           normCode: norms[1].code,
-          dueOn: "2020-01-31",
+          dueOn: "2099-01-31",
         })
       ).status,
     ).toBe(303);
+    // Its day has passed by the next cycle (a form takes no day in the past).
+    sql.prepare("update conversation_actions set due_on = '2020-01-31' where text = ?").run("Practise naming a time on transfers");
     const next = await alice.get(url(cycle2, ids[1]));
     const text = visibleText(next.html);
     expect(text).toContain("Still open from earlier conversations");
@@ -370,6 +373,20 @@ describe("actions", () => {
     expect(visibleText(own)).not.toContain("Prepare your conversation");
     // The note form is still there, under the notes.
     expect(own.indexOf('id="notes-title"')).toBeLessThan(own.indexOf('id="new-note"'));
+  });
+
+  test("a norm's code in a note or a comment links to the norm, so people can point at the norm they mean", async () => {
+    const [, n2] = norms;
+    const linked = (code: string) => `<a href="/teams/${teamId}/norms/${code}" rel="noopener noreferrer nofollow">${code}</a>`;
+    expect((await lead.post(url(cycle2, ids[4]), { intent: "note", body: `We spraken over ${n2.code}, niet over N-99.`, visibility: "shared" })).status).toBe(303);
+    const page = await everyone[4].get(url(cycle2, ids[4]));
+    expect(page.html).toContain(`We spraken over ${linked(n2.code)}, niet over N-99.`);
+    // A comment on a proposal, and the proposal's own text.
+    const id = await newProposal(everyone[1], teamId, { kind: "add", title: "We vatten elk gesprek samen.", body: `Past bij ${n2.code}.`, category: "other" });
+    expect((await everyone[2].post(proposalPath(teamId, id), { intent: "comment", body: `Overlapt met ${n2.code}.` })).status).toBe(303);
+    const proposal = (await lead.get(proposalPath(teamId, id))).html;
+    expect(proposal).toContain(`Overlapt met ${linked(n2.code)}.`);
+    expect(proposal).toContain(`Past bij ${linked(n2.code)}.`);
   });
 
   test("the norm page's count of open actions is a number and nothing else, counting open actions on that norm only", async () => {

@@ -89,17 +89,17 @@ test("the same for the odd cases: a norm left out, a hidden team mean, hidden pe
   const first = await runCycle("Both norms", [often, seldom], 5, true);
   // Two raters: no peer result reaches the threshold, so the team mean is hidden too.
   const hidden = await runCycle("Few raters", [often], 2, true);
-  // Two cycles overdue, the later opened one due first, closed by one visit in one go
-  // (so at the same moment): the lower id counts as the earlier, in the freeze as in the migration.
+  // Two cycles due at the same moment, closed by one visit in one go: each closed at its
+  // closing time, and the lower id counts as the earlier, in the freeze as in the migration.
   const twins = [await runCycle("Twin one", [often, seldom], 5, false), await runCycle("Twin two", [often, seldom], 5, false)];
   const db = new Database(small.dbPath);
+  const due = Date.now();
   const setClosesAt = db.prepare("update checkin_cycles set closes_at = ? where id = ?");
-  setClosesAt.run(Date.now() - 1000, twins[0]);
-  setClosesAt.run(Date.now() - 2000, twins[1]);
+  setClosesAt.run(due, twins[0]);
+  setClosesAt.run(due, twins[1]);
   expect((await lead.get(`/teams/${teamId}/checkins`)).status).toBe(200);
   const closed = queryTestDb<{ closedAt: number }>(small.dbPath, `select closed_at as closedAt from checkin_cycles where id in (${twins.join(",")})`);
-  expect(closed).toHaveLength(2);
-  expect(closed[0].closedAt).toBe(closed[1].closedAt);
+  expect(closed).toEqual([{ closedAt: due }, { closedAt: due }]);
 
   // What each cycle froze for the seldom-rated norm: its own points, the earlier twin first.
   const trend = (cycleId: number) =>

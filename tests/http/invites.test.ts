@@ -5,6 +5,7 @@ import { userId, type TestDb } from "../support/db";
 import { parseForms, submitForm } from "../support/forms";
 import type { TestServer } from "../support/server";
 import { useTestServer } from "../support/setup";
+import { formatDate } from "~/i18n/format";
 
 let server: TestServer;
 let db: TestDb;
@@ -54,6 +55,8 @@ describe("creating invite links", () => {
     const row = db.prepare("select created_at as c, expires_at as e from invites where token = ?").get(token) as { c: number; e: number };
     expect(row.e - row.c).toBe(14 * DAY);
     expect(Math.abs(row.c - Date.now())).toBeLessThan(60_000);
+    // The page says until when, to the minute: the link ends at the time it was made, not at the day's end.
+    expect(visibleText((await lead.get(`/teams/${teamId}/members`)).html)).toContain(`Valid until ${formatDate("en", row.e, "datetime")}`);
 
     // Made 13 days ago: still good.
     db.prepare("update invites set created_at = created_at - ?, expires_at = expires_at - ? where token = ?").run(13 * DAY, 13 * DAY, token);

@@ -1,5 +1,5 @@
 // Probe: dates the calendar does not have (30 February, second 60, 24:00), and due
-// dates outside 2000–2099. Each is a 400 with the message next to the field and the
+// dates outside 2000–2099 or before today. Each is a 400 with the message next to the field and the
 // typed value kept; Date.parse used to roll some of them over into a real, wrong date.
 import { beforeAll, describe, expect, test } from "vitest";
 import { teamWithMembers, type Client } from "../support/client";
@@ -7,6 +7,7 @@ import { conversationPath, openCycle } from "../support/checkins";
 import type { TestDb } from "../support/db";
 import { fieldError, fieldValue } from "../support/forms";
 import { insertActiveNorms } from "../support/norm-fixtures";
+import { todayIso } from "~/i18n/format";
 import { newProposal, proposalPath } from "../support/norms";
 import type { TestServer } from "../support/server";
 import { useTestServer } from "../support/setup";
@@ -73,11 +74,25 @@ describe("due dates of actions", () => {
       expect(fieldError(res.html, "new-action", "dueOn"), dueOn).toBe("Enter a date such as 2026-12-31.");
     }
     expect(actions()).toBe(before);
-    // Real days pass, leap day included, at both ends of the range.
-    for (const dueOn of ["2028-02-29", "2000-01-01", "2099-12-31"]) {
+    // Real days pass, leap day included, today and the end of the range.
+    for (const dueOn of ["2028-02-29", todayIso(), "2099-12-31"]) {
       expect((await lead.post(conversation, { intent: "action", text: `Due ${dueOn}`, normCode: "", dueOn })).status, dueOn).toBe(303);
     }
     expect(db.prepare("select due_on as d from conversation_actions where text = 'Due 2028-02-29'").get()).toEqual({ d: "2028-02-29" });
+  });
+
+  test("a day already past (a typo, or overdue from the start): 400, said next to the field, everything typed kept", async () => {
+    const before = actions();
+    // A day before today where the team is (36 hours back: yesterday or the day before, even
+    // on a day of 25 hours), and the first day the years allow.
+    for (const dueOn of [todayIso(Date.now() - 36 * 3_600_000), "2000-01-01"]) {
+      const res = await lead.post(conversation, { intent: "action", text: "Practise the callback script", normCode: "N-1", dueOn });
+      expect(res.status, dueOn).toBe(400);
+      expect(fieldError(res.html, "new-action", "dueOn"), dueOn).toBe("Choose today or a later day: this date has passed.");
+      expect(fieldValue(res.html, "text")).toBe("Practise the callback script");
+      expect(fieldValue(res.html, "dueOn")).toBe(dueOn);
+    }
+    expect(actions()).toBe(before);
   });
 });
 

@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startServer, type TestServer } from "../support/server";
 import { teamWithMembers, visibleText } from "../support/client";
 import { expectStatus, newProposal, openDb, proposalPath } from "../support/norms";
+import { openCycle } from "../support/checkins";
+import { openDb as openWritable } from "../support/db";
+import { insertActiveNorms } from "../support/norm-fixtures";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
@@ -76,6 +79,38 @@ describe("without a sweep in time", () => {
       tally_object: 0,
     });
     expect(db.prepare("select count(*) n from votes where proposal_id = ?").get(id)).toEqual({ n: 2 });
+    db.close();
+  });
+
+  test("a vote and a check-in noticed late (the server was down) close at their closing times, and say so everywhere", async () => {
+    const { lead, teamId, members } = await teamWithMembers(server.url, 1);
+    const id = await newProposal(lead, teamId, { kind: "add", title: "We bevestigen elke terugbelafspraak per sms.", body: "", category: "follow-up" });
+    const path = proposalPath(teamId, id);
+    expectStatus(await lead.post(path, { intent: "open-vote", closesAt: inMs(60_000) }), 303);
+    for (const c of [lead, members[0]]) expectStatus(await c.post(path, { intent: "vote", choice: "agree", reason: "" }), 303);
+    // The check-in in a second team, with a norm of its own.
+    const other = await teamWithMembers(server.url, 2);
+    const [norm] = insertActiveNorms(server.dbPath, other.teamId, ["We noemen een tijd bij elke terugbelafspraak."]);
+    const cycleId = await openCycle(other.lead, other.teamId, { normCodes: [norm.code] });
+    // Both were due three and two days ago; nothing ran since.
+    const voteDue = Date.now() - 3 * 86_400_000;
+    const cycleDue = Date.now() - 2 * 86_400_000;
+    const db = openWritable(server.dbPath);
+    db.prepare("update votes set updated_at = ? where proposal_id = ?").run(voteDue - 60_000, id);
+    db.prepare("update proposals set closes_at = ? where id = ?").run(voteDue, id);
+    db.prepare("update checkin_cycles set closes_at = ? where id = ?").run(cycleDue, cycleId);
+    expect((await members[0].get(`/teams/${teamId}`)).status).toBe(200);
+    expect((await other.members[0].get(`/teams/${other.teamId}`)).status).toBe(200);
+
+    expect(db.prepare("select status, closed_at from proposals where id = ?").get(id)).toEqual({ status: "adopted", closed_at: voteDue });
+    expect(db.prepare("select created_at from agreement_versions where team_id = ?").all(teamId)).toEqual([{ created_at: voteDue }]);
+    expect(db.prepare("select nv.created_at from norm_versions nv join norms n on n.id = nv.norm_id where n.team_id = ?").all(teamId)).toEqual([{ created_at: voteDue }]);
+    expect(db.prepare("select status, closed_at from checkin_cycles where id = ?").get(cycleId)).toEqual({ status: "closed", closed_at: cycleDue });
+    const closings = db.prepare("select kind, at from audit_log where team_id in (?, ?) and kind in ('proposal.closed', 'cycle.closed') order by at");
+    expect(closings.all(teamId, other.teamId)).toEqual([
+      { kind: "proposal.closed", at: voteDue },
+      { kind: "cycle.closed", at: cycleDue },
+    ]);
     db.close();
   });
 

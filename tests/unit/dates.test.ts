@@ -23,13 +23,17 @@ describe("calendar", () => {
 });
 
 describe("due days", () => {
-  test("real days from 2000 to 2099", () => {
-    for (const day of ["2000-01-01", "2026-12-31", "2028-02-29", "2099-12-31"]) expect(parseDueDay(day)).toEqual({ ok: true, day });
+  test("real days from today to 2099", () => {
+    for (const day of ["2000-01-01", "2026-12-31", "2028-02-29", "2099-12-31"]) expect(parseDueDay(day, "2000-01-01")).toEqual({ ok: true, day });
+    expect(parseDueDay("2026-12-01", "2026-12-01")).toEqual({ ok: true, day: "2026-12-01" });
+  });
+  test("before today: past", () => {
+    for (const day of ["2026-11-30", "2026-01-01", "2000-01-01"]) expect(parseDueDay(day, "2026-12-01"), day).toEqual({ ok: false, error: "past" });
   });
   test("outside the years: range; not a day: invalid", () => {
-    for (const day of ["1999-12-31", "2100-01-01", "0001-01-01", "9999-12-31"]) expect(parseDueDay(day), day).toEqual({ ok: false, error: "range" });
+    for (const day of ["1999-12-31", "2100-01-01", "0001-01-01", "9999-12-31"]) expect(parseDueDay(day, "2000-01-01"), day).toEqual({ ok: false, error: "range" });
     for (const day of ["2026-02-30", "2100-02-29", "2026-13-01", "2026-1-1", "+2026-01-01", "2026-01-01 ", "", "2026-01-01T00:00"]) {
-      expect(parseDueDay(day), day).toEqual({ ok: false, error: "invalid" });
+      expect(parseDueDay(day, "2000-01-01"), day).toEqual({ ok: false, error: "invalid" });
     }
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { formatDate, formatDay, formatMean, formatNumber, formatPercent, parseLocalDateTime, toLocalDateTimeInput } from "~/i18n/format";
+import { addLocalDays, formatDate, formatDay, formatMean, formatNumber, formatPercent, parseLocalDateTime, toLocalDateTimeInput } from "~/i18n/format";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -18,6 +18,19 @@ test("around the daylight-saving changes", () => {
   expect(iso(parseLocalDateTime("2026-03-29T02:30"))).toBe("2026-03-29T01:30:00.000Z");
   expect(iso(parseLocalDateTime("2026-03-29T01:59"))).toBe("2026-03-29T00:59:00.000Z");
   expect(iso(parseLocalDateTime("2026-03-29T03:00"))).toBe("2026-03-29T01:00:00.000Z");
+});
+
+test("days later is the same wall-clock time, also across a change to or from summer time", () => {
+  // Thursday 25 March 2027, 12:00 in Amsterdam; summer time starts on the 28th.
+  const thursday = parseLocalDateTime("2027-03-25T12:00")!;
+  expect(toLocalDateTimeInput(addLocalDays(thursday, 7))).toBe("2027-04-01T12:00");
+  expect(addLocalDays(thursday, 7) - thursday).toBe(7 * 86_400_000 - 3_600_000);
+  // And back to winter time in October: a day of 25 hours.
+  const friday = parseLocalDateTime("2026-10-23T09:15")!;
+  expect(toLocalDateTimeInput(addLocalDays(friday, 3))).toBe("2026-10-26T09:15");
+  expect(addLocalDays(friday, 3) - friday).toBe(3 * 86_400_000 + 3_600_000);
+  // Across a month's and a year's end.
+  expect(toLocalDateTimeInput(addLocalDays(parseLocalDateTime("2026-12-28T17:00")!, 7))).toBe("2027-01-04T17:00");
 });
 
 test("every minute around both daylight-saving changes, asked twice (the offset is remembered per minute), reads as the zone's wall clock: Amsterdam's, and Lord Howe's half-hour change", () => {

@@ -49,6 +49,31 @@ describe("renderMarkdown", () => {
 });
 
 // docs/decisions/061: text marked would recurse on without bound, or take seconds over, is shown as plain text.
+describe("norm codes in a text", () => {
+  const team = { teamId: "t-1", count: 12 };
+  const link = (code: string) => `<a href="/teams/t-1/norms/${code}" rel="noopener noreferrer nofollow">${code}</a>`;
+
+  test("link to the team's norm, wherever a code stands as a word", () => {
+    expect(renderMarkdown("Dit overlapt met N-1 en #N-12.", team)).toBe(`<p>Dit overlapt met ${link("N-1")} en #${link("N-12")}.</p>\n`);
+    expect(renderMarkdown("N-2: zie **N-3**, (N-4) en N-5.", team)).toBe(`<p>${link("N-2")}: zie <strong>${link("N-3")}</strong>, (${link("N-4")}) en ${link("N-5")}.</p>\n`);
+    expect(renderMarkdown("- N-6\n- *x* N-7", team)).toContain(`<li>${link("N-6")}</li>`);
+    expect(renderMarkdown("- N-6\n- *x* N-7", team)).toContain(`<li><em>x</em> ${link("N-7")}</li>`);
+  });
+
+  test("not a code the team has not given out, part of a longer word, in code or in a link", () => {
+    const unchanged = ["N-13 bestaat nog niet.", "N-0 en N-01.", "ABN-1, N-1a, N-1-2, xN-3, N-2_x", "`N-1` in code", "[zie N-1](https://example.com)", "https://example.com/N-1 en www.example.com/N-2"];
+    for (const text of unchanged) expect(renderMarkdown(text, team), text).not.toContain('href="/teams/');
+    expect(renderMarkdown("[zie N-1](https://example.com)", team)).toBe('<p><a href="https://example.com" rel="noopener noreferrer nofollow">zie N-1</a></p>\n');
+  });
+
+  test("without a team, or in a word diff, a code stays text; each team's links are its own", () => {
+    expect(renderMarkdown("Zie N-1.")).toBe("<p>Zie N-1.</p>\n");
+    expect(markdownToText("Zie N-1.")).toBe("Zie N-1.");
+    expect(renderMarkdown("Zie N-1.", { teamId: "t-2", count: 1 })).toContain('href="/teams/t-2/norms/N-1"');
+    expect(renderMarkdown("Zie N-1.", { teamId: "t-2", count: 0 })).toBe("<p>Zie N-1.</p>\n");
+  });
+});
+
 describe("limits", () => {
   // [source, shown as plain text (false: marked copes, quickly)]
   const bombs: Record<string, [string, boolean]> = {
