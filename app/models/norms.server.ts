@@ -60,6 +60,17 @@ const normBy = (key: "code" | "id") =>
 const normByCode = preparedOnce(() => normBy("code"));
 const normById = preparedOnce(() => normBy("id"));
 
+/** One version's text of a norm, or null (the norm id is the team's, checked by the caller). */
+export function normVersionText(tx: DB, normId: number, version: number): NormText | null {
+  return (
+    tx
+      .select({ title: normVersions.title, body: normVersions.body, category: normVersions.category })
+      .from(normVersions)
+      .where(and(eq(normVersions.normId, normId), eq(normVersions.version, version)))
+      .get() ?? null
+  );
+}
+
 /** A norm of this team with its current text, or null (one statement); also inside a transaction. */
 export function findNorm(teamId: string, by: { code: string } | { id: number }) {
   return ("code" in by ? normByCode().get({ teamId, key: by.code }) : normById().get({ teamId, key: by.id })) ?? null;

@@ -13,12 +13,13 @@ import {
 import type { DB } from "../../db/client";
 import { db, preparedOnce, write } from "../db.server";
 import { conflictOnApply } from "../domain/norms";
+import { rebaseText } from "../domain/rebase";
 import { decide, type DecisionRule, type Tally, type VoteChoice } from "../domain/votes";
 import { addLocalDays } from "../i18n/format";
 import { registerSweep } from "../sweep.server";
 import { publishAgreementVersionTx } from "./agreement.server";
 import { audit } from "./audit.server";
-import { addNormVersionTx, createNormTx, findNorm, normVersionOn, retireNormTx } from "./norms.server";
+import { addNormVersionTx, createNormTx, findNorm, normVersionOn, normVersionText, retireNormTx } from "./norms.server";
 
 
 export type ProposalKind = "add" | "change" | "retire";
@@ -329,7 +330,7 @@ export function withdraw(teamId: string, actor: Actor, id: number, now = Date.no
  * draft is moved onto the new base in place; a proposal whose adoption ended in
  * `conflict` is copied into a new draft (the conflict stays on record).
  */
-export function rebase(teamId: string, actor: Actor, id: number, now = Date.now()): Refusal | { ok: true; id: number } {
+export function rebase(teamId: string, actor: Actor, id: number, now = Date.now()): Refusal | { ok: true; id: number; overlaps: string[] } {
   return write((tx) => {
     const p = load(teamId, id);
     if (!p) return { refused: "not-found" };
@@ -337,18 +338,27 @@ export function rebase(teamId: string, actor: Actor, id: number, now = Date.now(
     if (p.status !== "draft" && p.status !== "conflict") return { refused: "state", status: p.status };
     const norm = p.normId ? findNorm(teamId, { id: p.normId }) : null;
     if (!norm || norm.status !== "active") return { refused: "norm-retired" };
+    // A change is laid over what was adopted since (its words, not the whole text);
+    // a retirement's text is its reason, which no adopted version touches.
+    const base = p.kind === "change" && p.baseVersion !== null ? normVersionText(tx, norm.id, p.baseVersion) : null;
+    const kept = { title: p.title, body: p.body, category: p.category, overlaps: [] };
+    const text = base ? rebaseText(base, { title: p.title, body: p.body, category: p.category ?? base.category }, norm) : kept;
     if (p.status === "draft") {
-      if (p.baseVersion === norm.currentVersion) return { ok: true, id: p.id };
-      // The text is unchanged, so neither is updatedAt: an edit form opened before the
-      // rebase (savedAt, see editDraft) still saves without a false "saved meanwhile".
-      tx.update(proposals).set({ baseVersion: norm.currentVersion }).where(eq(proposals.id, p.id)).run();
+      if (p.baseVersion === norm.currentVersion) return { ok: true, id: p.id, overlaps: [] };
+      const changed = text.title !== p.title || text.body !== p.body || text.category !== p.category;
+      // Only a changed text is a new save: an edit form opened before an update that kept
+      // the text (savedAt, see editDraft) still saves without a false "saved meanwhile".
+      tx.update(proposals)
+        .set({ baseVersion: norm.currentVersion, title: text.title, body: text.body, category: text.category, ...(changed ? { updatedAt: now } : {}) })
+        .where(eq(proposals.id, p.id))
+        .run();
       audit(tx, { teamId, actorId: actor.id, kind: "proposal.rebased", subject: norm.code, data: { proposalId: p.id, from: p.baseVersion, to: norm.currentVersion }, at: now });
-      return { ok: true, id: p.id };
+      return { ok: true, id: p.id, overlaps: text.overlaps };
     }
     // A conflict is copied once: posting "rebase" again (a double click, a retried request)
     // leads to the copy made the first time instead of a second draft.
     const copy = findRebasedCopy(teamId, p.id, tx);
-    if (copy !== null) return { ok: true, id: copy };
+    if (copy !== null) return { ok: true, id: copy, overlaps: [] };
     const row = tx
       .insert(proposals)
       .values({
@@ -357,9 +367,9 @@ export function rebase(teamId: string, actor: Actor, id: number, now = Date.now(
         kind: p.kind,
         normId: p.normId,
         baseVersion: norm.currentVersion,
-        title: p.title,
-        body: p.body,
-        category: p.category,
+        title: text.title,
+        body: text.body,
+        category: text.category,
         status: "draft",
         rebasedFromId: p.id,
         createdAt: now,
@@ -368,7 +378,7 @@ export function rebase(teamId: string, actor: Actor, id: number, now = Date.now(
       .returning({ id: proposals.id })
       .get();
     audit(tx, { teamId, actorId: actor.id, kind: "proposal.rebased", subject: norm.code, data: { proposalId: row.id, from: p.id, to: norm.currentVersion }, at: now });
-    return { ok: true, id: row.id };
+    return { ok: true, id: row.id, overlaps: text.overlaps };
   });
 }
 

@@ -256,7 +256,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "rebase": {
       const r = rebase(team.id, actor, id);
       if ("refused" in r) return refuse(r);
-      return redirectWithFlash(`/teams/${team.id}/proposals/${r.id}`, { key: "proposal.rebasedFlash" });
+      // Where the author and the adopted change touched the same words, the author's
+      // stand, and the diff would undo the adopted ones: the message says to look.
+      return redirectWithFlash(`/teams/${team.id}/proposals/${r.id}`, { key: r.overlaps.length ? "proposal.rebasedOverlapFlash" : "proposal.rebasedFlash" });
     }
     default:
       return data<ActionResult>({ intent, error: msg("form.invalidChoice") }, { status: 400 });

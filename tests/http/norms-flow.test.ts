@@ -264,6 +264,9 @@ test("a change whose norm got a newer version meanwhile ends in conflict, and th
   expect(rebasedId).not.toBe(second);
   page = await b.get(proposalPath(teamId, rebasedId));
   expect(inputValue(page.html, "edit-title")).toBe("We beantwoorden interne vragen vóór 17.00 uur.");
+  // Both changed the title and the explanation: the author's words stand, and the author is told to look.
+  expect(textareaValue(page.html, "edit-body")).toBe("v2b");
+  expect(visibleText(page.html)).toContain("Your change and the one adopted meanwhile touch the same words; yours are kept there.");
   expect(visibleText(page.html)).toContain(`updated from proposal #${second}`);
   expect(visibleText(page.html)).toContain("What changes compared to N-1, version 2");
   // The conflict stays on record.
@@ -281,6 +284,26 @@ test("a draft written against an old version must be updated before its vote ope
   expect(visibleText(page.html)).toContain("N-1 got a new version after this draft was written");
   expectStatus(await a.post(proposalPath(teamId, stale), { intent: "rebase" }), 303);
   expectStatus(await a.post(proposalPath(teamId, stale), { intent: "open-vote", closesAt: "" }), 303);
+});
+
+test("updating a change lays it over what was adopted meanwhile: a new title keeps the explanation adopted since", async () => {
+  const { lead, teamId, members } = await teamWithMembers(server.url, 1);
+  const [a] = members;
+  const why = "**Waarom:** Klanten wachten niet graag.";
+  await adopt(lead, [lead, a], teamId, { kind: "add", title: "We bellen binnen één werkdag terug.", body: `${why}\n\n**Zo ziet het eruit:** We bellen terug.`, category: "follow-up" });
+  const stale = await newProposal(a, teamId, { kind: "change", normCode: "N-1", title: "We bellen binnen twee werkdagen terug.", body: `${why}\n\n**Zo ziet het eruit:** We bellen terug.`, category: "follow-up" });
+  const adopted = `${why}\n\n**Zo ziet het eruit:** We bellen terug en noemen een tijd.`;
+  await adopt(lead, [lead, a], teamId, { kind: "change", normCode: "N-1", title: "We bellen binnen één werkdag terug.", body: adopted, category: "follow-up" });
+  expectStatus(await a.post(proposalPath(teamId, stale), { intent: "rebase" }), 303);
+  const page = await a.get(proposalPath(teamId, stale));
+  expect(inputValue(page.html, "edit-title")).toBe("We bellen binnen twee werkdagen terug.");
+  expect(textareaValue(page.html, "edit-body")).toBe(adopted);
+  const text = visibleText(page.html);
+  expect(text).toContain("The proposal now builds on the current version of the norm.");
+  expect(text).not.toContain("touch the same words");
+  // The comparison with version 2 shows the new title only: nothing adopted is struck through.
+  expect(text).toContain("[removed: één werkdag ]");
+  expect(text).not.toContain("en noemen een tijd]");
 });
 
 test("withdrawing: author or lead, while draft or voting", async () => {

@@ -1,0 +1,45 @@
+import { expect, test } from "vitest";
+import { rebaseText } from "~/domain/rebase";
+
+const text = (title: string, body: string, category = "follow-up") => ({ title, body, category });
+const body = (why: string, looks: string, not = "We zeggen: ik bel je nog.") => `**Waarom:** ${why}\n\n**Zo ziet het eruit:** ${looks}\n\n**Zo niet:** ${not}`;
+
+const base = text("We bellen binnen één werkdag terug.", body("Klanten wachten.", "We bellen terug."));
+
+test("a change to the title keeps the explanation adopted meanwhile (a tester's case: updating undid it)", () => {
+  const mine = { ...base, title: "We bellen binnen twee werkdagen terug." };
+  const current = { ...base, body: body("Klanten wachten.", "We bellen terug en noemen een tijd.") };
+  expect(rebaseText(base, mine, current)).toEqual({ ...current, title: mine.title, overlaps: [] });
+});
+
+test("changes to different paragraphs of the explanation both stay", () => {
+  const mine = { ...base, body: body("Klanten wachten, en bellen anders zelf opnieuw.", "We bellen terug.") };
+  const current = { ...base, body: body("Klanten wachten.", "We bellen terug.", "We zeggen: ik kijk ernaar.") };
+  expect(rebaseText(base, mine, current)).toEqual({
+    ...base,
+    body: body("Klanten wachten, en bellen anders zelf opnieuw.", "We bellen terug.", "We zeggen: ik kijk ernaar."),
+    overlaps: [],
+  });
+});
+
+test("what only the author changed, or both changed alike, is the author's", () => {
+  const mine = text("Nieuwe titel.", body("Anders.", "We bellen terug."), "complaints");
+  expect(rebaseText(base, mine, base)).toEqual({ ...mine, overlaps: [] });
+  expect(rebaseText(base, mine, mine)).toEqual({ ...mine, overlaps: [] });
+  // Nothing changed by the author: the draft becomes the current version.
+  const current = text("Ander.", body("Ook anders.", "Zo."), "complaints");
+  expect(rebaseText(base, base, current)).toEqual({ ...current, overlaps: [] });
+});
+
+test("both changed the same words: the author's are kept, and the field is named", () => {
+  const mine = text("We bellen binnen twee werkdagen terug.", body("Klanten wachten lang.", "We bellen terug."), "complaints");
+  const current = text("We bellen dezelfde dag terug.", body("Klanten wachten te lang.", "We bellen terug."), "callbacks");
+  expect(rebaseText(base, mine, current)).toEqual({ ...mine, overlaps: ["title", "body", "category"] });
+});
+
+test("a line added next to a line changed meanwhile is an overlap, not a guess", () => {
+  const oneLine = text("T", "a\nb\nc");
+  const mine = { ...oneLine, body: "a\nb\nb2\nc" };
+  const current = { ...oneLine, body: "a\nB\nc" };
+  expect(rebaseText(oneLine, mine, current)).toEqual({ ...mine, overlaps: ["body"] });
+});
