@@ -8,6 +8,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { sessions, users } from "../db/schema";
 import { db, preparedOnce, write } from "./db.server";
 import { secureCookies } from "./env.server";
+import { keepPostedTexts } from "./kept-texts.server";
 import { oncePerRead } from "./request-scope.server";
 import { safeRedirect } from "./safe-redirect";
 
@@ -133,7 +134,10 @@ export async function requireUser(request: Request): Promise<SessionUser> {
     const url = new URL(request.url);
     // Only a way back that login will accept (a very long URL is not): else plain /login.
     const back = safeRedirect(request.method === "GET" ? url.pathname + url.search : url.pathname, "");
-    throw redirect(back ? `/login?redirectTo=${encodeURIComponent(back)}` : "/login", 303);
+    const headers = new Headers();
+    const kept = request.method === "POST" ? await keepPostedTexts(request) : null;
+    if (kept) headers.append("Set-Cookie", kept);
+    throw redirect(back ? `/login?redirectTo=${encodeURIComponent(back)}` : "/login", { status: 303, headers });
   }
   return current.user;
 }

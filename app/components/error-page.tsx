@@ -42,7 +42,7 @@ export function ErrorPage({ error }: { error: unknown }) {
       <p className="muted">{t("error.status", { status })}</p>
       <h1 id="error-title">{title}</h1>
       <p>{body}</p>
-      <UnsavedTexts />
+      <UnsavedTexts texts={useContext(SentTexts)} intro={t("unsaved.intro")} />
       <p>
         <Link to="/">{t("error.goHome")}</Link>
       </p>
@@ -51,9 +51,8 @@ export function ErrorPage({ error }: { error: unknown }) {
 }
 
 /** A refused write's texts, to copy: the form they were typed in is not on this page. */
-function UnsavedTexts() {
+export function UnsavedTexts({ texts: unsaved, intro }: { texts: UnsavedText[] | null; intro: string }) {
   const t = useT();
-  const unsaved = useContext(SentTexts);
   if (!unsaved?.length) return null;
   // The form's own words where a field has one meaning: a title is a proposal's norm, a text an action.
   const label = (u: UnsavedText) =>
@@ -67,7 +66,7 @@ function UnsavedTexts() {
   return (
     <section className="panel" aria-labelledby="unsaved-title">
       <h2 id="unsaved-title">{t("unsaved.title")}</h2>
-      <p>{t("unsaved.intro")}</p>
+      <p>{intro}</p>
       {unsaved.map((u, i) => (
         <div className="field" key={i}>
           <label htmlFor={`unsaved-${i}`}>{label(u)}</label>

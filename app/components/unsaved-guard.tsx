@@ -28,6 +28,9 @@ export function UnsavedTextGuard() {
   // Forms typed in since they were last sent and saved.
   const edited = useRef(new Set<HTMLFormElement>());
   const sent = useRef<HTMLFormElement | null>(null);
+  // The form whose submit event is being handled: the navigation it starts is its own
+  // post, not leaving it (a note's edit form at `?edit=` posts to the page without it).
+  const submitting = useRef<HTMLFormElement | null>(null);
   // A post that was saved redirects, which leaves no action data; one the server refused
   // (400, 409) answers with data, and its text, still in the form, is still unsaved.
   const navigation = useNavigation();
@@ -69,9 +72,12 @@ export function UnsavedTextGuard() {
         e.stopPropagation();
         return;
       }
+      // The router asks the blocker below within this same event, if the post goes ahead.
+      submitting.current = form;
       // Sent, unless the browser-side check refused it (marked invalid once React has
       // rendered). Whether it was saved shows when the navigation ends, below.
       setTimeout(() => {
+        submitting.current = null;
         if (!form.querySelector('[aria-invalid="true"]')) sent.current = form;
       }, 0);
     };
@@ -86,7 +92,8 @@ export function UnsavedTextGuard() {
   // Posts back to the same page (a comment while a note is half written) do not leave it.
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
-      (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search) && unsaved(),
+      (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search) &&
+      unsaved(submitting.current ?? undefined),
   );
   useEffect(() => {
     if (blocker.state !== "blocked") return;

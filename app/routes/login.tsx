@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { passRetryAfter } from "~/http.server";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import {
   findUserByEmail,
@@ -18,6 +18,9 @@ import { useT } from "~/i18n/react";
 import { carriedRedirectTo } from "~/safe-redirect";
 import { claimPasswordCheck, passwordCheckSucceeded } from "~/models/users.server";
 
+import { UnsavedTexts } from "~/components/error-page";
+import { keptTextsOf } from "~/kept-texts.server";
+
 export { ErrorBoundary } from "~/components/error-page";
 
 export const schema = z.object({
@@ -31,7 +34,9 @@ export const headers = passRetryAfter;
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await getCurrentSession(request);
   if (current) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
-  return null;
+  // Sent after the session had ended (decision 083): given back here, to copy.
+  const kept = await keptTextsOf(request);
+  return kept.length > 0 ? { kept } : null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -65,6 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Login() {
   const lastResult = useActionData<typeof action>();
+  const kept = useLoaderData<typeof loader>()?.kept ?? null;
   const [searchParams] = useSearchParams();
   const t = useT();
   const [form, fields] = useForm({
@@ -77,6 +83,7 @@ export default function Login() {
   return (
     <section className="narrow">
       <h1>{t("auth.login.title")}</h1>
+      <UnsavedTexts texts={kept} intro={t("unsaved.signedOutIntro")} />
       <Form method="post" {...getFormProps(form)}>
         <FormErrors form={form} />
         <input type="hidden" name="redirectTo" value={redirectTo} />

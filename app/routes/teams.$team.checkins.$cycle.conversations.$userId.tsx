@@ -12,6 +12,7 @@ import { choice, msg, optionalText, requiredText, rowId } from "~/forms";
 import { formatDate, formatDay, todayIso } from "~/i18n/format";
 import { useT } from "~/i18n/react";
 import { normLinksOf, renderMarkdown } from "~/markdown.server";
+import { countLeadsOf } from "~/models/teams.server";
 import { closeDueCycles, memberResultsFor } from "~/models/checkins.server";
 import {
   addAction,
@@ -104,6 +105,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     teamId: ctx.team.id,
     viewer: { isLead: leadHere, isMember: memberId === ctx.user.id },
+    // A team's only lead, on their own page: nobody can hold this conversation with them.
+    noOtherLead: ctx.isLead && memberId === ctx.user.id && countLeadsOf(ctx.team.id) <= 1,
     cycle: { id: cycle.cycleId, title: cycle.title, status: cycle.status, closesAt: cycle.closesAt },
     member: { id: memberId, name: cycle.memberName },
     held: page.conversation?.heldAt ? { at: page.conversation.heldAt, by: page.conversation.heldByName } : null,
@@ -248,7 +251,13 @@ export default function Conversation() {
       {preparing ? (
         <section className="panel" aria-labelledby="prepare-title">
           <h2 id="prepare-title">{t("conversation.prepare.title")}</h2>
-          <p>{t("conversation.prepare.body")}</p>
+          {page.noOtherLead ? (
+            <p>
+              {t("conversation.prepare.onlyLead")} <Link to={`/teams/${page.teamId}/members`}>{t("conversation.prepare.makeLead")}</Link>
+            </p>
+          ) : (
+            <p>{t("conversation.prepare.body")}</p>
+          )}
           <NoteForm page={page} resultFor={resultFor} inPanel />
         </section>
       ) : null}

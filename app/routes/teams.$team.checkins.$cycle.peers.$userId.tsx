@@ -9,6 +9,7 @@ import { notFound, requireMember } from "~/permissions.server";
 import type { PageTitleData } from "~/root";
 
 export { ErrorBoundary } from "~/components/error-page";
+export { reloadAfterConflict as shouldRevalidate } from "~/revalidation";
 
 // Only the colleagues assigned to the signed-in member can be rated here; anyone
 // else (themselves, an unassigned colleague, an unknown id) is a 404.

@@ -17,6 +17,7 @@ import { notFound, requireMember } from "~/permissions.server";
 import type { PageTitleData } from "~/root";
 
 export { ErrorBoundary } from "~/components/error-page";
+export { reloadAfterConflict as shouldRevalidate } from "~/revalidation";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, user } = await requireMember(request, params);

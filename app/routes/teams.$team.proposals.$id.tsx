@@ -314,6 +314,13 @@ export default function ProposalPage() {
               ? t("proposal.stale.retired", { code: d.norm.code })
               : t("proposal.stale.changed", { code: d.norm.code, version: d.norm.currentVersion })}
           </p>
+          {p.status === "voting" && d.norm.status === "active" ? (
+            // Voters and the author were left wondering what their votes would do.
+            <p>
+              {t("proposal.stale.whileVoting", { version: d.norm.currentVersion })}
+              {d.can.withdraw ? ` ${t("proposal.stale.stopNow")}` : null}
+            </p>
+          ) : null}
           {d.can.rebase ? <RebaseForm /> : null}
         </div>
       ) : null}

@@ -196,3 +196,19 @@ test("on a phone the conversation page leads straight to its actions and notes, 
   await lead.locator("nav.jump-links").getByRole("link", { name: "Actions" }).click();
   await expect.poll(() => lead.evaluate(() => document.activeElement?.id)).toBe("actions-title");
 });
+
+test("with JavaScript, saving an edited note saves it without asking whether to leave the page", async () => {
+  const lead = await signedIn(team.lead.email, "en");
+  await lead.goto(`${suite.url}${conversation(memberIds[0])}`);
+  await waitForHydration(lead);
+  await lead.getByRole("link", { name: "Edit this note" }).last().click();
+  const box = lead.locator('form[id^="edit-note-"] textarea');
+  await box.fill("Check in again in three weeks.");
+  // The edit form sits at ?edit=<id> and posts to the page without it: that is saving, not leaving.
+  const asked: string[] = [];
+  lead.on("dialog", (d) => (asked.push(d.message()), d.dismiss()));
+  await lead.getByRole("button", { name: "Save note" }).click();
+  await lead.getByText("Note saved. The earlier text is kept in its history.").waitFor();
+  expect(asked).toEqual([]);
+  expect(await lead.locator("#notes-title ~ * ").filter({ hasText: "Check in again in three weeks." }).count()).toBeGreaterThan(0);
+});

@@ -286,11 +286,46 @@ test("a vote sent after the vote closed shows the closed vote beside the message
   // Meanwhile the lead closes the vote.
   expect((await lead.post(proposalPath(teamId, id), { intent: "close" })).status).toBe(303);
   await page.getByRole("button", { name: "Cast my vote" }).click();
-  await page.getByText("This vote has closed. Your vote arrived after the closing time and was not counted.").waitFor();
+  await page.getByText("This vote has closed, so your vote was not counted.").waitFor();
   // The page shows the vote as it now is: closed, its outcome, no form to vote with.
   await page.getByRole("heading", { name: "Outcome" }).waitFor();
   expect(await page.locator("form#vote").count()).toBe(0);
   expect(await page.locator("#kept-reason").inputValue()).toBe("Niet elke collega wil bij naam genoemd worden.");
+});
+
+test("signed out while writing a comment: sending it leads to sign in, and the sign-in page gives the comment back", async () => {
+  const { teamId, members } = await teamWithMembers(suite.url, 1, "Team Afgemeld");
+  const id = await newProposal(members[0], teamId, { kind: "add", title: "We bevestigen elke terugbelafspraak per sms.", body: "", category: "other" });
+  const page = await suite.page();
+  await signIn(page, members[0].email, members[0].password);
+  await page.goto(proposalPath(teamId, id));
+  await waitForHydration(page);
+  await page.locator("#comment textarea[name=body]").fill("Ook bij afspraken via de chat?");
+  // Signed out elsewhere: the session is gone.
+  await page.context().clearCookies({ name: "normwerk_session" });
+  await page.getByRole("button", { name: "Add comment" }).click();
+  await page.waitForURL((url) => url.pathname === "/login");
+  await page.getByText("You were signed out before it was sent.").waitFor();
+  expect(await page.locator("#unsaved-0").inputValue()).toBe("Ook bij afspraken via de chat?");
+});
+
+test("a self rating sent after the lead closed the check-in: the page shows it closed, with what was typed still there", async () => {
+  const { lead, teamId, members } = await teamWithMembers(suite.url, 2, "Team Gesloten");
+  const [code] = insertActiveNorms(suite.dbPath, teamId, ["We call back within one working day"]).map((n) => n.code);
+  const cycleId = await openCycle(lead, teamId, { normCodes: [code] });
+  const page = await suite.page();
+  await signIn(page, members[0].email, members[0].password);
+  await page.goto(`/teams/${teamId}/checkins/${cycleId}/self`);
+  await waitForHydration(page);
+  await page.locator(`input[name="rating.${code}"][value="4"]`).check();
+  await page.locator(`textarea[name="example.${code}"]`).fill("Called Mrs de Vries back at two, as promised.");
+  expect((await lead.post(`/teams/${teamId}/checkins/${cycleId}`, { intent: "close" })).status).toBe(303);
+  await page.getByRole("button", { name: "Save my self rating" }).click();
+  await page.getByText("This check-in is closed, so nothing can be changed any more.").waitFor();
+  // As without JavaScript: the closed check-in, no button to save with, the text to copy.
+  await page.getByText("Ratings can no longer be changed.").waitFor();
+  expect(await page.getByRole("button", { name: "Save my self rating" }).count()).toBe(0);
+  expect(await page.locator(`textarea[name="example.${code}"]`).inputValue()).toBe("Called Mrs de Vries back at two, as promised.");
 });
 
 test("removing a member asks first with JavaScript; declining keeps them, agreeing removes them", async () => {

@@ -250,6 +250,12 @@ test("a change whose norm got a newer version meanwhile ends in conflict, and th
     for (const v of [lead, a, b]) expectStatus(await v.post(proposalPath(teamId, id), { intent: "vote", choice: "agree", reason: "" }), 303);
   }
   expectStatus(await lead.post(proposalPath(teamId, first), { intent: "close" }), 303);
+  // While its vote runs on, the page says what a vote can still do, and the author how to stop it.
+  const during = visibleText((await a.get(proposalPath(teamId, second))).html);
+  expect(during).toContain("N-1 has a newer version (version 2) than the one this proposal was written for.");
+  expect(during).toContain("The vote goes on, but if it passes nothing changes: the proposal ends as “Not applied”. Its author can then update it to version 2");
+  expect(during).not.toContain("To stop the vote now");
+  expect(visibleText((await b.get(proposalPath(teamId, second))).html)).toContain("To stop the vote now, withdraw the proposal below.");
   expectStatus(await lead.post(proposalPath(teamId, second), { intent: "close" }), 303);
 
   let page = await b.get(proposalPath(teamId, second));

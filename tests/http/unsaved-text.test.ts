@@ -3,9 +3,9 @@
 // the person wrote, to copy: nothing a user wrote is ever lost.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startServer, type TestServer } from "../support/server";
-import { signUp, teamWithNames, visibleText } from "../support/client";
+import { Client, signUp, teamWithNames, visibleText } from "../support/client";
 import { insertActiveNorms } from "../support/norm-fixtures";
-import { textareaValue } from "../support/norms";
+import { newProposal, proposalPath, textareaValue } from "../support/norms";
 import { openCycle, peersToRate, ratePeer, userIdByEmail } from "../support/checkins";
 
 let server: TestServer;
@@ -90,4 +90,33 @@ test("only what a person wrote comes back: never a password, an id or a choice; 
   expect(visibleText(empty.html)).not.toContain("What you wrote was not saved");
   // A plain visit to a page that is not there says nothing about texts either.
   expect(visibleText((await outsider.get("/teams/no-such-team")).html)).not.toContain("What you wrote");
+});
+
+test("signed out in another tab, then a comment sent: the 303 to sign in as the contract says, and the sign-in page gives the comment back, to this browser only", async () => {
+  const { teamId, everyone } = await teamWithNames(server.url, ["Lotte Lead", "Ahmed Amrani"]);
+  const author = everyone[1];
+  const id = await newProposal(author, teamId, { kind: "add", title: "We bevestigen elke belofte per e-mail.", body: "", category: "other" });
+  const comment = 'Goed idee, maar "per e-mail" <i>ook</i> bij telefoontjes?\n\nTweede alinea.';
+  // The other tab's sign-out ends the session this tab still holds in its cookie.
+  const stale = author.cookies.get("normwerk_session")!;
+  expect((await author.post("/logout", {})).status).toBe(303);
+  author.cookies.set("normwerk_session", stale);
+  const refused = await author.post(proposalPath(teamId, id), { intent: "comment", body: comment });
+  expect(refused.status).toBe(303);
+  expect(refused.location).toBe(`/login?redirectTo=${encodeURIComponent(proposalPath(teamId, id))}`);
+
+  const login = await author.get(refused.location!);
+  expect(login.status).toBe(200);
+  expect(visibleText(login.html)).toContain("What you wrote was not saved You were signed out before it was sent. Here it is: copy it, sign in, and send it again.");
+  expect(textareaValue(login.html, "unsaved-0")).toBe(comment);
+  expect(login.html).not.toContain("<i>ook</i>");
+  // Another browser's sign-in page shows nothing of it.
+  const other = await new Client(server.url).get("/login");
+  expect(other.html).not.toContain("Goed idee");
+  expect(visibleText(other.html)).not.toContain("What you wrote was not saved");
+  // A post with no text to keep (a vote without a reason) sets nothing.
+  const fresh = new Client(server.url);
+  const bare = await fresh.post(proposalPath(teamId, id), { intent: "withdraw" });
+  expect(bare.status).toBe(303);
+  expect(fresh.cookies.has("normwerk_kept")).toBe(false);
 });

@@ -68,7 +68,7 @@ describe("without a sweep in time", () => {
 
     const late = await members[1].post(path, { intent: "vote", choice: "object", reason: "Te laat, maar toch." });
     expect(late.status).toBe(409);
-    expect(visibleText(late.html)).toContain("This vote has closed. Your vote arrived after the closing time and was not counted.");
+    expect(visibleText(late.html)).toContain("This vote has closed, so your vote was not counted.");
     // A member changing their vote after the close is refused too; their earlier vote stands.
     expect((await members[0].post(path, { intent: "vote", choice: "object", reason: "Toch niet." })).status).toBe(409);
 
