@@ -450,12 +450,17 @@ test("the overview tells the only lead how their own conversation can be held", 
   expect(visibleText(page.html)).toContain("Not yet: only another lead can hold yours. Make a colleague lead first.");
   // The link's spoken name starts with the name it shows, so voice control finds it by what is seen.
   expect(page.html).toContain('aria-label="Anouk Vermeulen: open your own conversation"');
+  // Her own conversation's page says so too, instead of "your lead reads it".
+  const own = visibleText((await lead.get(url(cycle1, ids[0]))).html);
+  expect(own).toContain("You are the team's only lead, and a lead does not hold their own conversation: until another lead does, what you write here is for yourself.");
+  expect(own).not.toContain("Your lead reads it before the conversation.");
   const members = `/teams/${teamId}/members`;
   expect((await lead.post(members, { intent: "set-role", userId: ids[2], role: "lead" })).status).toBe(303);
   try {
     const text = visibleText((await lead.get(overview)).html);
     expect(text).toContain("Not yet: another lead holds yours");
     expect(text).not.toContain("Make a colleague lead first");
+    expect(visibleText((await lead.get(url(cycle1, ids[0]))).html)).toContain("Your lead reads it before the conversation.");
   } finally {
     expect((await lead.post(members, { intent: "set-role", userId: ids[2], role: "member" })).status).toBe(303);
   }
