@@ -22,45 +22,50 @@ const VAGUE: Record<VagueKind, string[]> = {
     // English
     "friendly", "friendlier", "friendliness", "customer[- ]?friendly", "customer[- ]?(?:oriented|focused|centric)",
     "service[- ]?(?:minded|oriented)", "professional(?:ly|ism)?", "polite(?:ly|ness)?", "courteous(?:ly)?",
-    "respectful(?:ly)?", "kindly", "nice(?:ly)?", "helpful", "empath(?:y|etic|etically|ic)", "understanding",
+    "respectful(?:ly)?", "kindly", "nice(?:ly)?", "helpful", "empath(?:y|etic|etically|ic)", "(?<!(?:'s|their|his|her|your|the)\\s+)understanding",
     "positive(?: attitude)?", "open[- ]minded", "approachable", "proactive(?:ly)?", "with a smile", "properly",
     "appropriate(?:ly)?", "engaged", "enthusiastic(?:ally)?", "careful(?:ly)?", "thorough(?:ly)?", "seriously",
-    "attentive(?:ly)?", "personal attention", "customer[- ]first", "hospitable",
+    "attentive(?:ly)?", "personal attention", "customer[- ]first", "hospitable", "(?:full|undivided) attention",
+    "actively", "honest(?:ly)?", "clear(?:ly)?",
     // Dutch
     "klantvriendelijk(?:e|er|heid)?", "vriendelijk(?:e|er|heid)?", "klantgericht(?:e|er|heid)?",
     "servicegericht(?:e|er|heid)?", "professione(?:el|le)", "professionaliteit", "beleefd(?:e|heid)?",
-    "respectvol(?:le)?", "netjes", "correct(?:e)?", "behulpza(?:am|me)", "empathi(?:e|sch|sche)", "invoelend(?:e)?",
+    "respectvol(?:le)?", "met respect", "netjes", "correct(?:e)?(?!\\s+(?:is|zijn|was|waren|staat|staan)(?![\\p{L}]))", "behulpza(?:am|me)", "empathi(?:e|sch|sche)", "invoelend(?:e)?",
     "begrip", "positie(?:f|ve)(?: (?:houding|instelling))?", "proactie(?:f|ve)", "betrokken(?:heid)?",
     "enthousiast(?:e)?", "met een glimlach", "aardig(?:e)?", "prettig(?:e)?", "zorgvuldig(?:e|heid)?", "serieus",
-    "persoonlijke aandacht", "aandachtig", "gastvrij(?:e|heid)?", "oplossingsgericht(?:e)?", "flexibe(?:l|le)",
+    "persoonlijke aandacht", "(?:volle |alle )?aandacht", "aandachtig", "gastvrij(?:e|heid)?", "oplossingsgericht(?:e)?", "flexibe(?:l|le)",
+    "duidelijk(?:e|heid)?", "helder(?:e)?", "eerlijk(?:e|heid)?", "bereikbaar(?:heid)?", "mee(?:denken|gedacht)", "denk(?:en|t) mee",
   ],
   "vague-speed": [
     "as soon as possible", "asap", "a\\.s\\.a\\.p\\.?", "quick(?:ly)?", "fast", "prompt(?:ly)?", "swift(?:ly)?",
     "in (?:a )?timely (?:manner|fashion)", "timely", "in good time", "right away", "soon(?!\\s+as)", "shortly",
-    "without delay", "speed(?:y|ily)", "rapid(?:ly)?",
+    "without delay", "speed(?:y|ily)", "rapid(?:ly)?", "immediately", "(?:a|the) short(?:est)? time",
+    "(?:a )?reasonable (?:time|period|term)",
     "zo snel mogelijk", "zsm", "z\\.s\\.m\\.?", "snel(?:le|ler)?", "vlot(?:te)?", "zo spoedig mogelijk",
     "spoedig", "tijdig(?:e)?", "op tijd", "zo vlug mogelijk", "vlug", "binnen afzienbare tijd", "zo kort mogelijk",
+    "binnenkort", "meteen", "direct", "onmiddellijk", "straks", "(?:binnen )?korte tijd", "op korte termijn",
+    "(?:een |binnen een )?redelijke termijn", "zo bij (?:u|je|jou|jullie)", "zo terug",
   ],
   "vague-hedge": [
     "where(?:ver)? possible", "if possible", "when(?:ever)? possible", "as much as possible", "as far as possible",
-    "(?:if|where|when) (?:necessary|needed|appropriate|feasible)", "try(?:ing)?(?: to)?", "tries(?: to)?",
+    "(?:if|where|when) (?:necessary|needed|appropriate|feasible)", "(?:try|tries|trying) to", "(?<=(?:we|i|they)\\s+)try",
     "strive(?:s)?(?: to)?", "aim(?:s)? to", "do (?:our|my|their|your) best", "our best", "ideally", "preferably",
-    "in principle", "usually", "generally", "normally", "often", "sometimes", "whenever we can", "if we can",
+    "in principle", "usually", "generally", "normally", "(?<!(?:if|when|whenever)\\s[^,.;]*)often", "sometimes", "whenever we can", "if we can",
     "if time (?:permits|allows)",
     "waar mogelijk", "indien mogelijk", "zo mogelijk", "als het (?:kan|mogelijk is)", "waar (?:dat|het) kan",
     "waar nodig", "indien nodig", "zo nodig", "als (?:dat|het) nodig is", "zo ?veel mogelijk", "zo goed mogelijk",
-    "zo min mogelijk", "proberen", "probeer(?:t)?", "(?:ernaar )?streven", "streeft", "ons best(?: doen)?",
-    "in principe", "bij voorkeur", "meestal", "doorgaans", "vaak", "soms", "normaal gesproken", "in de regel",
+    "zo min mogelijk", "(?<=(?:we|wij|ik|je|jullie|ze|zij|men)\\s+)(?:proberen|probeer(?:t)?)", "(?:proberen|probeer(?:t)?) (?:te|om)", "(?:ernaar )?streven", "streeft", "ons best(?: doen)?",
+    "in principe", "bij voorkeur", "meestal", "doorgaans", "(?<!(?:als|wanneer|zodra)\\s[^,.;]*)vaak", "soms", "normaal gesproken", "in de regel",
     "(?:het )?liefst", "als de tijd het toelaat",
   ],
   "vague-quality": [
     "good(?: service)?", "great(?: service)?", "excellent(?: service)?", "outstanding", "exceptional", "top[- ]notch",
     "high[- ]quality", "quality service", "optimal(?:ly)?", "optimum", "the best(?: possible)?(?: service)?",
-    "best possible", "superb", "adequate(?:ly)?", "sufficient(?:ly)?", "satisfactory", "(?:go|goes|going) the extra mile",
+    "best possible", "superb", "adequate(?:ly)?", "sufficient(?:ly)?", "satisfactory", "reasonabl(?:e|y)", "(?:go|goes|going) the extra mile",
     "extra mile", "top priority", "wow",
     "goed(?:e)?(?: service| dienstverlening)?", "uitstekend(?:e)?", "uitmuntend(?:e)?", "optima(?:al|le)",
     "kwalitatief(?: goed)?", "hoge kwaliteit", "excellent(?:e)?", "topservice", "perfect(?:e)?", "adequa(?:at|te)",
-    "voldoende", "een stapje extra", "extra mijl", "centraal", "prioriteit",
+    "(?<!niet\\s+)voldoende", "een stapje extra", "extra mijl", "centraal", "prioriteit(?!\\s+\\d)", "redelijk(?:e)?",
   ],
 };
 
@@ -143,6 +148,7 @@ const NL_VERBS: string[] = [
   ...nl("verwijs", "verwijzen", ["verwees", "verwezen", "doorverwezen"], ["door"]),
   ...nl("stem", "stemmen", ["stemde", "afgestemd"], ["af"]),
   ...nl("regel", "regelen", ["regelde", "geregeld"]),
+  ...nl("handel", "handelen", ["handelde", "afgehandeld"], ["af"]),
   ...nl("pak", "pakken", ["pakte", "opgepakt"], ["op"]),
   ...nl("onderbreek", "onderbreken", ["onderbrak", "onderbroken"]),
   ...nl("voer", "voeren", ["voerde", "gevoerd"]),
@@ -162,14 +168,20 @@ const TRIGGERS: string[] = [
   "thirty", "forty", "fifty", "hundred", "half", "quarter", "once", "twice",
   "seconds?", "minutes?", "hours?", "days?", "(?:working|business) days?", "weeks?", "months?", "today", "tomorrow",
   "morning", "afternoon", "evening", "noon", "o'clock", "deadline", "euros?", "dollars?", "percent", "per cent",
-  "when", "whenever", "after", "before", "every", "each", "if", "as soon as", "until", "during", "within", "per",
+  // "within" and "binnen" count through what follows them ("within one day"): "within a
+  // reasonable time" names no limit. "per" is a rate ("per call"), not a channel ("per e-mail").
+  "when", "whenever", "after", "before", "every", "each", "if", "as soon as", "until", "during",
+  "per(?!\\s+(?:e-?mail|mail|phone|telephone|post|letter|sms|text|chat|app|whatsapp|telefoon|brief)(?![\\p{L}]))",
   "without", "at the (?:start|end|beginning)", "first", "last",
   // Dutch
   "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twaalf", "vijftien", "twintig",
   "dertig", "veertig", "vijftig", "honderd", "halve?", "kwartier", "eenmaal", "tweemaal",
   "seconden?", "minuut", "minuten", "uur", "uren", "dagen", "dag", "werkdag(?:en)?", "weken", "week", "maand(?:en)?",
   "vandaag", "morgen", "ochtend", "middag", "avond", "'s (?:ochtends|middags|avonds)", "tijdstip", "euro", "procent",
-  "als", "wanneer", "zodra", "na", "nadat", "voordat", "vóór", "bij", "elke?", "iedere?", "binnen", "uiterlijk",
+  // "na" and "bij" as a moment ("na elke klacht", "bij doorverbinden"), not a verb's particle
+  // at the end ("we bellen de klant na") or a place ("bij de klant", "komt zo bij u").
+  "als", "wanneer", "zodra", "na(?!\\s*(?:[.,;:!?)]|$))", "nadat", "voordat", "vóór",
+  "bij(?!\\s+(?:de|het|u|je|jou|jullie|hem|haar|ons|hen|hun|mij|me|zich)(?![\\p{L}]))", "elke?", "iedere?", "uiterlijk",
   "tijdens", "tot", "totdat", "zonder", "telkens", "dezelfde", "eerste", "laatste",
 ];
 
@@ -205,8 +217,8 @@ const VAGUE_PATTERNS = (Object.entries(VAGUE) as [VagueKind, string[]][]).map(([
   regex: wordsRegex(sources.map((s) => s.replace(/ /g, "\\s+"))),
 }));
 // Forms that are also common words in the other language, or nouns ("met" is
-// English "met" and Dutch "with"; "de regel" is "the rule").
-const NOT_VERBS = new Set(["met", "hand", "rang", "wees", "deel", "toon", "regel", "stem"]);
+// English "met" and Dutch "with"; "de regel" is "the rule"; "bij elke vraag" asks nothing).
+const NOT_VERBS = new Set(["met", "hand", "rang", "wees", "deel", "toon", "regel", "stem", "vraag", "antwoord"]);
 const ACTION = wordsRegex(
   [...EN_VERBS, ...NL_VERBS].filter((v) => !NOT_VERBS.has(v)).map(escapeRegex),
   "iu",

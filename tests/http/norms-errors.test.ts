@@ -301,7 +301,7 @@ describe("409: the proposal is in the wrong state", () => {
     const adopted = proposalPath(teamId, adoptedId);
     const page = await other.post(adopted, { intent: "vote", choice: "object", reason: "te laat" });
     expect(page.status).toBe(409);
-    expect(visibleText(page.html)).toContain("This vote has closed.");
+    expect(visibleText(page.html)).toContain("This vote has closed, so your vote was not counted.");
     expect(visibleText(page.html)).toContain("What you wrote");
     expect(textareaValue(page.html, "kept-reason")).toBe("te laat");
     const comment = await other.post(adopted, { intent: "comment", body: "nog iets" });
