@@ -2,15 +2,18 @@
 // waiting for the member. Pure: the route gathers the items, this orders them.
 
 /** What the ordering needs of a to-do; callers add whatever they render. */
-export type Todo = { kind: string; id: string; dueAt: number | null };
+export type Todo = { kind: string; id: string; dueAt: number | null; firstTime?: boolean };
 
 /**
  * Most urgent first: whatever is overdue or due soonest, then undated work.
  * Reading a new agreement version has no deadline but matters more than an
- * undated action, so it comes right after the dated items.
+ * undated action, so it comes right after the dated items. Reading the agreement
+ * for the first time (a new hire) comes before everything: a vote on changing a
+ * norm, or rating colleagues against the norms, means little to someone who has
+ * not read them yet.
  */
 export function orderTodos<T extends Todo>(todos: readonly T[]): T[] {
-  const rank = (t: Todo) => (t.dueAt !== null ? 0 : t.kind === "acknowledge" ? 1 : 2);
+  const rank = (t: Todo) => (t.kind === "acknowledge" ? (t.firstTime ? -1 : 1) : t.dueAt !== null ? 0 : 2);
   return [...todos].sort((a, b) => {
     const r = rank(a) - rank(b);
     if (r !== 0) return r;

@@ -13,6 +13,7 @@ import { requireMember } from "~/permissions.server";
 
 type HomeTodo =
   | { kind: "vote"; id: string; dueAt: number; proposal: ProposalListItem }
+  | { kind: "draft"; id: string; dueAt: null; proposal: ProposalListItem }
   | { kind: "self-rating"; id: string; dueAt: number; cycleId: number; cycle: string }
   | { kind: "peer-rating"; id: string; dueAt: number; cycleId: number; cycle: string; userId: string; name: string }
   | {
@@ -39,6 +40,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...open.proposals
       .filter((p) => p.status === "voting" && !p.myVote)
       .map((p) => ({ kind: "vote" as const, id: `vote-${p.id}`, dueAt: p.closesAt ?? 0, proposal: p })),
+    // Nothing is decided while a draft waits for its author to open the vote.
+    ...open.proposals
+      .filter((p) => p.status === "draft" && p.authorId === user.id)
+      .map((p) => ({ kind: "draft" as const, id: `draft-${String(p.id).padStart(10, "0")}`, dueAt: null, proposal: p })),
     ...checkins.flatMap((c) => [
       ...(c.selfOpen
         ? [{ kind: "self-rating" as const, id: `self-${c.cycleId}`, dueAt: c.closesAt, cycleId: c.cycleId, cycle: c.title }]
@@ -225,6 +230,8 @@ function TodoItem({ todo, base, userId, today }: { todo: HomeTodo; base: string;
           </span>
         </>
       );
+    case "draft":
+      return <Link to={`${base}/proposals/${todo.proposal.id}`}>{t("home.todo.draft", { title: proposalTitle(t, todo.proposal) })}</Link>;
     case "self-rating":
       return (
         <Link to={`${base}/checkins/${todo.cycleId}/self`}>

@@ -3,7 +3,7 @@
 // (with the "what changed since you read it" view) and a retirement.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startServer, type TestServer } from "../support/server";
-import { Client, teamWithMembers, visibleText } from "../support/client";
+import { Client, invite, join, signUp, teamWithMembers, visibleText } from "../support/client";
 import {
   adopt,
   expectStatus,
@@ -409,4 +409,31 @@ test("the pages read in Dutch for a Dutch team", async () => {
   expect(agreement).toContain("Ik heb versie 1 gelezen");
   const draft = await newProposal(nl, teamId, { kind: "add", title: "We reageren zo snel mogelijk.", body: "", category: "other" });
   expect(visibleText((await nl.get(proposalPath(teamId, draft))).html)).toContain("‘zo snel mogelijk’: dat zegt niet hoe snel.");
+});
+
+test("the team home lists the member's own drafts to put to the vote; a new hire reads the agreement before anything else", async () => {
+  const { lead, teamId, members } = await teamWithMembers(server.url, 2);
+  const [a, b] = members;
+  const team = `/teams/${teamId}`;
+  await adopt(lead, [lead, a, b], teamId, { kind: "add", title: "We bellen een klant binnen één werkdag terug.", body: "", category: "follow-up" });
+  const draft = await newProposal(a, teamId, { kind: "add", title: "We noemen bij elke doorverbinding de naam van de collega.", body: "", category: "customer-contact" });
+  const todo = "Your draft “We noemen bij elke doorverbinding de naam van de collega.”: open the vote when it is ready";
+  const home = await a.get(team);
+  expect(visibleText(home.html)).toContain(todo);
+  expect(home.html).toContain(`href="${team}/proposals/${draft}"`);
+  // Not on a colleague's list: it is not theirs to open.
+  expect(visibleText((await b.get(team)).html)).not.toContain("Your draft");
+  // Once the vote is open, the author is asked to vote like everyone else.
+  expectStatus(await a.post(proposalPath(teamId, draft), { intent: "open-vote", closesAt: "" }), 303);
+  const after = visibleText((await a.get(team)).html);
+  expect(after).not.toContain("Your draft");
+  expect(after).toContain("Vote on “We noemen bij elke doorverbinding");
+
+  // A new hire: the agreement first, then the vote on changing it.
+  const newcomer = await signUp(server.url, "New Hire");
+  await join(newcomer, await invite(lead, teamId));
+  const first = visibleText((await newcomer.get(team)).html);
+  const read = first.indexOf("Read and confirm the team agreement (version 1)");
+  expect(read).toBeGreaterThan(-1);
+  expect(read).toBeLessThan(first.indexOf("Vote on “We noemen bij elke doorverbinding"));
 });

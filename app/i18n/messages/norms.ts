@@ -67,6 +67,7 @@ export const en = {
   "norm.proposals": "Proposals about this norm",
 
   "home.todo.vote": "Vote on “{title}”",
+  "home.todo.draft": "Your draft “{title}”: open the vote when it is ready",
   "home.todo.read": "Read the new version of the agreement (version {version})",
   "home.todo.readFirst": "Read and confirm the team agreement (version {version})",
   "home.allProposals": "All proposals",
@@ -145,6 +146,7 @@ export const nl: Translations<typeof en> = {
   "norm.proposals": "Voorstellen over deze norm",
 
   "home.todo.vote": "Stem over „{title}”",
+  "home.todo.draft": "Je concept „{title}”: open de stemming als het klaar is",
   "home.todo.read": "Lees de nieuwe versie van de afspraken (versie {version})",
   "home.todo.readFirst": "Lees en bevestig de afspraken van het team (versie {version})",
   "home.allProposals": "Alle voorstellen",
