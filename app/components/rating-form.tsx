@@ -9,11 +9,11 @@ import { msg } from "../forms";
 import { RATING_VALUES } from "../domain/checkin-results";
 import { formatDate } from "../i18n/format";
 import { useT } from "../i18n/react";
-import { TeamText } from "./norms";
+import { Markdown, TeamText } from "./norms";
 
 export const RATING_TEXT_MAX = 2000;
 export type TextKind = "example" | "observation";
-export type RatingNorm = { normId: number; code: string; title: string; version: number };
+export type RatingNorm = { normId: number; code: string; title: string; version: number; bodyHtml?: string };
 export type RatingFormValue = { rating: Record<string, number> } & Partial<Record<TextKind, Record<string, string>>>;
 
 const ratingValue = z
@@ -199,6 +199,12 @@ function RatingForm({
             {n.code} — <TeamText>{n.title}</TeamText>
           </legend>
           <p className="hint">{t("checkins.form.normVersion", { version: n.version })}</p>
+          {n.bodyHtml ? (
+            <details className="norm-text">
+              <summary>{t("checkins.form.normText", { code: n.code })}</summary>
+              <Markdown html={n.bodyHtml} norm />
+            </details>
+          ) : null}
           <RatingScale field={ratingFields[n.code]} />
           <TextareaField field={textFields[n.code]} label={textLabel} hint={textHint} optional rows={3} />
         </fieldset>

@@ -214,16 +214,23 @@ export function cycleNormList(teamId: string, cycleId: number): CycleNorm[] {
   return cycleNormsQuery().all({ teamId, cycleId });
 }
 
-const cycleNormsQuery = preparedOnce(() =>
+/** As cycleNormList, with each norm's explanation: the rating forms show what is rated. */
+export function cycleNormTexts(teamId: string, cycleId: number): (CycleNorm & { body: string })[] {
+  return cycleNormsWithBodyQuery().all({ teamId, cycleId });
+}
+
+// One statement, built once per shape: with the explanations for the rating forms.
+const cycleNormsSelect = <Extra extends { body?: typeof normVersions.body }>(extra: Extra) =>
   db
-    .select({ normId: cycleNorms.normId, code: norms.code, version: cycleNorms.normVersion, title: normVersions.title })
+    .select({ normId: cycleNorms.normId, code: norms.code, version: cycleNorms.normVersion, title: normVersions.title, ...extra })
     .from(cycleNorms)
     .innerJoin(norms, eq(norms.id, cycleNorms.normId))
     .innerJoin(normVersions, and(eq(normVersions.normId, cycleNorms.normId), eq(normVersions.version, cycleNorms.normVersion)))
     .where(and(eq(cycleNorms.teamId, sql.placeholder("teamId")), eq(cycleNorms.cycleId, sql.placeholder("cycleId"))))
     .orderBy(asc(cycleNorms.position))
-    .prepare(),
-);
+    .prepare();
+const cycleNormsQuery = preparedOnce(() => cycleNormsSelect({}));
+const cycleNormsWithBodyQuery = preparedOnce(() => cycleNormsSelect({ body: normVersions.body }));
 
 // The cycle page's statements are built once (see preparedOnce): during a check-in it
 // is the page every member lands on after each save.

@@ -3,8 +3,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { closedRatingReply, RatingPage, ratingDefaults, ratingEntries, ratingSchema } from "~/components/rating-form";
 import { redirectWithFlash } from "~/flash.server";
+import { normLinksOf, renderMarkdown } from "~/markdown.server";
 import { useT } from "~/i18n/react";
-import { closeDueCycles, cycleNormList, peerFormData, requireCycle, savePeerRatings, takesRatings } from "~/models/checkins.server";
+import { closeDueCycles, cycleNormList, cycleNormTexts, peerFormData, requireCycle, savePeerRatings, takesRatings } from "~/models/checkins.server";
 import { notFound, requireMember } from "~/permissions.server";
 import type { PageTitleData } from "~/root";
 
@@ -18,7 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   closeDueCycles(Date.now(), team.id);
   const cycle = requireCycle(team.id, params.cycle);
   const peer = peerFormData(cycle.id, user.id, params.userId ?? "") ?? notFound();
-  const norms = cycleNormList(team.id, cycle.id);
+  // Each norm's explanation goes with its scale: what is rated, as the team wrote it.
+  const links = normLinksOf(team);
+  const norms = cycleNormTexts(team.id, cycle.id).map(({ body, ...n }) => ({ ...n, bodyHtml: renderMarkdown(body, links) }));
   return {
     teamId: team.id,
     cycle: { id: cycle.id, title: cycle.title, open: cycle.status === "open", closedAt: cycle.closedAt },

@@ -3,10 +3,12 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { closedRatingReply, RatingPage, ratingDefaults, ratingEntries, ratingSchema } from "~/components/rating-form";
 import { redirectWithFlash } from "~/flash.server";
+import { normLinksOf, renderMarkdown } from "~/markdown.server";
 import { useT } from "~/i18n/react";
 import {
   closeDueCycles,
   cycleNormList,
+  cycleNormTexts,
   isParticipant,
   mySelfRatings,
   requireCycle,
@@ -25,7 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cycle = requireCycle(team.id, params.cycle);
   // Only participants have a self rating in this cycle.
   if (!isParticipant(team.id, cycle.id, user.id)) notFound();
-  const norms = cycleNormList(team.id, cycle.id);
+  // Each norm's explanation goes with its scale: what is rated, as the team wrote it.
+  const links = normLinksOf(team);
+  const norms = cycleNormTexts(team.id, cycle.id).map(({ body, ...n }) => ({ ...n, bodyHtml: renderMarkdown(body, links) }));
   return {
     teamId: team.id,
     cycle: { id: cycle.id, title: cycle.title, open: cycle.status === "open", closedAt: cycle.closedAt },

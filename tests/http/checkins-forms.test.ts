@@ -43,6 +43,15 @@ test("outsiders get 404 on every check-in URL; members get 403 on lead actions",
   expect(anonymous.status).toBe(303);
 });
 
+test("the rating forms show each norm's explanation with its scale, as it read when the check-in opened", async () => {
+  const self = await team.members[0].get(`/teams/${team.teamId}/checkins/${cycleId}/self`);
+  expect(self.status).toBe(200);
+  expect(self.html).toMatch(new RegExp(`<details class="norm-text"><summary>What ${codes[0]} says</summary><div class="prose"[^>]*><p>Why: We answer e-mail within a day</p>`));
+  const peer = (await peersToRate(team.members[0], team.teamId, cycleId))[0];
+  const form = visibleText((await team.members[0].get(`/teams/${team.teamId}/checkins/${cycleId}/peers/${peer}`)).html);
+  expect(form).toContain(`What ${codes[1]} says Why: We end each call with a summary`);
+});
+
 test("a cycle of another team, or no cycle at all, is a 404", async () => {
   const other = await teamWithMembers(server.url, 1, "Other team");
   const [otherCode] = insertActiveNorms(server.dbPath, other.teamId, ["Other team's norm"]).map((n) => n.code);
