@@ -41,3 +41,14 @@ export function parseRowId(text: unknown): number | null {
   if (typeof text !== "string" || !/^[1-9]\d{0,14}$/.test(text)) return null;
   return Number(text);
 }
+
+/**
+ * When an edit form was opened, the last save of what it edits (hidden field `savedAt`,
+ * not in the URL contract): undefined when not sent (a script: the last save wins),
+ * null when it is no time at all.
+ */
+export function savedAtOf(formData: FormData): number | null | undefined {
+  const v = formData.get("savedAt");
+  if (v === null) return undefined;
+  return typeof v === "string" && /^\d{1,15}$/.test(v) ? Number(v) : null;
+}

@@ -248,7 +248,7 @@ export function addNote(
   });
 }
 
-export type NoteEdit = "ok" | "not-found" | "not-author";
+export type NoteEdit = "ok" | "not-found" | "not-author" | "changed-meanwhile";
 
 /** Only the author edits a note; the previous text is kept as a revision. */
 export function editNote(
@@ -259,11 +259,18 @@ export function editNote(
   editorId: string,
   viewerIsLead: boolean,
   body: string,
+  savedAt?: number | null,
   now = Date.now(),
 ): NoteEdit {
   return write((tx) => {
     const note = tx
-      .select({ id: conversationNotes.id, body: conversationNotes.body, authorId: conversationNotes.authorId, visibility: conversationNotes.visibility })
+      .select({
+        id: conversationNotes.id,
+        body: conversationNotes.body,
+        authorId: conversationNotes.authorId,
+        visibility: conversationNotes.visibility,
+        updatedAt: conversationNotes.updatedAt,
+      })
       .from(conversationNotes)
       .innerJoin(conversations, eq(conversations.id, conversationNotes.conversationId))
       .where(
@@ -279,6 +286,9 @@ export function editNote(
     if (!note || (note.visibility === "private" && !viewerIsLead)) return "not-found";
     if (note.authorId !== editorId) return "not-author";
     if (note.body === body) return "ok";
+    // Saved from another tab since this edit form was opened (`savedAt`, as for drafts):
+    // the later save would replace it without anyone having read it.
+    if (savedAt !== undefined && savedAt !== note.updatedAt) return "changed-meanwhile";
     tx.insert(conversationNoteRevisions).values({ teamId, noteId, body: note.body, editedAt: now }).run();
     tx.update(conversationNotes).set({ body, updatedAt: now }).where(eq(conversationNotes.id, noteId)).run();
     return "ok";

@@ -3,9 +3,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FieldError, SelectField, SubmitButton, TextareaField, TextField, translateError, useEmptiedAfterSave, validateOnSubmit } from "~/components/forms";
+import { FieldError, FormErrors, SelectField, SubmitButton, TextareaField, TextField, translateError, useEmptiedAfterSave, validateOnSubmit } from "~/components/forms";
 import { DUE_YEARS, parseDueDay } from "~/domain/dates";
-import { parseRowId, singleFields, singleValue } from "~/form-data";
+import { parseRowId, savedAtOf, singleFields, singleValue } from "~/form-data";
 import { MemberResultList } from "~/components/member-results";
 import { redirectWithFlash } from "~/flash.server";
 import { choice, msg, optionalText, requiredText, rowId } from "~/forms";
@@ -31,6 +31,7 @@ import type { PageTitleData } from "~/root";
 import { shortened } from "~/shorten";
 
 export { ErrorBoundary } from "~/components/error-page";
+export { reloadAfterConflict as shouldRevalidate } from "~/revalidation";
 
 const NOTE_MAX = 20_000;
 
@@ -164,9 +165,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") {
         return data({ intent: `edit-note-${formData.get("noteId")}` as const, result: submission.reply() }, { status: 400 });
       }
-      const result = editNote(ctx.team.id, cycle.cycleId, memberId, submission.value.noteId, ctx.user.id, leadHere, submission.value.body);
+      const { noteId, body } = submission.value;
+      const result = editNote(ctx.team.id, cycle.cycleId, memberId, noteId, ctx.user.id, leadHere, body, savedAtOf(formData));
       if (result === "not-found") notFound();
       if (result === "not-author") forbidden();
+      if (result === "changed-meanwhile") {
+        const reply = submission.reply({ formErrors: [msg("conversation.noteChangedMeanwhile")] });
+        return data({ intent: `edit-note-${noteId}` as const, result: reply }, { status: 409 });
+      }
       return redirectWithFlash(back, { key: "conversation.noteEdited" });
     }
     case "action": {
@@ -554,6 +560,8 @@ function EditNoteForm({ note, here, lastResult, autoFocus }: { note: LoaderData[
     <Form method="post" action={here} {...getFormProps(form)} className="panel">
       <input type="hidden" name="intent" value="edit-note" />
       <input type="hidden" name="noteId" value={note.id} />
+      <input type="hidden" name="savedAt" value={note.updatedAt} />
+      <FormErrors form={form} />
       <TextareaField field={fields.body} label={t("conversation.editNoteBody")} autoFocus={autoFocus} />
       <div className="actions">
         <SubmitButton intent="edit-note">{t("conversation.saveNote")}</SubmitButton>

@@ -23,7 +23,7 @@ import { wordDiff } from "~/domain/diff";
 import { NORM_CATEGORY_ORDER } from "~/domain/norms";
 import { parseClosesAt, VOTE_CHOICES, voterCount, type VoteChoice } from "~/domain/votes";
 import { redirectWithFlash } from "~/flash.server";
-import { parseRowId, singleValue } from "~/form-data";
+import { parseRowId, savedAtOf, singleValue } from "~/form-data";
 import { msg } from "~/forms";
 import type { MessageKey } from "~/i18n";
 import { addLocalDays, formatDate, parseLocalDateTime } from "~/i18n/format";
@@ -52,16 +52,6 @@ import { repeatSince } from "~/double-click.server";
 export { ErrorBoundary } from "~/components/error-page";
 export { reloadAfterConflict as shouldRevalidate } from "~/revalidation";
 
-
-/**
- * When the edit form was opened, the draft's last save (hidden field `savedAt`, not in the
- * URL contract): undefined when not sent (a script), null when it is no time at all.
- */
-function savedAtOf(formData: FormData): number | null | undefined {
-  const v = formData.get("savedAt");
-  if (v === null) return undefined;
-  return typeof v === "string" && /^\d{1,15}$/.test(v) ? Number(v) : null;
-}
 
 /** Proposal ids are positive integers; anything else is a page that does not exist. */
 function parseProposalId(value: string | undefined) {

@@ -314,6 +314,25 @@ describe("conversation notes", () => {
       expect(res.html).not.toMatch(/id="edit-note-\d+"/);
     }
   });
+
+  test("a note saved from another tab since its edit form was opened is not replaced unread: 409, the typed text kept", async () => {
+    expect((await alice.post(url(cycle1, ids[1]), { intent: "note", body: "Tab test: first" })).status).toBe(303);
+    const noteId = (sql.prepare("select id from conversation_notes where body = ?").get("Tab test: first") as { id: number }).id;
+    const form = await alice.get(`${url(cycle1, ids[1])}?edit=${noteId}`);
+    const savedAt = /<input type="hidden" name="savedAt" value="(\d+)"/.exec(form.html)![1];
+    // Tab A saves; tab B, opened at the same time, saves later.
+    expect((await alice.post(url(cycle1, ids[1]), { intent: "edit-note", noteId: String(noteId), body: "Tab A", savedAt })).status).toBe(303);
+    const late = await alice.post(url(cycle1, ids[1]), { intent: "edit-note", noteId: String(noteId), body: "Tab B", savedAt });
+    expect(late.status).toBe(409);
+    expect(visibleText(late.html)).toContain("This note was saved from another tab or window after you opened it.");
+    expect(late.html).toMatch(/<textarea[^>]*name="body"[^>]*>Tab B<\/textarea>/);
+    expect(visibleText(late.html)).toContain("Tab A");
+    expect((sql.prepare("select body from conversation_notes where id = ?").get(noteId) as { body: string }).body).toBe("Tab A");
+    // Saved again from that form (it now knows the later save), it replaces it; the history keeps tab A's text.
+    const again = /<input type="hidden" name="savedAt" value="(\d+)"/.exec(late.html)![1];
+    expect((await alice.post(url(cycle1, ids[1]), { intent: "edit-note", noteId: String(noteId), body: "Tab B", savedAt: again })).status).toBe(303);
+    expect((sql.prepare("select body from conversation_notes where id = ?").get(noteId) as { body: string }).body).toBe("Tab B");
+  });
 });
 
 describe("actions", () => {
