@@ -9,12 +9,17 @@ import { secureCookies } from "./env.server";
 import { unsavedTexts, type UnsavedText } from "./unsaved-text";
 
 const KEEP_MS = 30 * 60_000;
-// Bounded, as anyone can send a post without a session: the oldest go first.
-const MAX_CHARS = 5_000_000;
-const MAX_ENTRY_CHARS = 250_000;
-const kept = new Map<string, { texts: UnsavedText[]; until: number; chars: number }>();
-let keptChars = 0;
+// Bounded, as anyone can send posts without a session: what an entry holds is counted
+// with its field names and a share for the objects around it, and the oldest go first.
+const MAX_UNITS = 5_000_000;
+const MAX_ENTRY_UNITS = 250_000;
+const MAX_TEXTS = 60;
+const PER_TEXT = 64;
+const PER_ENTRY = 200;
+const kept = new Map<string, { texts: UnsavedText[]; until: number; units: number }>();
+let keptUnits = 0;
 
+// Path "/": the sign-in page's data, fetched by the browser's router, is at /login.data.
 const keptCookie = createCookie("normwerk_kept", {
   path: "/",
   httpOnly: true,
@@ -23,30 +28,60 @@ const keptCookie = createCookie("normwerk_kept", {
   maxAge: KEEP_MS / 1000,
 });
 
-/** Keeps the free texts of a post refused for want of a session; the cookie to send, or null when it had none. */
+const unitsOf = (texts: UnsavedText[]) => PER_ENTRY + texts.reduce((n, t) => n + PER_TEXT + t.value.length + (t.code?.length ?? 0), 0);
+
+async function keptIdOf(request: Request): Promise<string | null> {
+  const header = request.headers.get("Cookie");
+  // Most requests carry no such cookie: no parsing for them.
+  if (!header?.includes("normwerk_kept=")) return null;
+  const id: unknown = await keptCookie.parse(header);
+  return typeof id === "string" ? id : null;
+}
+
+/**
+ * Keeps the free texts of a post refused for want of a session, after what this browser
+ * had kept already (two tabs sent after a sign-out keep both); the cookie to send, or
+ * null when the post had no text.
+ */
 export async function keepPostedTexts(request: Request, now = Date.now()): Promise<string | null> {
   // The action has not read the body yet: the session is checked before anything else.
   const form = await request.formData().catch(() => null);
-  const texts = form ? unsavedTexts(form) : [];
-  const chars = texts.reduce((n, t) => n + t.value.length, 0);
-  if (texts.length === 0 || chars > MAX_ENTRY_CHARS) return null;
+  const sent = form ? unsavedTexts(form) : [];
+  if (sent.length === 0) return null;
+  const previousId = await keptIdOf(request);
+  const previous = previousId ? kept.get(previousId) : undefined;
+  const texts = [...(previous && previous.until > now ? previous.texts : []), ...sent].slice(-MAX_TEXTS);
+  const units = unitsOf(texts);
+  if (units > MAX_ENTRY_UNITS) return null;
+  if (previousId) forget(previousId);
   for (const [id, entry] of kept) {
-    if (entry.until > now && keptChars + chars <= MAX_CHARS) break;
-    kept.delete(id);
-    keptChars -= entry.chars;
+    if (entry.until > now && keptUnits + units <= MAX_UNITS) break;
+    forget(id);
   }
   const id = randomBytes(18).toString("base64url");
-  kept.set(id, { texts, until: now + KEEP_MS, chars });
-  keptChars += chars;
+  kept.set(id, { texts, until: now + KEEP_MS, units });
+  keptUnits += units;
   return keptCookie.serialize(id);
 }
 
 /** What this browser sent after its session had ended, within the last half hour. */
 export async function keptTextsOf(request: Request, now = Date.now()): Promise<UnsavedText[]> {
-  const header = request.headers.get("Cookie");
-  // Most sign-in pages carry no such cookie: no parsing for them.
-  if (!header?.includes("normwerk_kept=")) return [];
-  const id: unknown = await keptCookie.parse(header);
-  const entry = typeof id === "string" ? kept.get(id) : undefined;
+  const id = await keptIdOf(request);
+  const entry = id ? kept.get(id) : undefined;
   return entry && entry.until > now ? entry.texts : [];
+}
+
+/** After a sign-in the texts have been shown: forgotten, and the cookie with them (null when there was none). */
+export async function forgetKeptTexts(request: Request): Promise<string | null> {
+  const id = await keptIdOf(request);
+  if (!id) return null;
+  forget(id);
+  return keptCookie.serialize("", { maxAge: 0 });
+}
+
+function forget(id: string) {
+  const entry = kept.get(id);
+  if (!entry) return;
+  kept.delete(id);
+  keptUnits -= entry.units;
 }

@@ -26,12 +26,15 @@ marked.use({
 
 // A norm's code in a text ("as N-2 says") links to that norm, so a comment or a note
 // points at the norm it means. Only codes the team has given out (N-1 to N-<count>),
-// whole words, outside links and code. Set for the one synchronous parse in progress.
+// whole words, outside links and code. `normLinks` is set for the one parse in progress
+// (renderMarkdown): safe because marked runs synchronously here (`async: false`) and the
+// variable is reset in a `finally`; an asynchronous parse would need it passed along.
 let normLinks: NormLinks | null = null;
 /** The team whose norm codes become links, and how many codes it has given out. */
 export type NormLinks = { teamId: string; count: number };
 export const normLinksOf = (team: { id: string; nextNormNumber: number }): NormLinks => ({ teamId: team.id, count: team.nextNormNumber - 1 });
-const NORM_CODE = /^N-([1-9]\d{0,5})(?![\p{L}\p{N}_-])/u;
+// As many digits as a norm code can have (parseNormCode, domain/norms.ts).
+const NORM_CODE = /^N-([1-9]\d{0,8})(?![\p{L}\p{N}_-])/u;
 const CODE_START = /(?:^|[^\p{L}\p{N}_-])N-[1-9]/u;
 const WORD_CHAR = /[\p{L}\p{N}_-]$/u;
 marked.use({
@@ -180,8 +183,9 @@ export function plainTextHtml(source: string) {
 
 // The same texts (the agreement's norms, a proposal's body) are rendered on every
 // visit; parsing and sanitizing them again cost more than the rest of those pages.
-// The HTML depends on the text alone, so it is kept by text, least recently used first
-// out, up to a bound in characters so big texts cannot fill memory.
+// The HTML depends on the text and, for linked norm codes, on the team and how many codes
+// it has given out: it is kept by those, least recently used first out, up to a bound in
+// characters so big texts cannot fill memory.
 type Cache = { entries: Map<string, string>; chars: number; limit: number };
 const htmlCache: Cache = { entries: new Map(), chars: 0, limit: 8_000_000 };
 // The plain words of the texts that are diffed (norm versions, proposals).
@@ -193,7 +197,8 @@ const textCache: Cache = { entries: new Map(), chars: 0, limit: 4_500_000 };
  * `links`, the team's norm codes in it link to their norms.
  */
 export function renderMarkdown(source: string, links?: NormLinks): string {
-  if (!links) return remembered(htmlCache, source, () => renderUncached(source));
+  // Keys of both kinds start with what they are, so no text can pass for the other kind.
+  if (!links) return remembered(htmlCache, `-\u0000${source}`, () => renderUncached(source));
   return remembered(htmlCache, `${links.teamId}\u0000${links.count}\u0000${source}`, () => {
     normLinks = links;
     try {

@@ -1,7 +1,8 @@
 import { isRouteErrorResponse, Link, useNavigation, useRouteError, useRouteLoaderData } from "@remix-run/react";
-import { createContext, useContext, useEffect, useState } from "react";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useT } from "~/i18n/react";
 import { unsavedTexts, type UnsavedText } from "~/unsaved-text";
+import { UnsavedTexts } from "./unsaved-texts";
 
 /** The texts of the latest refused post, for the error page (useSentTexts). */
 export const SentTexts = createContext<UnsavedText[] | null>(null);
@@ -25,7 +26,8 @@ export function useSentTexts() {
   return sent;
 }
 
-export function ErrorPage({ error }: { error: unknown }) {
+/** `notFoundHint`: what a route knows about why its page may be gone, shown on its 404. */
+export function ErrorPage({ error, notFoundHint }: { error: unknown; notFoundHint?: ReactNode }) {
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
@@ -42,37 +44,11 @@ export function ErrorPage({ error }: { error: unknown }) {
       <p className="muted">{t("error.status", { status })}</p>
       <h1 id="error-title">{title}</h1>
       <p>{body}</p>
+      {status === 404 ? notFoundHint : null}
       <UnsavedTexts texts={useContext(SentTexts)} intro={t("unsaved.intro")} />
       <p>
         <Link to="/">{t("error.goHome")}</Link>
       </p>
-    </section>
-  );
-}
-
-/** A refused write's texts, to copy: the form they were typed in is not on this page. */
-export function UnsavedTexts({ texts: unsaved, intro }: { texts: UnsavedText[] | null; intro: string }) {
-  const t = useT();
-  if (!unsaved?.length) return null;
-  // The form's own words where a field has one meaning: a title is a proposal's norm, a text an action.
-  const label = (u: UnsavedText) =>
-    u.field === "example" || u.field === "observation"
-      ? t(`unsaved.field.${u.field}`, { code: u.code ?? "" })
-      : u.field === "title"
-        ? t("proposal.field.title")
-        : u.field === "text"
-          ? t("conversation.actionText")
-          : t(`unsaved.field.${u.field}`);
-  return (
-    <section className="panel" aria-labelledby="unsaved-title">
-      <h2 id="unsaved-title">{t("unsaved.title")}</h2>
-      <p>{intro}</p>
-      {unsaved.map((u, i) => (
-        <div className="field" key={i}>
-          <label htmlFor={`unsaved-${i}`}>{label(u)}</label>
-          <textarea id={`unsaved-${i}`} readOnly rows={Math.min(12, Math.max(3, u.value.split("\n").length + 1))} defaultValue={u.value} />
-        </div>
-      ))}
     </section>
   );
 }

@@ -76,7 +76,6 @@ function buildRatingSchema(codes: readonly string[], textKind: TextKind) {
   }, fields) as unknown as z.ZodType<RatingFormValue>;
 }
 
-/** Parsed form → one entry per norm, ready for saveSelfRatings / savePeerRatings. */
 /**
  * The reply when the check-in closed before the form came in: only that, not the fields
  * to fix, as nothing can be saved any more. What was typed stays in the form, to copy.
@@ -85,6 +84,7 @@ export function closedRatingReply(reply: SubmissionResult<string[]>): Submission
   return { ...reply, error: { "": [msg("checkins.error.closed")] } };
 }
 
+/** Parsed form → one entry per norm, ready for saveSelfRatings / savePeerRatings. */
 export function ratingEntries(value: RatingFormValue, norms: readonly RatingNorm[], textKind: TextKind) {
   const texts = value[textKind] ?? {};
   return norms.map((n) => ({ normId: n.normId, rating: value.rating[n.code], text: texts[n.code] ?? "" }));

@@ -17,16 +17,17 @@ export type ConcretenessHint = { kind: HintKind; words: string[] };
 type VagueKind = Extract<HintKind, `vague-${string}`>;
 
 // Patterns are regular-expression sources matched as whole words, case-insensitive.
+// A look-behind names the word before a pattern as a whole word too ("zoals" is not "als").
 const VAGUE: Record<VagueKind, string[]> = {
   "vague-attitude": [
     // English
     "friendly", "friendlier", "friendliness", "customer[- ]?friendly", "customer[- ]?(?:oriented|focused|centric)",
     "service[- ]?(?:minded|oriented)", "professional(?:ly|ism)?", "polite(?:ly|ness)?", "courteous(?:ly)?",
-    "respectful(?:ly)?", "kindly", "nice(?:ly)?", "helpful", "empath(?:y|etic|etically|ic)", "(?<!(?:'s|their|his|her|your|the)\\s+)understanding",
+    "respectful(?:ly)?", "kindly", "nice(?:ly)?", "helpful", "empath(?:y|etic|etically|ic)", "(?<!(?:'s|(?<![\\p{L}\\p{N}])(?:their|his|her|your|the))\\s+)understanding",
     "positive(?: attitude)?", "open[- ]minded", "approachable", "proactive(?:ly)?", "with a smile", "properly",
     "appropriate(?:ly)?", "engaged", "enthusiastic(?:ally)?", "careful(?:ly)?", "thorough(?:ly)?", "seriously",
     "attentive(?:ly)?", "personal attention", "customer[- ]first", "hospitable", "(?:full|undivided) attention",
-    "actively", "honest(?:ly)?", "clear(?:ly)?",
+    "actively", "honest(?:ly)?", "clearly",
     // Dutch
     "klantvriendelijk(?:e|er|heid)?", "vriendelijk(?:e|er|heid)?", "klantgericht(?:e|er|heid)?",
     "servicegericht(?:e|er|heid)?", "professione(?:el|le)", "professionaliteit", "beleefd(?:e|heid)?",
@@ -43,19 +44,19 @@ const VAGUE: Record<VagueKind, string[]> = {
     "(?:a )?reasonable (?:time|period|term)",
     "zo snel mogelijk", "zsm", "z\\.s\\.m\\.?", "snel(?:le|ler)?", "vlot(?:te)?", "zo spoedig mogelijk",
     "spoedig", "tijdig(?:e)?", "op tijd", "zo vlug mogelijk", "vlug", "binnen afzienbare tijd", "zo kort mogelijk",
-    "binnenkort", "meteen", "direct", "onmiddellijk", "straks", "(?:binnen )?korte tijd", "op korte termijn",
+    "binnenkort", "meteen", "(?<!(?<![\\p{L}\\p{N}])(?:we|i|they|you)\\s+)direct", "onmiddellijk", "straks", "(?:binnen )?korte tijd", "op korte termijn",
     "(?:een |binnen een )?redelijke termijn", "zo bij (?:u|je|jou|jullie)", "zo terug",
   ],
   "vague-hedge": [
     "where(?:ver)? possible", "if possible", "when(?:ever)? possible", "as much as possible", "as far as possible",
-    "(?:if|where|when) (?:necessary|needed|appropriate|feasible)", "(?:try|tries|trying) to", "(?<=(?:we|i|they)\\s+)try",
+    "(?:if|where|when) (?:necessary|needed|appropriate|feasible)", "(?:try|tries|trying) to", "(?<=(?<![\\p{L}\\p{N}])(?:we|i|they)\\s+)try",
     "strive(?:s)?(?: to)?", "aim(?:s)? to", "do (?:our|my|their|your) best", "our best", "ideally", "preferably",
-    "in principle", "usually", "generally", "normally", "(?<!(?:if|when|whenever)\\s[^,.;]*)often", "sometimes", "whenever we can", "if we can",
+    "in principle", "usually", "generally", "normally", "(?<!(?<![\\p{L}\\p{N}])(?:if|when|whenever)\\s[^,.;]*)often", "sometimes", "whenever we can", "if we can",
     "if time (?:permits|allows)",
     "waar mogelijk", "indien mogelijk", "zo mogelijk", "als het (?:kan|mogelijk is)", "waar (?:dat|het) kan",
     "waar nodig", "indien nodig", "zo nodig", "als (?:dat|het) nodig is", "zo ?veel mogelijk", "zo goed mogelijk",
-    "zo min mogelijk", "(?<=(?:we|wij|ik|je|jullie|ze|zij|men)\\s+)(?:proberen|probeer(?:t)?)", "(?:proberen|probeer(?:t)?) (?:te|om)", "(?:ernaar )?streven", "streeft", "ons best(?: doen)?",
-    "in principe", "bij voorkeur", "meestal", "doorgaans", "(?<!(?:als|wanneer|zodra)\\s[^,.;]*)vaak", "soms", "normaal gesproken", "in de regel",
+    "zo min mogelijk", "(?<=(?<![\\p{L}\\p{N}])(?:we|wij|ik|je|jullie|ze|zij|men)\\s+)(?:proberen|probeer(?:t)?)", "(?:proberen|probeer(?:t)?) (?:te|om)", "(?:proberen|probeer(?:t)?)(?=\\s+(?:we|wij|ik|je|jullie|ze|zij|men)(?![\\p{L}\\p{N}]))", "(?:ernaar )?streven", "streeft", "ons best(?: doen)?",
+    "in principe", "bij voorkeur", "meestal", "doorgaans", "(?<!(?<![\\p{L}\\p{N}])(?:als|wanneer|zodra)\\s[^,.;]*)vaak", "soms", "normaal gesproken", "in de regel",
     "(?:het )?liefst", "als de tijd het toelaat",
   ],
   "vague-quality": [
@@ -65,7 +66,7 @@ const VAGUE: Record<VagueKind, string[]> = {
     "extra mile", "top priority", "wow",
     "goed(?:e)?(?: service| dienstverlening)?", "uitstekend(?:e)?", "uitmuntend(?:e)?", "optima(?:al|le)",
     "kwalitatief(?: goed)?", "hoge kwaliteit", "excellent(?:e)?", "topservice", "perfect(?:e)?", "adequa(?:at|te)",
-    "(?<!niet\\s+)voldoende", "een stapje extra", "extra mijl", "centraal", "prioriteit(?!\\s+\\d)", "redelijk(?:e)?",
+    "(?<!(?<![\\p{L}\\p{N}])niet\\s+)voldoende", "een stapje extra", "extra mijl", "centraal", "prioriteit(?!\\s+\\d)", "redelijk(?:e)?",
   ],
 };
 
@@ -86,7 +87,7 @@ const EN_VERBS: string[] = [
   ...en("address"), ...en("look"), ...en("leave"), "left", ...en("add"), ...en("fill"), ...en("enter"),
   ...en("attach"), ...en("invite"), ...en("meet"), "met", ...en("discuss"), ...en("review"), ...en("smile"),
   ...en("stand"), "stood", ...en("hang"), "hung", ...en("walk"), ...en("speak"), "spoke", "spoken", ...en("keep"),
-  "kept", ...en("open"), ...en("end"), ...en("start"), ...en("pay"), "paid", ...en("credit"),
+  "kept", ...en("open"), ...en("end"), ...en("start"), ...en("pay"), "paid", ...en("credit"), ...en("direct"), ...en("clear"),
 ];
 
 const NL_VERBS: string[] = [

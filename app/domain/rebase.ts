@@ -13,6 +13,9 @@ export type RebasedText<C extends string = string> = ChangeText<C> & { overlaps:
  * change, and the author has to look.
  */
 export function rebaseText<C extends string>(base: ChangeText<C>, mine: ChangeText<C>, current: ChangeText<C>): RebasedText<C> {
+  // A browser sends a textarea's lines ending in CRLF, the seeds and scripts in LF: the
+  // same words either way, or every line would look changed and nothing would merge.
+  [base, mine, current] = [base, mine, current].map((t) => ({ ...t, body: t.body.replace(/\r\n?/g, "\n") }));
   const overlaps: (keyof ChangeText)[] = [];
   const field = <K extends keyof ChangeText>(key: K, merge?: () => string | false): ChangeText<C>[K] => {
     if (mine[key] === base[key]) return current[key];

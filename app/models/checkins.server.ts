@@ -25,17 +25,13 @@ import { inNormOrder, parseIdList, signalCountsPerNorm, type Signal } from "../d
 import type { TrendPoint } from "../domain/norm-trend";
 import { compareCodePoints } from "../domain/random";
 import { db, preparedOnce, write } from "../db.server";
+import { takesRatings } from "../domain/checkins";
 import { registerSweep } from "../sweep.server";
 import { notFound } from "../permissions.server";
 import { parseRowId } from "../form-data";
 import { closeCycle, insertCycle } from "./checkin-lifecycle.server";
 
 export type Cycle = typeof checkinCycles.$inferSelect;
-
-/** Whether a cycle still takes ratings: open, and its closing time not reached. */
-export function takesRatings(cycle: Pick<Cycle, "status" | "closesAt">, now = Date.now()) {
-  return cycle.status === "open" && cycle.closesAt > now;
-}
 
 // ---------------------------------------------------------------- closing on time
 
@@ -351,12 +347,11 @@ export type SaveOutcome = "ok" | "closed" | "not-allowed";
  */
 function stillOpen(tx: DB, teamId: string, cycleId: number, now: number) {
   const cycle = getCycle(teamId, cycleId);
-  if (!cycle || cycle.status !== "open") return false;
-  if (cycle.closesAt <= now) {
-    closeCycle(tx, { teamId, cycleId, actorId: null, now });
-    return false;
-  }
-  return true;
+  if (!cycle) return false;
+  if (takesRatings(cycle, now)) return true;
+  // Past its closing time and not closed yet: it closes now, in this transaction.
+  if (cycle.status === "open") closeCycle(tx, { teamId, cycleId, actorId: null, now });
+  return false;
 }
 
 // A rating's save is built once (see preparedOnce): it is the app's heaviest frequent

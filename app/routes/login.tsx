@@ -18,8 +18,8 @@ import { useT } from "~/i18n/react";
 import { carriedRedirectTo } from "~/safe-redirect";
 import { claimPasswordCheck, passwordCheckSucceeded } from "~/models/users.server";
 
-import { UnsavedTexts } from "~/components/error-page";
-import { keptTextsOf } from "~/kept-texts.server";
+import { UnsavedTexts } from "~/components/unsaved-texts";
+import { forgetKeptTexts, keptTextsOf } from "~/kept-texts.server";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -65,7 +65,11 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   passwordCheckSucceeded(email, check.claim);
-  return redirect(safeRedirect(redirectTo), { status: 303, headers: { "Set-Cookie": await startSession(user.id) } });
+  const headers = new Headers({ "Set-Cookie": await startSession(user.id) });
+  // Texts kept from before a sign-out were shown on this page: they go now (decision 083).
+  const forgotten = await forgetKeptTexts(request);
+  if (forgotten) headers.append("Set-Cookie", forgotten);
+  return redirect(safeRedirect(redirectTo), { status: 303, headers });
 }
 
 export default function Login() {

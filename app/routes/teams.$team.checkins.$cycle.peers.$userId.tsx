@@ -1,15 +1,35 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useParams, useRouteError } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
 import { closedRatingReply, RatingPage, ratingDefaults, ratingEntries, ratingSchema } from "~/components/rating-form";
+import { takesRatings } from "~/domain/checkins";
 import { redirectWithFlash } from "~/flash.server";
 import { normLinksOf, renderMarkdown } from "~/markdown.server";
 import { useT } from "~/i18n/react";
-import { closeDueCycles, cycleNormList, cycleNormTexts, peerFormData, requireCycle, savePeerRatings, takesRatings } from "~/models/checkins.server";
+import { closeDueCycles, cycleNormList, cycleNormTexts, peerFormData, requireCycle, savePeerRatings } from "~/models/checkins.server";
 import { notFound, requireMember } from "~/permissions.server";
 import type { PageTitleData } from "~/root";
 
-export { ErrorBoundary } from "~/components/error-page";
+/**
+ * Its 404 says why a rating form that was there may be gone: the colleague left the team
+ * (someone else is rated instead) or the check-in changed. The same words for any 404
+ * here, so they tell an outsider nothing.
+ */
+export function ErrorBoundary() {
+  const t = useT();
+  const { team, cycle } = useParams();
+  return (
+    <ErrorPage
+      error={useRouteError()}
+      notFoundHint={
+        <p>
+          {t("checkins.peer.goneHint")} <Link to={`/teams/${team}/checkins/${cycle}`}>{t("checkins.peer.toCycle")}</Link>
+        </p>
+      }
+    />
+  );
+}
 export { reloadAfterConflict as shouldRevalidate } from "~/revalidation";
 
 // Only the colleagues assigned to the signed-in member can be rated here; anyone
@@ -43,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (submission.status !== "success") {
     // Closed meanwhile: that is the news, not which fields to fix.
-    if (!takesRatings(cycle)) return data(closedRatingReply(submission.reply()), { status: 409 });
+    if (!takesRatings(cycle, Date.now())) return data(closedRatingReply(submission.reply()), { status: 409 });
     return data(submission.reply(), { status: 400 });
   }
   const outcome = savePeerRatings(team.id, cycle.id, user.id, rateeId, ratingEntries(submission.value, norms, "observation"));

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { closedRatingReply, RatingPage, ratingDefaults, ratingEntries, ratingSchema } from "~/components/rating-form";
+import { takesRatings } from "~/domain/checkins";
 import { redirectWithFlash } from "~/flash.server";
 import { normLinksOf, renderMarkdown } from "~/markdown.server";
 import { useT } from "~/i18n/react";
@@ -13,7 +14,6 @@ import {
   mySelfRatings,
   requireCycle,
   saveSelfRatings,
-  takesRatings,
 } from "~/models/checkins.server";
 import { notFound, requireMember } from "~/permissions.server";
 import type { PageTitleData } from "~/root";
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (submission.status !== "success") {
     // Closed meanwhile: that is the news, not which fields to fix.
-    if (!takesRatings(cycle)) return data(closedRatingReply(submission.reply()), { status: 409 });
+    if (!takesRatings(cycle, Date.now())) return data(closedRatingReply(submission.reply()), { status: 409 });
     return data(submission.reply(), { status: 400 });
   }
   const outcome = saveSelfRatings(team.id, cycle.id, user.id, ratingEntries(submission.value, norms, "example"));

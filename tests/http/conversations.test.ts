@@ -471,7 +471,7 @@ test("the overview tells the only lead how their own conversation can be held", 
   expect(page.html).toContain('aria-label="Anouk Vermeulen: open your own conversation"');
   // Her own conversation's page says so too, instead of "your lead reads it".
   const own = visibleText((await lead.get(url(cycle1, ids[0]))).html);
-  expect(own).toContain("You are the team's only lead, and a lead does not hold their own conversation: until another lead does, what you write here is for yourself.");
+  expect(own).toContain("You are the team's only lead, and only another lead can hold your own conversation: until there is one, what you write here is for yourself.");
   expect(own).not.toContain("Your lead reads it before the conversation.");
   const members = `/teams/${teamId}/members`;
   expect((await lead.post(members, { intent: "set-role", userId: ids[2], role: "lead" })).status).toBe(303);

@@ -309,7 +309,7 @@ test("updating a change lays it over what was adopted meanwhile: a new title kee
   expect(text).not.toContain("touch the same words");
   // The comparison with version 2 shows the new title only: nothing adopted is struck through.
   expect(text).toContain("[removed: één werkdag ]");
-  expect(text).not.toContain("en noemen een tijd]");
+  expect(text).not.toContain("en noemen een tijd ]");
 });
 
 test("withdrawing: author or lead, while draft or voting", async () => {

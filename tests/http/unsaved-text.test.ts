@@ -28,6 +28,9 @@ test("rating a colleague who has just left: a 404 that gives the observation bac
   expect(refused.status).toBe(404);
   const text = visibleText(refused.html);
   expect(text).toContain("Page not found");
+  // Why the form may be gone, and where to see whom one rates now.
+  expect(text).toContain("Were you rating a colleague? They may have left the team, in which case you rate someone else instead.");
+  expect(refused.html).toMatch(new RegExp(`<a[^>]* href="/teams/${teamId}/checkins/${cycleId}"[^>]*>See whom you rate in this check-in.</a>`));
   expect(text).toContain("What you wrote was not saved");
   expect(refused.html).toContain(`<label for="unsaved-0">Observation for ${code}</label>`);
   expect(textareaValue(refused.html, "unsaved-0")).toBe(observation);
@@ -110,6 +113,11 @@ test("signed out in another tab, then a comment sent: the 303 to sign in as the 
   expect(visibleText(login.html)).toContain("What you wrote was not saved You were signed out before it was sent. Here it is: copy it, sign in, and send it again.");
   expect(textareaValue(login.html, "unsaved-0")).toBe(comment);
   expect(login.html).not.toContain("<i>ook</i>");
+  // A second post from this browser (another tab) is kept beside the first.
+  expect((await author.post(proposalPath(teamId, id), { intent: "comment", body: "Nog een gedachte." })).status).toBe(303);
+  const both = await author.get("/login");
+  expect(textareaValue(both.html, "unsaved-0")).toBe(comment);
+  expect(textareaValue(both.html, "unsaved-1")).toBe("Nog een gedachte.");
   // Another browser's sign-in page shows nothing of it.
   const other = await new Client(server.url).get("/login");
   expect(other.html).not.toContain("Goed idee");
@@ -119,4 +127,7 @@ test("signed out in another tab, then a comment sent: the 303 to sign in as the 
   const bare = await fresh.post(proposalPath(teamId, id), { intent: "withdraw" });
   expect(bare.status).toBe(303);
   expect(fresh.cookies.has("normwerk_kept")).toBe(false);
+  // Signed in again, they have been shown: gone with the cookie.
+  expect((await author.post("/login", { email: author.email, password: author.password })).status).toBe(303);
+  expect(author.cookies.has("normwerk_kept")).toBe(false);
 });

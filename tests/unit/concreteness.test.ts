@@ -123,6 +123,13 @@ describe("a reviewer's cases", () => {
     ]);
     expect(concretenessHints("We try to call back.")).toEqual([{ kind: "vague-hedge", words: ["try to"] }, { kind: "no-trigger", words: [] }]);
   });
+  test("the word before a hedge is a whole word ('zoals' is not 'als', 'samen' not 'men'); English 'direct' and 'clear' are verbs", () => {
+    expect(kinds("Zoals we vaak doen, bellen we de klant binnen een uur terug.")).toEqual(["vague-hedge"]);
+    expect(kinds("Samen proberen we elke klacht binnen een dag op te lossen.")).toEqual(["vague-hedge"]);
+    expect(kinds("We direct callers to the right team within one minute.")).toEqual([]);
+    expect(kinds("We clear the queue before 17:00.")).toEqual([]);
+    expect(kinds("We bellen direct terug.")).toEqual(["vague-speed"]);
+  });
 });
 
 describe("concrete norms get no hints", () => {

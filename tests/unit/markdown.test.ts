@@ -48,7 +48,6 @@ describe("renderMarkdown", () => {
   });
 });
 
-// docs/decisions/061: text marked would recurse on without bound, or take seconds over, is shown as plain text.
 describe("norm codes in a text", () => {
   const team = { teamId: "t-1", count: 12 };
   const link = (code: string) => `<a href="/teams/t-1/norms/${code}" rel="noopener noreferrer nofollow">${code}</a>`;
@@ -74,6 +73,7 @@ describe("norm codes in a text", () => {
   });
 });
 
+// docs/decisions/061: text marked would recurse on without bound, or take seconds over, is shown as plain text.
 describe("limits", () => {
   // [source, shown as plain text (false: marked copes, quickly)]
   const bombs: Record<string, [string, boolean]> = {

@@ -43,3 +43,12 @@ test("a line added next to a line changed meanwhile is an overlap, not a guess",
   const current = { ...oneLine, body: "a\nB\nc" };
   expect(rebaseText(oneLine, mine, current)).toEqual({ ...mine, overlaps: ["body"] });
 });
+
+test("line endings do not count as a change: a browser's CRLF over a seeded LF text still merges", () => {
+  const mine = { ...base, title: "We bellen binnen twee werkdagen terug.", body: base.body.replace(/\n/g, "\r\n") };
+  const current = { ...base, body: body("Klanten wachten.", "We bellen terug en noemen een tijd.") };
+  expect(rebaseText(base, mine, current)).toEqual({ ...current, title: mine.title, overlaps: [] });
+  // And a CRLF change laid over an LF version comes out in LF, one line ending throughout.
+  const edited = { ...base, body: body("Klanten wachten, en bellen anders zelf.", "We bellen terug.").replace(/\n/g, "\r\n") };
+  expect(rebaseText(base, edited, current).body).toBe(body("Klanten wachten, en bellen anders zelf.", "We bellen terug en noemen een tijd."));
+});

@@ -303,7 +303,7 @@ export const nl: Translations<typeof en> = {
   "error.goHome": "Naar de startpagina",
   "unsaved.title": "Wat je schreef is niet opgeslagen",
   "unsaved.intro": "Hier staat het, zodat je het kunt kopiëren voordat je deze pagina verlaat.",
-  "unsaved.signedOutIntro": "Je was afgemeld voordat het werd verstuurd. Hier staat het: kopieer het, meld je aan en verstuur het opnieuw.",
+  "unsaved.signedOutIntro": "Je was uitgelogd voordat het werd verstuurd. Hier staat het: kopieer het, log in en verstuur het opnieuw.",
   "unsaved.field.body": "Tekst",
   "unsaved.field.reason": "Reden",
   "unsaved.field.description": "Omschrijving",
