@@ -159,10 +159,16 @@ export function getAgreementVersion(teamId: string, requested: number | null) {
   return { latest, shown, norms: shown ? (snapshots(teamId, [version]).get(version) ?? []) : [] };
 }
 
-/** Members with the time they acknowledged `version` (null when they have not), one statement. */
+/**
+ * Members with the time they acknowledged `version` (null when they have not) and the
+ * latest version they did acknowledge (null: none), one statement: a lead tells someone
+ * who fell behind from someone who never read it.
+ */
 function acknowledgementCoverage(teamId: string, version: number) {
+  const lastRead = sql<number | null>`(select max(a.version) from ${acknowledgements} a
+    where a.team_id = ${memberships.teamId} and a.user_id = ${memberships.userId})`;
   return db
-    .select({ userId: users.id, name: users.name, role: memberships.role, at: acknowledgements.at })
+    .select({ userId: users.id, name: users.name, role: memberships.role, at: acknowledgements.at, lastRead })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(

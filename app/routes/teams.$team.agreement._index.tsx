@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     coverage: coverage
-      ? { members: coverage.map((m) => ({ name: m.name, role: m.role, at: m.at })), done: coverage.filter((m) => m.at !== null).length }
+      ? { members: coverage.map((m) => ({ name: m.name, role: m.role, at: m.at, lastRead: m.lastRead })), done: coverage.filter((m) => m.at !== null).length }
       : null,
   };
 }
@@ -256,7 +256,18 @@ function Coverage() {
             <tr key={i}>
               <th scope="row">{m.name}</th>
               <td>{t(`role.${m.role}`)}</td>
-              <td>{m.at ? t("agreement.coverage.readOn", { date: formatDate(t.locale, m.at) }) : <strong>{t("agreement.coverage.notYet")}</strong>}</td>
+              <td>
+                {m.at ? (
+                  t("agreement.coverage.readOn", { date: formatDate(t.locale, m.at) })
+                ) : (
+                  <>
+                    <strong>{t("agreement.coverage.notYet")}</strong>{" "}
+                    <span className="muted">
+                      {m.lastRead ? t("agreement.coverage.lastRead", { version: m.lastRead }) : t("agreement.coverage.neverRead")}
+                    </span>
+                  </>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

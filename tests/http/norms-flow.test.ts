@@ -105,6 +105,7 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   expect(has(page.html, /<form[^>]* id="confirm"/)).toBe(true);
   // A lead sees who has read it.
   expect(visibleText((await lead.get(`${team}/agreement`)).html)).toContain("Confirmed: 0 of 4 members.");
+  expect(visibleText((await lead.get(`${team}/agreement`)).html)).toMatch(/Member 3 Member not yet \(no version confirmed yet\)/);
 
   // Acknowledge: once, and the page says so.
   expectStatus(await newcomer.post(`${team}/agreement`, { intent: "acknowledge", version: "1" }), 303);
@@ -168,6 +169,9 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   expect(agreement).toContain("Changed norms N-1");
   expect(agreement.indexOf("What changed since version 1")).toBeLessThan(agreement.indexOf("I have read version 2"));
   expect(has(page.html, /<del><span class="visually-hidden">\[removed: <\/span>één werkdag/)).toBe(true);
+
+  // The lead sees who is behind: everyone confirmed version 1, nobody version 2 yet.
+  expect(visibleText((await lead.get(`${team}/agreement`)).html)).toMatch(/Member 3 Member not yet \(confirmed version 1\)/);
 
   // Version 1 stays readable exactly as it was.
   page = await newcomer.get(`${team}/agreement?version=1`);
