@@ -8,7 +8,8 @@ import { createCookie } from "@remix-run/node";
 import { secureCookies } from "./env.server";
 import { unsavedTexts, type UnsavedText } from "./unsaved-text";
 
-const KEEP_MS = 30 * 60_000;
+// Long enough for the redirect to the sign-in page, whatever the network.
+const KEEP_MS = 10 * 60_000;
 // Bounded, as anyone can send posts without a session: what an entry holds is counted
 // with its field names and a share for the objects around it, and the oldest go first.
 const MAX_UNITS = 5_000_000;
@@ -64,11 +65,17 @@ export async function keepPostedTexts(request: Request, now = Date.now()): Promi
   return keptCookie.serialize(id);
 }
 
-/** What this browser sent after its session had ended, within the last half hour. */
-export async function keptTextsOf(request: Request, now = Date.now()): Promise<UnsavedText[]> {
+/**
+ * What this browser sent after its session had ended, taken: the sign-in page shows it
+ * once, right after the refused post. Kept any longer, the next person at a shared
+ * computer would read it on the sign-in page (a lead's private note, a rating).
+ */
+export async function takeKeptTexts(request: Request, now = Date.now()): Promise<{ texts: UnsavedText[]; setCookie: string | null }> {
   const id = await keptIdOf(request);
-  const entry = id ? kept.get(id) : undefined;
-  return entry && entry.until > now ? entry.texts : [];
+  if (!id) return { texts: [], setCookie: null };
+  const entry = kept.get(id);
+  forget(id);
+  return { texts: entry && entry.until > now ? entry.texts : [], setCookie: await keptCookie.serialize("", { maxAge: 0 }) };
 }
 
 /** After a sign-in the texts have been shown: forgotten, and the cookie with them (null when there was none). */

@@ -19,7 +19,7 @@ import { carriedRedirectTo } from "~/safe-redirect";
 import { claimPasswordCheck, passwordCheckSucceeded } from "~/models/users.server";
 
 import { UnsavedTexts } from "~/components/unsaved-texts";
-import { forgetKeptTexts, keptTextsOf } from "~/kept-texts.server";
+import { forgetKeptTexts, takeKeptTexts } from "~/kept-texts.server";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -34,9 +34,10 @@ export const headers = passRetryAfter;
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await getCurrentSession(request);
   if (current) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
-  // Sent after the session had ended (decision 083): given back here, to copy.
-  const kept = await keptTextsOf(request);
-  return kept.length > 0 ? { kept } : null;
+  // Sent after the session had ended (decision 083): given back here once, to copy.
+  const { texts, setCookie } = await takeKeptTexts(request);
+  if (!setCookie) return null;
+  return data(texts.length > 0 ? { kept: texts } : null, { headers: { "Set-Cookie": setCookie } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {

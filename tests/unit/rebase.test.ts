@@ -37,11 +37,33 @@ test("both changed the same words: the author's are kept, and the field is named
   expect(rebaseText(base, mine, current)).toEqual({ ...mine, overlaps: ["title", "body", "category"] });
 });
 
-test("a line added next to a line changed meanwhile is an overlap, not a guess", () => {
-  const oneLine = text("T", "a\nb\nc");
-  const mine = { ...oneLine, body: "a\nb\nb2\nc" };
-  const current = { ...oneLine, body: "a\nB\nc" };
-  expect(rebaseText(oneLine, mine, current)).toEqual({ ...mine, overlaps: ["body"] });
+test("changes on neighbouring lines both stay: a list item each, a line added after a changed one", () => {
+  const list = text("T", "Zo ziet het eruit:\n- we noemen de naam\n- we noemen een tijd\n- we bellen terug");
+  const mine = { ...list, body: "Zo ziet het eruit:\n- we noemen de naam van de collega\n- we noemen een tijd\n- we bellen terug" };
+  const current = { ...list, body: "Zo ziet het eruit:\n- we noemen de naam\n- we noemen een tijdstip\n- we bellen terug" };
+  expect(rebaseText(list, mine, current)).toEqual({
+    ...list,
+    body: "Zo ziet het eruit:\n- we noemen de naam van de collega\n- we noemen een tijdstip\n- we bellen terug",
+    overlaps: [],
+  });
+  const short = text("T", "a\nb\nc");
+  expect(rebaseText(short, { ...short, body: "a\nb\nb2\nc" }, { ...short, body: "a\nB\nc" }).body).toBe("a\nB\nb2\nc");
+});
+
+test("only the lines both changed keep the author's words; what was adopted elsewhere in the text stays", () => {
+  const mine = { ...base, body: body("Klanten wachten lang.", "We bellen terug.") };
+  const current = { ...base, body: body("Klanten wachten te lang.", "We bellen terug.", "We zeggen: ik kijk ernaar.") };
+  expect(rebaseText(base, mine, current)).toEqual({
+    ...base,
+    body: body("Klanten wachten lang.", "We bellen terug.", "We zeggen: ik kijk ernaar."),
+    overlaps: ["body"],
+  });
+});
+
+test("a trailing newline is a line like any other, not a reason to drop the adopted last line", () => {
+  const mine = { ...base, title: "Nieuw.", body: base.body + "\n" };
+  const current = { ...base, body: body("Klanten wachten.", "We bellen terug.", "We zeggen nooit: ik bel je nog.") };
+  expect(rebaseText(base, mine, current)).toEqual({ ...current, title: "Nieuw.", body: current.body + "\n", overlaps: [] });
 });
 
 test("line endings do not count as a change: a browser's CRLF over a seeded LF text still merges", () => {
