@@ -30,11 +30,16 @@ marked.use({
 // (renderMarkdown): safe because marked runs synchronously here (`async: false`) and the
 // variable is reset in a `finally`; an asynchronous parse would need it passed along.
 let normLinks: NormLinks | null = null;
+// Links made in the parse in progress: a comment of thousands of codes stays text after
+// the first hundred, or one comment would make a page of a megabyte.
+let linksMade = 0;
+const MAX_LINKS = 100;
 /** The team whose norm codes become links, and how many codes it has given out. */
 export type NormLinks = { teamId: string; count: number };
 export const normLinksOf = (team: { id: string; nextNormNumber: number }): NormLinks => ({ teamId: team.id, count: team.nextNormNumber - 1 });
 // As many digits as a norm code can have (parseNormCode, domain/norms.ts).
-const NORM_CODE = /^N-([1-9]\d{0,8})(?![\p{L}\p{N}_-])/u;
+// Not the start of an address either ("N-2@example.com").
+const NORM_CODE = /^N-([1-9]\d{0,8})(?![\p{L}\p{N}_@-])/u;
 const CODE_START = /(?:^|[^\p{L}\p{N}_-])N-[1-9]/u;
 const WORD_CHAR = /[\p{L}\p{N}_-]$/u;
 marked.use({
@@ -48,11 +53,12 @@ marked.use({
         return m ? m.index + (m[0].startsWith("N") ? 0 : 1) : undefined;
       },
       tokenizer(src, tokens) {
-        if (!normLinks || this.lexer.state.inLink) return undefined;
+        if (!normLinks || this.lexer.state.inLink || linksMade >= MAX_LINKS) return undefined;
         const m = NORM_CODE.exec(src);
         if (!m || Number(m[1]) > normLinks.count) return undefined;
         // Not the end of a longer word ("ABN-1"): the text before it is the previous token.
         if (WORD_CHAR.test(tokens.at(-1)?.raw ?? "")) return undefined;
+        linksMade++;
         return { type: "normCode", raw: m[0], code: m[0] };
       },
       renderer(token) {
@@ -201,6 +207,7 @@ export function renderMarkdown(source: string, links?: NormLinks): string {
   if (!links) return remembered(htmlCache, `-\u0000${source}`, () => renderUncached(source));
   return remembered(htmlCache, `${links.teamId}\u0000${links.count}\u0000${source}`, () => {
     normLinks = links;
+    linksMade = 0;
     try {
       return renderUncached(source);
     } finally {

@@ -41,11 +41,12 @@ const VAGUE: Record<VagueKind, string[]> = {
     "as soon as possible", "asap", "a\\.s\\.a\\.p\\.?", "quick(?:ly)?", "fast", "prompt(?:ly)?", "swift(?:ly)?",
     "in (?:a )?timely (?:manner|fashion)", "timely", "in good time", "right away", "soon(?!\\s+as)", "shortly",
     "without delay", "speed(?:y|ily)", "rapid(?:ly)?", "immediately", "(?:a|the) short(?:est)? time",
-    "(?:a )?reasonable (?:time|period|term)",
+    "(?:a )?reasonable (?:time|period|term)", "(?:within )?(?:a few|some|several) (?:days|hours|weeks)", "within (?:days|hours|weeks)",
     "zo snel mogelijk", "zsm", "z\\.s\\.m\\.?", "snel(?:le|ler)?", "vlot(?:te)?", "zo spoedig mogelijk",
     "spoedig", "tijdig(?:e)?", "op tijd", "zo vlug mogelijk", "vlug", "binnen afzienbare tijd", "zo kort mogelijk",
     "binnenkort", "meteen", "(?<!(?<![\\p{L}\\p{N}])(?:we|i|they|you)\\s+)direct", "onmiddellijk", "straks", "(?:binnen )?korte tijd", "op korte termijn",
-    "(?:een |binnen een )?redelijke termijn", "zo bij (?:u|je|jou|jullie)", "zo terug",
+    "(?:een |binnen een )?redelijke termijn", "zo bij (?:u|je|jou|jullie)", "zo terug", "per ommegaande",
+    "(?:binnen )?(?:enkele|een paar|een aantal) (?:dagen|uren|weken)", "binnen (?:dagen|uren|weken)",
   ],
   "vague-hedge": [
     "where(?:ver)? possible", "if possible", "when(?:ever)? possible", "as much as possible", "as far as possible",
@@ -57,7 +58,7 @@ const VAGUE: Record<VagueKind, string[]> = {
     "waar nodig", "indien nodig", "zo nodig", "als (?:dat|het) nodig is", "zo ?veel mogelijk", "zo goed mogelijk",
     "zo min mogelijk", "(?<=(?<![\\p{L}\\p{N}])(?:we|wij|ik|je|jullie|ze|zij|men)\\s+)(?:proberen|probeer(?:t)?)", "(?:proberen|probeer(?:t)?) (?:te|om)", "(?:proberen|probeer(?:t)?)(?=\\s+(?:we|wij|ik|je|jullie|ze|zij|men)(?![\\p{L}\\p{N}]))", "(?:ernaar )?streven", "streeft", "ons best(?: doen)?",
     "in principe", "bij voorkeur", "meestal", "doorgaans", "(?<!(?<![\\p{L}\\p{N}])(?:als|wanneer|zodra)\\s[^,.;]*)vaak", "soms", "normaal gesproken", "in de regel",
-    "(?:het )?liefst", "als de tijd het toelaat",
+    "(?:het )?liefst", "als de tijd het toelaat", "zodra (?:het|dat) kan", "bij gelegenheid",
   ],
   "vague-quality": [
     "good(?: service)?", "great(?: service)?", "excellent(?: service)?", "outstanding", "exceptional", "top[- ]notch",
@@ -168,7 +169,7 @@ const TRIGGERS: string[] = [
   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fifteen", "twenty",
   "thirty", "forty", "fifty", "hundred", "half", "quarter", "once", "twice",
   "seconds?", "minutes?", "hours?", "days?", "(?:working|business) days?", "weeks?", "months?", "today", "tomorrow",
-  "morning", "afternoon", "evening", "noon", "o'clock", "deadline", "euros?", "dollars?", "percent", "per cent",
+  "morning", "afternoon", "evening", "noon", "(?:mon|tues|wednes|thurs|fri|satur|sun)days?", "o'clock", "deadline", "euros?", "dollars?", "percent", "per cent",
   // "within" and "binnen" count through what follows them ("within one day"): "within a
   // reasonable time" names no limit. "per" is a rate ("per call"), not a channel ("per e-mail").
   "when", "whenever", "after", "before", "every", "each", "if", "as soon as", "until", "during",
@@ -178,11 +179,11 @@ const TRIGGERS: string[] = [
   "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twaalf", "vijftien", "twintig",
   "dertig", "veertig", "vijftig", "honderd", "halve?", "kwartier", "eenmaal", "tweemaal",
   "seconden?", "minuut", "minuten", "uur", "uren", "dagen", "dag", "werkdag(?:en)?", "weken", "week", "maand(?:en)?",
-  "vandaag", "morgen", "ochtend", "middag", "avond", "'s (?:ochtends|middags|avonds)", "tijdstip", "euro", "procent",
+  "vandaag", "morgen", "ochtend", "middag", "avond", "(?:maan|dins|woens|donder|vrij|zater|zon)dag(?:en)?", "'s (?:ochtends|middags|avonds)", "tijdstip", "euro", "procent",
   // "na" and "bij" as a moment ("na elke klacht", "bij doorverbinden"), not a verb's particle
   // at the end ("we bellen de klant na") or a place ("bij de klant", "komt zo bij u").
   "als", "wanneer", "zodra", "na(?!\\s*(?:[.,;:!?)]|$))", "nadat", "voordat", "vóór",
-  "bij(?!\\s+(?:de|het|u|je|jou|jullie|hem|haar|ons|hen|hun|mij|me|zich)(?![\\p{L}]))", "elke?", "iedere?", "uiterlijk",
+  "bij(?!\\s+(?:u|je|jou|jullie|hem|haar|ons|hen|hun|mij|me|zich|de klant(?:en)?|de collega(?:'s)?|het team|de teamleider|de leidinggevende)(?![\\p{L}]))", "elke?", "iedere?", "uiterlijk",
   "tijdens", "tot", "totdat", "zonder", "telkens", "dezelfde", "eerste", "laatste",
 ];
 
@@ -192,14 +193,18 @@ export function concretenessHints(title: string): ConcretenessHint[] {
   if (!text.trim()) return [];
 
   const hints: ConcretenessHint[] = [];
-  const found = findVague(text);
+  let found = findVague(text);
+  // "Direct", "meteen" or "immediately" tied to a moment ("direct na het gesprek", "we call
+  // back immediately when the line drops") say when: vague only where no moment is named.
+  const blanked = blank(text, found);
+  if (TRIGGER.test(blanked)) found = found.filter((f) => !SOFT_SPEED.test(f.word));
   for (const kind of Object.keys(VAGUE) as VagueKind[]) {
     const words = unique(found.filter((f) => f.kind === kind).map((f) => f.word));
     if (words.length) hints.push({ kind, words });
   }
   // What was flagged as vague no longer counts as an action or a trigger
   // ("as soon as possible" is not the trigger "as soon as").
-  for (const f of found) text = text.slice(0, f.start) + " ".repeat(f.end - f.start) + text.slice(f.end);
+  text = blank(text, found);
 
   if (!ACTION.test(text)) hints.push({ kind: "no-action", words: [] });
   // A vague speed word already asks for a time limit; saying it twice is noise.
@@ -232,6 +237,13 @@ const TRIGGER = new RegExp(
 );
 
 type Found = { kind: VagueKind; word: string; start: number; end: number };
+
+const SOFT_SPEED = /^(?:direct|meteen|onmiddellijk|immediately)$/;
+
+function blank(text: string, found: Found[]) {
+  for (const f of found) text = text.slice(0, f.start) + " ".repeat(f.end - f.start) + text.slice(f.end);
+  return text;
+}
 
 /** Every vague phrase, longest first where phrases overlap ("good service" over "good"). */
 function findVague(text: string): Found[] {

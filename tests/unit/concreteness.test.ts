@@ -113,6 +113,34 @@ const onceMisread = [
   "We handelen klachten met prioriteit 1 binnen één uur af.",
 ];
 
+// A tester's cases (2026-12-01, later): moments after "bij het/de", and "direct" tied to a moment.
+const moments = [
+  "Bij het doorverbinden noemen we de naam van de collega.",
+  "Bij het opnemen van de telefoon noemen we onze naam.",
+  "Bij het afsluiten van een klacht sturen we een samenvatting.",
+  "Bij de overdracht noemen we de naam van de collega.",
+  "Direct na het gesprek noteren we de afspraak in het klantsysteem.",
+  "Meteen na het gesprek noteren we de afspraak.",
+  "Immediately after the call we log the agreement.",
+  "We bellen direct terug als de verbinding wegvalt.",
+  "We bellen de klant maandag terug.",
+  "We call the customer back on Monday.",
+];
+const stillVague: [string, HintKind[]][] = [
+  ["We bellen de klant terug zodra het kan.", ["no-trigger", "vague-hedge"]],
+  ["We bellen de klant bij gelegenheid terug.", ["no-trigger", "vague-hedge"]],
+  ["We reageren per ommegaande.", ["vague-speed"]],
+  ["We reply within a few days.", ["vague-speed"]],
+  ["We antwoorden binnen enkele dagen.", ["vague-speed"]],
+  ["We reply within days.", ["vague-speed"]],
+  ["Wie de telefoon opneemt, noemt direct zijn naam.", ["vague-speed"]],
+];
+
+describe("a tester's cases", () => {
+  test.each(moments)("concrete: %s", (title) => expect(kinds(title)).toEqual([]));
+  test.each(stillVague)("vague: %s", (title, expected) => expect(kinds(title)).toEqual([...expected].sort()));
+});
+
 describe("a reviewer's cases", () => {
   test.each(onceCalledConcrete)("vague: %s", (title, expected) => expect(kinds(title)).toEqual([...expected].sort()));
   test.each(onceMisread)("concrete: %s", (title) => expect(kinds(title)).toEqual([]));

@@ -62,7 +62,14 @@ describe("norm codes in a text", () => {
   test("not a code the team has not given out, part of a longer word, in code or in a link", () => {
     const unchanged = ["N-13 bestaat nog niet.", "N-0 en N-01.", "ABN-1, N-1a, N-1-2, xN-3, N-2_x", "`N-1` in code", "[zie N-1](https://example.com)", "https://example.com/N-1 en www.example.com/N-2"];
     for (const text of unchanged) expect(renderMarkdown(text, team), text).not.toContain('href="/teams/');
+    expect(renderMarkdown("Mail N-2@example.com.", team)).not.toContain('href="/teams/');
     expect(renderMarkdown("[zie N-1](https://example.com)", team)).toBe('<p><a href="https://example.com" rel="noopener noreferrer nofollow">zie N-1</a></p>\n');
+  });
+
+  test("a text of thousands of codes links the first hundred, and the page stays small", () => {
+    const html = renderMarkdown("N-1 ".repeat(5_000), team);
+    expect(html.match(/<a /g)).toHaveLength(100);
+    expect(html.length).toBeLessThan(40_000);
   });
 
   test("without a team, or in a word diff, a code stays text; each team's links are its own", () => {
