@@ -651,6 +651,8 @@ const proposalList = (only: "all" | "open") => {
       authorId: proposals.authorId,
       normCode: norms.code,
       normTitle: normVersions.title,
+      // A change or retirement written against an older version of its norm.
+      stale: sql<number>`(${proposals.kind} != 'add' and ${proposals.baseVersion} is not ${norms.currentVersion})`,
       createdAt: proposals.createdAt,
       updatedAt: proposals.updatedAt,
       closesAt: proposals.closesAt,

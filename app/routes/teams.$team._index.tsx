@@ -231,7 +231,11 @@ function TodoItem({ todo, base, userId, today }: { todo: HomeTodo; base: string;
         </>
       );
     case "draft":
-      return <Link to={`${base}/proposals/${todo.proposal.id}`}>{t("home.todo.draft", { title: proposalTitle(t, todo.proposal) })}</Link>;
+      return (
+        <Link to={`${base}/proposals/${todo.proposal.id}`}>
+          {t(todo.proposal.stale ? "home.todo.draftStale" : "home.todo.draft", { title: proposalTitle(t, todo.proposal), code: todo.proposal.normCode ?? "" })}
+        </Link>
+      );
     case "self-rating":
       return (
         <Link to={`${base}/checkins/${todo.cycleId}/self`}>

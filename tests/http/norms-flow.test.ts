@@ -289,6 +289,10 @@ test("a draft written against an old version must be updated before its vote ope
   await adopt(lead, [lead, a], teamId, { kind: "add", title: "We vatten aan het eind van elk gesprek samen wat we afspraken.", body: "", category: "customer-contact" });
   const stale = await newProposal(a, teamId, { kind: "change", normCode: "N-1", title: "We vatten aan het eind van elk gesprek in twee zinnen samen wat we afspraken.", body: "", category: "customer-contact" });
   await adopt(lead, [lead, a], teamId, { kind: "change", normCode: "N-1", title: "We vatten aan het eind van elk gesprek samen wat er nu gebeurt.", body: "", category: "customer-contact" });
+  // The author's home says what to do first.
+  expect(visibleText((await a.get(`/teams/${teamId}`)).html)).toContain(
+    "Your draft “Change N-1: We vatten aan het eind van elk gesprek in twee zinnen samen wat we afspraken.”: N-1 has a newer version, so update the draft first, then open the vote",
+  );
   const page = await a.post(proposalPath(teamId, stale), { intent: "open-vote", closesAt: "" });
   expect(page.status).toBe(409);
   expect(visibleText(page.html)).toContain("N-1 got a new version after this draft was written");

@@ -70,6 +70,7 @@ export const en = {
 
   "home.todo.vote": "Vote on “{title}”",
   "home.todo.draft": "Your draft “{title}”: open the vote when it is ready",
+  "home.todo.draftStale": "Your draft “{title}”: {code} has a newer version, so update the draft first, then open the vote",
   "home.todo.read": "Read the new version of the agreement (version {version})",
   "home.todo.readFirst": "Read and confirm the team agreement (version {version})",
   "home.allProposals": "All proposals",
@@ -151,6 +152,7 @@ export const nl: Translations<typeof en> = {
 
   "home.todo.vote": "Stem over „{title}”",
   "home.todo.draft": "Je concept „{title}”: open de stemming als het klaar is",
+  "home.todo.draftStale": "Je concept „{title}”: {code} heeft een nieuwere versie, dus werk het concept eerst bij en open dan de stemming",
   "home.todo.read": "Lees de nieuwe versie van de afspraken (versie {version})",
   "home.todo.readFirst": "Lees en bevestig de afspraken van het team (versie {version})",
   "home.allProposals": "Alle voorstellen",
