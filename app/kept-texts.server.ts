@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { secureCookies } from "./env.server";
-import { unsavedTexts, type UnsavedText } from "./unsaved-text";
+import { distinctTexts, unsavedTexts, type UnsavedText } from "./unsaved-text";
 
 // Long enough for the redirect to the sign-in page, whatever the network.
 const KEEP_MS = 10 * 60_000;
@@ -51,7 +51,7 @@ export async function keepPostedTexts(request: Request, now = Date.now()): Promi
   if (sent.length === 0) return null;
   const previousId = await keptIdOf(request);
   const previous = previousId ? kept.get(previousId) : undefined;
-  const texts = [...(previous && previous.until > now ? previous.texts : []), ...sent].slice(-MAX_TEXTS);
+  const texts = distinctTexts([...(previous && previous.until > now ? previous.texts : []), ...sent]).slice(-MAX_TEXTS);
   const units = unitsOf(texts);
   if (units > MAX_ENTRY_UNITS) return null;
   if (previousId) forget(previousId);

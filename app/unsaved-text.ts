@@ -21,6 +21,43 @@ export function unsavedTexts(form: Iterable<[string, FormDataEntryValue]>): Unsa
   return out;
 }
 
+/** The same text sent twice (a retried post) is one text to give back. */
+export function distinctTexts(texts: UnsavedText[]): UnsavedText[] {
+  const seen = new Set<string>();
+  return texts.filter((t) => {
+    const key = `${t.field}\u0000${t.code ?? ""}\u0000${t.value}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+const KEPT_FIELDS = new Set(["title", "body", "reason", "text", "description", "example", "observation"]);
+
+/**
+ * The texts a sign-in page gave back (decision 083), as its form sends them along in
+ * hidden `kept` fields, so a refused sign-in (a wrong password) shows them again: the
+ * server shows them only once. Anything that is not such a text is dropped.
+ */
+export function keptTextsOfForm(form: FormData, max = { texts: 60, chars: 250_000 }): UnsavedText[] {
+  const out: UnsavedText[] = [];
+  let chars = 0;
+  for (const raw of form.getAll("kept")) {
+    if (typeof raw !== "string" || out.length >= max.texts) continue;
+    let v: unknown;
+    try {
+      v = JSON.parse(raw);
+    } catch {
+      continue;
+    }
+    const t = v as Partial<UnsavedText> | null;
+    if (!t || typeof t.field !== "string" || !KEPT_FIELDS.has(t.field) || typeof t.value !== "string") continue;
+    if (t.code !== undefined && (typeof t.code !== "string" || t.code.length > 40)) continue;
+    chars += t.value.length;
+    if (chars > max.chars) break;
+    out.push({ field: t.field as UnsavedText["field"], ...(t.code !== undefined ? { code: t.code } : {}), value: t.value });
+  }
+  return out;
+}
+
 /** What the server hands Remix for every request (app/server.ts). */
 export type ServerLoadContext = {
   /** The posted form's texts, read only when a page needs them (a write's error page). */

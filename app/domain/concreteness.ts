@@ -41,24 +41,24 @@ const VAGUE: Record<VagueKind, string[]> = {
     "as soon as possible", "asap", "a\\.s\\.a\\.p\\.?", "quick(?:ly)?", "fast", "prompt(?:ly)?", "swift(?:ly)?",
     "in (?:a )?timely (?:manner|fashion)", "timely", "in good time", "right away", "soon(?!\\s+as)", "shortly",
     "without delay", "speed(?:y|ily)", "rapid(?:ly)?", "immediately", "(?:a|the) short(?:est)? time",
-    "(?:a )?reasonable (?:time|period|term)", "(?:within )?(?:a few|some|several) (?:days|hours|weeks)", "within (?:days|hours|weeks)",
+    "(?:a )?reasonable (?:time|period|term)", "(?:within )?(?:a few|some|several) (?:days|hours|weeks)", "within (?:days|hours|weeks)", "after a while", "(?<!(?<![\\p{L}\\p{N}])(?:no|niet)\\s+)later(?!\\s+(?:than|dan))",
     "zo snel mogelijk", "zsm", "z\\.s\\.m\\.?", "snel(?:le|ler)?", "vlot(?:te)?", "zo spoedig mogelijk",
     "spoedig", "tijdig(?:e)?", "op tijd", "zo vlug mogelijk", "vlug", "binnen afzienbare tijd", "zo kort mogelijk",
     "binnenkort", "meteen", "(?<!(?<![\\p{L}\\p{N}])(?:we|i|they|you)\\s+)direct", "onmiddellijk", "straks", "(?:binnen )?korte tijd", "op korte termijn",
-    "(?:een |binnen een )?redelijke termijn", "zo bij (?:u|je|jou|jullie)", "zo terug", "per ommegaande",
-    "(?:binnen )?(?:enkele|een paar|een aantal) (?:dagen|uren|weken)", "binnen (?:dagen|uren|weken)",
+    "(?:een |binnen een )?redelijke termijn", "zo bij (?:u|je|jou|jullie)", "zo terug", "per ommegaande", "per direct",
+    "(?:binnen )?(?:enkele|een paar|een aantal) (?:(?:werk)?dagen|uren|weken)", "na (?:verloop van |een |enige )?tijd(?:je)?", "binnen (?:dagen|uren|weken)",
   ],
   "vague-hedge": [
     "where(?:ver)? possible", "if possible", "when(?:ever)? possible", "as much as possible", "as far as possible",
     "(?:if|where|when) (?:necessary|needed|appropriate|feasible)", "(?:try|tries|trying) to", "(?<=(?<![\\p{L}\\p{N}])(?:we|i|they)\\s+)try",
     "strive(?:s)?(?: to)?", "aim(?:s)? to", "do (?:our|my|their|your) best", "our best", "ideally", "preferably",
     "in principle", "usually", "generally", "normally", "(?<!(?<![\\p{L}\\p{N}])(?:if|when|whenever)\\s[^,.;]*)often", "sometimes", "whenever we can", "if we can",
-    "if time (?:permits|allows)",
+    "if time (?:permits|allows)", "as soon as (?:we can|we have time)",
     "waar mogelijk", "indien mogelijk", "zo mogelijk", "als het (?:kan|mogelijk is)", "waar (?:dat|het) kan",
     "waar nodig", "indien nodig", "zo nodig", "als (?:dat|het) nodig is", "zo ?veel mogelijk", "zo goed mogelijk",
     "zo min mogelijk", "(?<=(?<![\\p{L}\\p{N}])(?:we|wij|ik|je|jullie|ze|zij|men)\\s+)(?:proberen|probeer(?:t)?)", "(?:proberen|probeer(?:t)?) (?:te|om)", "(?:proberen|probeer(?:t)?)(?=\\s+(?:we|wij|ik|je|jullie|ze|zij|men)(?![\\p{L}\\p{N}]))", "(?:ernaar )?streven", "streeft", "ons best(?: doen)?",
     "in principe", "bij voorkeur", "meestal", "doorgaans", "(?<!(?<![\\p{L}\\p{N}])(?:als|wanneer|zodra)\\s[^,.;]*)vaak", "soms", "normaal gesproken", "in de regel",
-    "(?:het )?liefst", "als de tijd het toelaat", "zodra (?:het|dat) kan", "bij gelegenheid",
+    "(?:het )?liefst", "als de tijd het toelaat", "zodra (?:het|dat) kan", "zodra (?:mogelijk|we (?:tijd hebben|kunnen))", "bij (?:de eerstvolgende )?gelegenheid",
   ],
   "vague-quality": [
     "good(?: service)?", "great(?: service)?", "excellent(?: service)?", "outstanding", "exceptional", "top[- ]notch",
@@ -173,7 +173,7 @@ const TRIGGERS: string[] = [
   // "within" and "binnen" count through what follows them ("within one day"): "within a
   // reasonable time" names no limit. "per" is a rate ("per call"), not a channel ("per e-mail").
   "when", "whenever", "after", "before", "every", "each", "if", "as soon as", "until", "during",
-  "per(?!\\s+(?:e-?mail|mail|phone|telephone|post|letter|sms|text|chat|app|whatsapp|telefoon|brief)(?![\\p{L}]))",
+  "per(?!\\s+(?:e-?mail|mail|phone|telephone|post|letter|sms|text|chat|app|whatsapp|telefoon|brief|direct)(?![\\p{L}]))",
   "without", "at the (?:start|end|beginning)", "first", "last",
   // Dutch
   "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twaalf", "vijftien", "twintig",

@@ -20,9 +20,10 @@ export function rebaseText<C extends string>(base: ChangeText<C>, mine: ChangeTe
     overlaps.push(key);
     return a;
   };
-  // A browser sends a textarea's lines ending in CRLF, the seeds and scripts in LF: the
-  // same words either way, or every line would look changed.
-  const lf = (s: string) => s.replace(/\r\n?/g, "\n");
+  // A browser sends a textarea's lines ending in CRLF, the seeds and scripts in LF, and
+  // an Enter at the very end is nothing in Markdown: the same words either way, or every
+  // line (or the last) would look changed.
+  const lf = (s: string) => s.replace(/\r\n?/g, "\n").replace(/\n+$/, "");
   const body = mergeLines(lf(base.body), lf(mine.body), lf(current.body));
   if (body.overlap) overlaps.push("body");
   return {
@@ -93,6 +94,13 @@ function mergeLines(base: string, mine: string, current: string): { text: string
       let from = start;
       for (const g of group) out.push(...lines.slice(from, g.start), ...g.lines), (from = g.end);
       out.push(...lines.slice(from, end));
+    } else if (group.length === 2 && group.every((g) => g.start === g.end)) {
+      // Both added lines at the same place (a list item each): both stay, what was adopted
+      // first. Worth a look unless one side added only blank lines.
+      const [theirs, ours] = group[0].mine ? [group[1], group[0]] : [group[0], group[1]];
+      const blank = (g: Hunk) => g.lines.every((l) => l.trim() === "");
+      if (!blank(theirs) && !blank(ours)) overlap = true;
+      out.push(...theirs.lines, ...(blank(ours) && blank(theirs) ? [] : ours.lines));
     } else {
       const mineHunks = group.filter((g) => g.mine);
       const theirs = group.filter((g) => !g.mine);

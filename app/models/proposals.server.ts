@@ -357,8 +357,9 @@ export function rebase(teamId: string, actor: Actor, id: number, now = Date.now(
     }
     // A conflict is copied once: posting "rebase" again (a double click, a retried request)
     // leads to the copy made the first time instead of a second draft.
+    // The same warning as the first time, should the author have missed it.
     const copy = findRebasedCopy(teamId, p.id, tx);
-    if (copy !== null) return { ok: true, id: copy, overlaps: [] };
+    if (copy !== null) return { ok: true, id: copy, overlaps: text.overlaps };
     const row = tx
       .insert(proposals)
       .values({

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { passRetryAfter } from "~/http.server";
@@ -20,6 +20,7 @@ import { claimPasswordCheck, passwordCheckSucceeded } from "~/models/users.serve
 
 import { UnsavedTexts } from "~/components/unsaved-texts";
 import { forgetKeptTexts, takeKeptTexts } from "~/kept-texts.server";
+import { keptTextsOfForm } from "~/unsaved-text";
 
 export { ErrorBoundary } from "~/components/error-page";
 
@@ -43,8 +44,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema });
+  // A refused sign-in shows again the texts the page gave back (decision 083), which its
+  // form carries along: the server showed them once and has forgotten them.
+  const refuse = (reply: SubmissionResult<string[]>, init: ResponseInit) => data({ reply, kept: keptTextsOfForm(formData) }, init);
   if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return refuse(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
   // Counted as a failure before the check runs, so parallel guesses cannot pass the limit.
@@ -53,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const { waitMs } = check;
     const minutes = Math.ceil(waitMs / 60_000);
     const message = msg(minutes === 1 ? "auth.login.tooManyOneMinute" : "auth.login.tooMany", { minutes });
-    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+    return refuse(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
       status: 429,
       headers: { "Retry-After": String(Math.ceil(waitMs / 1000)) },
     });
@@ -61,9 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = findUserByEmail(email);
   const ok = user ? await verifyPassword(user.passwordHash, password) : await timingSafeDummyVerify(password);
   if (!user || !ok) {
-    return data(submission.reply({ formErrors: [msg("auth.login.failed")], hideFields: ["password"] }), {
-      status: 400,
-    });
+    return refuse(submission.reply({ formErrors: [msg("auth.login.failed")], hideFields: ["password"] }), { status: 400 });
   }
   passwordCheckSucceeded(email, check.claim);
   const headers = new Headers({ "Set-Cookie": await startSession(user.id) });
@@ -74,8 +76,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const lastResult = useActionData<typeof action>();
-  const kept = useLoaderData<typeof loader>()?.kept ?? null;
+  const answer = useActionData<typeof action>();
+  const lastResult = answer?.reply;
+  const kept = useLoaderData<typeof loader>()?.kept ?? answer?.kept ?? null;
   const [searchParams] = useSearchParams();
   const t = useT();
   const [form, fields] = useForm({
@@ -92,6 +95,7 @@ export default function Login() {
       <Form method="post" {...getFormProps(form)}>
         <FormErrors form={form} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
+        {kept?.map((k, i) => <input key={i} type="hidden" name="kept" value={JSON.stringify(k)} />)}
         <TextField field={fields.email} label={t("auth.field.email")} type="email" autoComplete="username" />
         <TextField field={fields.password} label={t("auth.field.password")} type="password" autoComplete="current-password" />
         <SubmitButton>{t("auth.login.submit")}</SubmitButton>

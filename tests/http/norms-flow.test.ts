@@ -278,6 +278,10 @@ test("a change whose norm got a newer version meanwhile ends in conflict, and th
   expect(textareaValue(page.html, "edit-body")).toBe("v2b");
   expect(visibleText(page.html)).toContain("Your change and the one adopted meanwhile touch the same words; yours are kept there.");
   expect(visibleText(page.html)).toContain(`updated from proposal #${second}`);
+  // Sent again (a double click), it leads to the same copy, with the same warning.
+  const again = await b.post(proposalPath(teamId, second), { intent: "rebase" });
+  expect(Number(again.location!.split("/").pop()!.split("#")[0])).toBe(rebasedId);
+  expect(visibleText((await b.get(proposalPath(teamId, rebasedId))).html)).toContain("touch the same words; yours are kept there.");
   expect(visibleText(page.html)).toContain("What changes compared to N-1, version 2");
   // The conflict stays on record.
   expect(visibleText((await b.get(proposalPath(teamId, second))).html)).toContain("Not applied");

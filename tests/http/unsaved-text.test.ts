@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { startServer, type TestServer } from "../support/server";
 import { Client, signUp, teamWithNames, visibleText } from "../support/client";
 import { insertActiveNorms } from "../support/norm-fixtures";
+import { submitForm } from "../support/forms";
 import { newProposal, proposalPath, textareaValue } from "../support/norms";
 import { openCycle, peersToRate, ratePeer, userIdByEmail } from "../support/checkins";
 
@@ -113,14 +114,20 @@ test("signed out in another tab, then a comment sent: the 303 to sign in as the 
   expect(visibleText(login.html)).toContain("What you wrote was not saved You were signed out before it was sent. Here it is: copy it, sign in, and send it again.");
   expect(textareaValue(login.html, "unsaved-0")).toBe(comment);
   expect(login.html).not.toContain("<i>ook</i>");
-  // Shown once, right after: the next person at a shared computer does not find it there.
+  // A wrong password on that page shows it again: the form carries it along.
+  const wrong = await submitForm(author, "/login", login, { id: "login" }, { email: author.email, password: "not the password" });
+  expect(wrong.status).toBe(400);
+  expect(textareaValue(wrong.html, "unsaved-0")).toBe(comment);
+  // Shown once by the server, right after: the next person at a shared computer does not find it there.
   expect(visibleText((await author.get("/login")).html)).not.toContain("What you wrote was not saved");
-  // Two posts before the sign-in page is seen (two tabs) are both kept.
+  // Two posts before the sign-in page is seen (two tabs) are both kept; the same text sent twice, once.
+  expect((await author.post(proposalPath(teamId, id), { intent: "comment", body: "Eerste." })).status).toBe(303);
   expect((await author.post(proposalPath(teamId, id), { intent: "comment", body: "Eerste." })).status).toBe(303);
   expect((await author.post(proposalPath(teamId, id), { intent: "comment", body: "Nog een gedachte." })).status).toBe(303);
   const both = await author.get("/login");
   expect(textareaValue(both.html, "unsaved-0")).toBe("Eerste.");
   expect(textareaValue(both.html, "unsaved-1")).toBe("Nog een gedachte.");
+  expect(both.html).not.toContain('id="unsaved-2"');
   // Another browser's sign-in page shows nothing of it.
   const other = await new Client(server.url).get("/login");
   expect(other.html).not.toContain("Goed idee");

@@ -125,6 +125,8 @@ const moments = [
   "We bellen direct terug als de verbinding wegvalt.",
   "We bellen de klant maandag terug.",
   "We call the customer back on Monday.",
+  "We bellen niet later dan 17:00 terug.",
+  "We call back no later than 5 pm.",
 ];
 const stillVague: [string, HintKind[]][] = [
   ["We bellen de klant terug zodra het kan.", ["no-trigger", "vague-hedge"]],
@@ -134,6 +136,14 @@ const stillVague: [string, HintKind[]][] = [
   ["We antwoorden binnen enkele dagen.", ["vague-speed"]],
   ["We reply within days.", ["vague-speed"]],
   ["Wie de telefoon opneemt, noemt direct zijn naam.", ["vague-speed"]],
+  ["Na verloop van tijd sturen we een herinnering.", ["vague-speed"]],
+  ["After a while we send a reminder.", ["vague-speed"]],
+  ["Zodra mogelijk bellen we terug.", ["no-trigger", "vague-hedge"]],
+  ["As soon as we can, we call back.", ["no-trigger", "vague-hedge"]],
+  ["We antwoorden binnen enkele werkdagen.", ["vague-speed"]],
+  ["Bij de eerstvolgende gelegenheid bellen we terug.", ["no-trigger", "vague-hedge"]],
+  ["Bij drukte bellen we later terug.", ["vague-speed"]],
+  ["We helpen per direct iedere klant.", ["no-action", "vague-speed"]],
 ];
 
 describe("a tester's cases", () => {

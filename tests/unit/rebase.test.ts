@@ -60,10 +60,19 @@ test("only the lines both changed keep the author's words; what was adopted else
   });
 });
 
-test("a trailing newline is a line like any other, not a reason to drop the adopted last line", () => {
+test("an Enter at the very end is no change: the adopted last line stays, and nothing is said to overlap", () => {
   const mine = { ...base, title: "Nieuw.", body: base.body + "\n" };
   const current = { ...base, body: body("Klanten wachten.", "We bellen terug.", "We zeggen nooit: ik bel je nog.") };
-  expect(rebaseText(base, mine, current)).toEqual({ ...current, title: "Nieuw.", body: current.body + "\n", overlaps: [] });
+  expect(rebaseText(base, mine, current)).toEqual({ ...current, title: "Nieuw.", overlaps: [] });
+  const appended = { ...base, body: base.body + "\n- Extra: wat is aangenomen" };
+  expect(rebaseText(base, { ...base, body: base.body + "\n\n" }, appended)).toEqual({ ...appended, overlaps: [] });
+});
+
+test("both added a line at the same place: both stay, the adopted one first, and the author is asked to look", () => {
+  const list = text("T", "Zo:\n- a\n- b");
+  const mine = { ...list, body: "Zo:\n- a\n- b\n- van mij" };
+  const current = { ...list, body: "Zo:\n- a\n- b\n- aangenomen" };
+  expect(rebaseText(list, mine, current)).toEqual({ ...list, body: "Zo:\n- a\n- b\n- aangenomen\n- van mij", overlaps: ["body"] });
 });
 
 test("line endings do not count as a change: a browser's CRLF over a seeded LF text still merges", () => {
