@@ -276,6 +276,13 @@ function useFocusMainOnNavigation(key: string, state: unknown, pathname: string,
       }, 0);
       return;
     }
+    // A refusal whose form lost its button with the page's new state (a check-in closed
+    // meanwhile, decision 079): its message, which also scrolls it into view.
+    const refusal = before.posted && before.pathname === pathname ? document.querySelector<HTMLElement>("#main .form-error") : null;
+    if (refusal) {
+      refusal.focus();
+      return;
+    }
     const target = named ? document.getElementById(named) : null;
     if (target) target.focus();
     else document.getElementById("main")?.focus({ preventScroll: true });

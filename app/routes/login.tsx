@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema });
   // A refused sign-in shows again the texts the page gave back (decision 083), which its
   // form carries along: the server showed them once and has forgotten them.
-  const refuse = (reply: SubmissionResult<string[]>, init: ResponseInit) => data({ reply, kept: keptTextsOfForm(formData) }, init);
+  const refuse = (result: SubmissionResult<string[]>, init: ResponseInit) => data({ result, kept: keptTextsOfForm(formData) }, init);
   if (submission.status !== "success") {
     return refuse(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
@@ -77,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Login() {
   const answer = useActionData<typeof action>();
-  const lastResult = answer?.reply;
+  const lastResult = answer?.result;
   const kept = useLoaderData<typeof loader>()?.kept ?? answer?.kept ?? null;
   const [searchParams] = useSearchParams();
   const t = useT();

@@ -200,10 +200,10 @@ export default function TeamHome() {
           <ul className="status-list">
             {home.running.map((c) => (
               <li key={c.id}>
-                <Link to={`${base}/checkins/${c.id}`}>{c.title}</Link>
+                <Link to={`${base}/checkins/${c.id}`}>{c.title}</Link>{" "}
                 <span className="muted">
                   {t("checkins.closesOn", { date: formatDate(t.locale, c.closesAt, "datetime") })}
-                  {c.mine ? null : ` ${t("team.home.notInCheckin")}`}
+                  {c.mine ? null : ` · ${t("team.home.notInCheckin")}`}
                 </span>
               </li>
             ))}

@@ -247,15 +247,21 @@ function Coverage() {
         <thead>
           <tr>
             <th scope="col">{t("members.name")}</th>
-            <th scope="col">{t("members.role")}</th>
+            {/* On a phone the role goes under the name, so what was read fits the screen. */}
+            <th scope="col" className="wide-only">
+              {t("members.role")}
+            </th>
             <th scope="col">{t("agreement.coverage.status")}</th>
           </tr>
         </thead>
         <tbody>
           {d.coverage.members.map((m, i) => (
             <tr key={i}>
-              <th scope="row">{m.name}</th>
-              <td>{t(`role.${m.role}`)}</td>
+              <th scope="row">
+                {m.name}
+                <span className="narrow-only muted">{t(`role.${m.role}`)}</span>
+              </th>
+              <td className="wide-only">{t(`role.${m.role}`)}</td>
               <td>
                 {m.at ? (
                   t("agreement.coverage.readOn", { date: formatDate(t.locale, m.at) })

@@ -307,7 +307,7 @@ export default function ProposalPage() {
           {p.status === "voting" && d.norm.status === "active" ? (
             // Voters and the author were left wondering what their votes would do.
             <p>
-              {t("proposal.stale.whileVoting", { version: d.norm.currentVersion })}
+              {t(d.author.isMe ? "proposal.stale.whileVotingYours" : "proposal.stale.whileVoting", { version: d.norm.currentVersion })}
               {d.can.withdraw ? ` ${t("proposal.stale.stopNow")}` : null}
             </p>
           ) : null}

@@ -322,6 +322,8 @@ test("a self rating sent after the lead closed the check-in: the page shows it c
   expect((await lead.post(`/teams/${teamId}/checkins/${cycleId}`, { intent: "close" })).status).toBe(303);
   await page.getByRole("button", { name: "Save my self rating" }).click();
   await page.getByText("This check-in is closed, so nothing can be changed any more.").waitFor();
+  // The button went with the open state: focus, and the view, go to the message.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("form-error"))).toBe(true);
   // As without JavaScript: the closed check-in, no button to save with, the text to copy.
   await page.getByText("Ratings can no longer be changed.").waitFor();
   expect(await page.getByRole("button", { name: "Save my self rating" }).count()).toBe(0);

@@ -105,7 +105,7 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   expect(has(page.html, /<form[^>]* id="confirm"/)).toBe(true);
   // A lead sees who has read it.
   expect(visibleText((await lead.get(`${team}/agreement`)).html)).toContain("Confirmed: 0 of 4 members.");
-  expect(visibleText((await lead.get(`${team}/agreement`)).html)).toMatch(/Member 3 Member not yet \(no version confirmed yet\)/);
+  expect(visibleText((await lead.get(`${team}/agreement`)).html)).toMatch(/Member 3 Member Member not yet \(never confirmed\)/);
 
   // Acknowledge: once, and the page says so.
   expectStatus(await newcomer.post(`${team}/agreement`, { intent: "acknowledge", version: "1" }), 303);
@@ -114,7 +114,7 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   expect(visibleText(page.html)).toContain("that you have read version 1");
   expect(visibleText(page.html)).not.toContain("I have read version 1");
   expect(visibleText(page.html)).not.toContain("To the confirmation");
-  expect(visibleText((await lead.get(`${team}/agreement`)).html)).toMatch(/Confirmed: 1 of 4 members\..*Member 3 Member on /);
+  expect(visibleText((await lead.get(`${team}/agreement`)).html)).toMatch(/Confirmed: 1 of 4 members\..*Member 3 Member Member on /);
 
   // The team home: the agreement to read; the lead never confirmed any version, so it is not "new" to them.
   const homePage = await lead.get(team);
@@ -171,7 +171,7 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   expect(has(page.html, /<del><span class="visually-hidden">\[removed: <\/span>één werkdag/)).toBe(true);
 
   // The lead sees who is behind: everyone confirmed version 1, nobody version 2 yet.
-  expect(visibleText((await lead.get(`${team}/agreement`)).html)).toMatch(/Member 3 Member not yet \(confirmed version 1\)/);
+  expect(visibleText((await lead.get(`${team}/agreement`)).html)).toMatch(/Member 3 Member Member not yet \(last confirmed: version 1\)/);
 
   // Version 1 stays readable exactly as it was.
   page = await newcomer.get(`${team}/agreement?version=1`);
@@ -259,7 +259,9 @@ test("a change whose norm got a newer version meanwhile ends in conflict, and th
   expect(during).toContain("N-1 has a newer version (version 2) than the one this proposal was written for.");
   expect(during).toContain("The vote goes on, but if it passes nothing changes: the proposal ends as “Not applied”. Its author can then update it to version 2");
   expect(during).not.toContain("To stop the vote now");
-  expect(visibleText((await b.get(proposalPath(teamId, second))).html)).toContain("To stop the vote now, withdraw the proposal below.");
+  expect(visibleText((await b.get(proposalPath(teamId, second))).html)).toContain(
+    "You can then update it to version 2 and put it to the vote again. To stop the vote now, withdraw the proposal below.",
+  );
   expectStatus(await lead.post(proposalPath(teamId, second), { intent: "close" }), 303);
 
   let page = await b.get(proposalPath(teamId, second));
@@ -295,7 +297,7 @@ test("a draft written against an old version must be updated before its vote ope
   await adopt(lead, [lead, a], teamId, { kind: "change", normCode: "N-1", title: "We vatten aan het eind van elk gesprek samen wat er nu gebeurt.", body: "", category: "customer-contact" });
   // The author's home says what to do first.
   expect(visibleText((await a.get(`/teams/${teamId}`)).html)).toContain(
-    "Your draft “Change N-1: We vatten aan het eind van elk gesprek in twee zinnen samen wat we afspraken.”: N-1 has a newer version, so update the draft first, then open the vote",
+    "Update your draft “Change N-1: We vatten aan het eind van elk gesprek in twee zinnen samen wat we afspraken.” first: N-1 has a newer version",
   );
   const page = await a.post(proposalPath(teamId, stale), { intent: "open-vote", closesAt: "" });
   expect(page.status).toBe(409);
@@ -429,16 +431,16 @@ test("the team home lists the member's own drafts to put to the vote; a new hire
   const team = `/teams/${teamId}`;
   await adopt(lead, [lead, a, b], teamId, { kind: "add", title: "We bellen een klant binnen één werkdag terug.", body: "", category: "follow-up" });
   const draft = await newProposal(a, teamId, { kind: "add", title: "We noemen bij elke doorverbinding de naam van de collega.", body: "", category: "customer-contact" });
-  const todo = "Your draft “We noemen bij elke doorverbinding de naam van de collega.”: open the vote when it is ready";
+  const todo = "Open the vote on your draft “We noemen bij elke doorverbinding de naam van de collega.” when it is ready";
   const home = await a.get(team);
   expect(visibleText(home.html)).toContain(todo);
   expect(home.html).toContain(`href="${team}/proposals/${draft}"`);
   // Not on a colleague's list: it is not theirs to open.
-  expect(visibleText((await b.get(team)).html)).not.toContain("Your draft");
+  expect(visibleText((await b.get(team)).html)).not.toContain("your draft");
   // Once the vote is open, the author is asked to vote like everyone else.
   expectStatus(await a.post(proposalPath(teamId, draft), { intent: "open-vote", closesAt: "" }), 303);
   const after = visibleText((await a.get(team)).html);
-  expect(after).not.toContain("Your draft");
+  expect(after).not.toContain("your draft");
   expect(after).toContain("Vote on “We noemen bij elke doorverbinding");
 
   // A new hire: the agreement first, then the vote on changing it.

@@ -30,7 +30,7 @@ test("rating a colleague who has just left: a 404 that gives the observation bac
   const text = visibleText(refused.html);
   expect(text).toContain("Page not found");
   // Why the form may be gone, and where to see whom one rates now.
-  expect(text).toContain("Were you rating a colleague? They may have left the team, in which case you rate someone else instead.");
+  expect(text).toContain("Were you rating a colleague? They may no longer be in the team, and then you need not rate them.");
   expect(refused.html).toMatch(new RegExp(`<a[^>]* href="/teams/${teamId}/checkins/${cycleId}"[^>]*>See whom you rate in this check-in.</a>`));
   expect(text).toContain("What you wrote was not saved");
   expect(refused.html).toContain(`<label for="unsaved-0">Observation for ${code}</label>`);
