@@ -67,8 +67,9 @@ export async function keepPostedTexts(request: Request, now = Date.now()): Promi
 
 /**
  * What this browser sent after its session had ended, taken: the sign-in page shows it
- * once, right after the refused post. Kept any longer, the next person at a shared
- * computer would read it on the sign-in page (a lead's private note, a rating).
+ * once, right after the refused post, and a sign-in drops it. Kept any longer, the next
+ * person at a shared computer would read it on the sign-in page (a lead's private note,
+ * a rating). `setCookie` clears the cookie; null when the browser had none.
  */
 export async function takeKeptTexts(request: Request, now = Date.now()): Promise<{ texts: UnsavedText[]; setCookie: string | null }> {
   const id = await keptIdOf(request);
@@ -76,14 +77,6 @@ export async function takeKeptTexts(request: Request, now = Date.now()): Promise
   const entry = kept.get(id);
   forget(id);
   return { texts: entry && entry.until > now ? entry.texts : [], setCookie: await keptCookie.serialize("", { maxAge: 0 }) };
-}
-
-/** After a sign-in the texts have been shown: forgotten, and the cookie with them (null when there was none). */
-export async function forgetKeptTexts(request: Request): Promise<string | null> {
-  const id = await keptIdOf(request);
-  if (!id) return null;
-  forget(id);
-  return keptCookie.serialize("", { maxAge: 0 });
 }
 
 function forget(id: string) {

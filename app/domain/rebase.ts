@@ -91,9 +91,7 @@ function mergeLines(base: string, mine: string, current: string): { text: string
     const sides = new Set(group.map((g) => g.mine));
     if (sides.size === 1) {
       // One side only (or the same side twice): its lines.
-      let from = start;
-      for (const g of group) out.push(...lines.slice(from, g.start), ...g.lines), (from = g.end);
-      out.push(...lines.slice(from, end));
+      out.push(...applied(lines, group, start, end));
     } else if (group.length === 2 && group.every((g) => g.start === g.end)) {
       // Both added lines at the same place (a list item each): both stay, what was adopted
       // first. Worth a look unless one side added only blank lines.
@@ -106,12 +104,22 @@ function mergeLines(base: string, mine: string, current: string): { text: string
       const theirs = group.filter((g) => !g.mine);
       const same = mineHunks.length === theirs.length && mineHunks.every((g, k) => g.start === theirs[k].start && g.end === theirs[k].end && g.lines.join("\n") === theirs[k].lines.join("\n"));
       if (!same) overlap = true;
-      let from = start;
-      for (const g of mineHunks) out.push(...lines.slice(from, g.start), ...g.lines), (from = g.end);
-      out.push(...lines.slice(from, end));
+      out.push(...applied(lines, mineHunks, start, end));
     }
     at = end;
   }
   out.push(...lines.slice(at));
   return { text: out.join("\n"), overlap };
+}
+
+/** Base lines `start`–`end` with `hunks` (in order, inside that range) applied. */
+function applied(lines: string[], hunks: Hunk[], start: number, end: number): string[] {
+  const out: string[] = [];
+  let from = start;
+  for (const g of hunks) {
+    out.push(...lines.slice(from, g.start), ...g.lines);
+    from = g.end;
+  }
+  out.push(...lines.slice(from, end));
+  return out;
 }

@@ -17,9 +17,8 @@ import { email, looseText, msg, secret } from "~/forms";
 import { useT } from "~/i18n/react";
 import { carriedRedirectTo } from "~/safe-redirect";
 import { claimPasswordCheck, passwordCheckSucceeded } from "~/models/users.server";
-
 import { UnsavedTexts } from "~/components/unsaved-texts";
-import { forgetKeptTexts, takeKeptTexts } from "~/kept-texts.server";
+import { takeKeptTexts } from "~/kept-texts.server";
 import { keptTextsOfForm } from "~/unsaved-text";
 
 export { ErrorBoundary } from "~/components/error-page";
@@ -70,8 +69,8 @@ export async function action({ request }: ActionFunctionArgs) {
   passwordCheckSucceeded(email, check.claim);
   const headers = new Headers({ "Set-Cookie": await startSession(user.id) });
   // Texts kept from before a sign-out were shown on this page: they go now (decision 083).
-  const forgotten = await forgetKeptTexts(request);
-  if (forgotten) headers.append("Set-Cookie", forgotten);
+  const { setCookie } = await takeKeptTexts(request);
+  if (setCookie) headers.append("Set-Cookie", setCookie);
   return redirect(safeRedirect(redirectTo), { status: 303, headers });
 }
 

@@ -12,9 +12,9 @@ import { notFound, requireMember } from "~/permissions.server";
 import type { PageTitleData } from "~/root";
 
 /**
- * Its 404 says why a rating form that was there may be gone: the colleague left the team
- * (someone else is rated instead) or the check-in changed. The same words for any 404
- * here, so they tell an outsider nothing.
+ * Its 404 says why a rating form that was there may be gone: the colleague is no longer
+ * in the team, and need not be rated. The same words for any 404 here, so they tell an
+ * outsider nothing.
  */
 export function ErrorBoundary() {
   const t = useT();
