@@ -227,6 +227,12 @@ export const proposalComments = sqliteTable(
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
     body: text("body").notNull(),
     createdAt: integer("created_at").notNull(),
+    // Set when the author changed the text; the page says "edited".
+    editedAt: integer("edited_at"),
+    // A removed comment keeps its place in the thread (replies may refer to it), not its text.
+    removedAt: integer("removed_at"),
+    // Who removed it, as the thread shows it; the audit log names a lead who did.
+    removedAs: text("removed_as", { enum: ["author", "lead"] }),
   },
   (t) => [index("proposal_comments_proposal_idx").on(t.proposalId, t.id)],
 );

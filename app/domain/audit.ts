@@ -41,7 +41,7 @@ export type AuditDetail =
 
 // Rows about one proposal whose sentence names only a norm code or a title: "Opened
 // the vote on N-2" twice in a row is two proposals, so the page names which.
-const ABOUT_A_PROPOSAL = new Set(["proposal.created", "proposal.vote-opened", "proposal.withdrawn", "proposal.rebased"]);
+const ABOUT_A_PROPOSAL = new Set(["proposal.created", "proposal.vote-opened", "proposal.withdrawn", "proposal.rebased", "proposal.comment-removed"]);
 
 /** What a settings row stores: which settings changed, and the old and new values that fit on a line. */
 export function settingsChangeData(before: Record<SettingKey, string | number>, after: Record<SettingKey, string | number>) {

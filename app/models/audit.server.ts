@@ -17,6 +17,7 @@ export type AuditKind =
   | "proposal.closed"
   | "proposal.withdrawn"
   | "proposal.rebased"
+  | "proposal.comment-removed"
   | "norm.version-created"
   | "norm.retired"
   | "agreement.version-created"

@@ -211,6 +211,104 @@ export function addCommentTx(tx: DB, teamId: string, actor: Actor, id: number, b
   return { ok: true };
 }
 
+export type CommentRefusal = Refusal | { refused: "removed" };
+
+const commentById = preparedOnce(() =>
+  db
+    .select()
+    .from(proposalComments)
+    .where(
+      and(
+        eq(proposalComments.teamId, sql.placeholder("teamId")),
+        eq(proposalComments.proposalId, sql.placeholder("proposalId")),
+        eq(proposalComments.id, sql.placeholder("id")),
+      ),
+    )
+    .prepare(),
+);
+
+/**
+ * A comment in the thread of an open proposal, for its author to change or remove: once
+ * the vote has closed, the discussion is part of how the team decided and stays as it was.
+ * A lead may remove any comment at any time (something hurtful, a customer's details).
+ */
+function commentFor(
+  tx: DB,
+  teamId: string,
+  actor: Actor,
+  proposalId: number,
+  commentId: number,
+  asLead: boolean,
+  now: number,
+): CommentRefusal | { p: Loaded; c: typeof proposalComments.$inferSelect } {
+  const p = load(teamId, proposalId);
+  const c = p && commentById().get({ teamId, proposalId, id: commentId });
+  if (!p || !c) return { refused: "not-found" };
+  if (c.removedAt !== null) return { refused: "removed" };
+  if (asLead) return { p, c };
+  if (c.authorId !== actor.id) return { refused: "forbidden" };
+  if (p.status !== "draft" && p.status !== "voting") return { refused: "state", status: p.status };
+  if (p.status === "voting" && p.closesAt !== null && now >= p.closesAt) {
+    closeProposalTx(tx, p.id, { now, actorId: null, early: false });
+    return { refused: "too-late" };
+  }
+  return { p, c };
+}
+
+/**
+ * The author changes their comment while the discussion is open. `savedAt` is the
+ * comment's last save when the form was opened: a save from another tab since then is
+ * not overwritten unread (as for drafts).
+ */
+export function editComment(
+  teamId: string,
+  actor: Actor,
+  proposalId: number,
+  commentId: number,
+  body: string,
+  savedAt: number | null,
+  now = Date.now(),
+): CommentRefusal | { ok: true } {
+  return write((tx) => {
+    const found = commentFor(tx, teamId, actor, proposalId, commentId, false, now);
+    if ("refused" in found) return found;
+    const { c } = found;
+    if (c.body === body) return { ok: true };
+    if (savedAt !== null && savedAt !== (c.editedAt ?? c.createdAt)) return { refused: "changed-meanwhile" };
+    tx.update(proposalComments).set({ body, editedAt: now }).where(eq(proposalComments.id, c.id)).run();
+    return { ok: true };
+  });
+}
+
+/**
+ * Takes a comment's text out of the thread; its place stays, saying who removed it. The
+ * author may while the discussion is open; a lead may always, and the audit log records
+ * a lead removing someone else's words.
+ */
+export function removeComment(
+  teamId: string,
+  actor: Actor,
+  proposalId: number,
+  commentId: number,
+  now = Date.now(),
+): CommentRefusal | { ok: true } {
+  return write((tx) => {
+    const found = commentFor(tx, teamId, actor, proposalId, commentId, actor.isLead, now);
+    // Removed already (a double click, or a lead and the author at once): done.
+    if ("refused" in found) return found.refused === "removed" ? { ok: true } : found;
+    const { p, c } = found;
+    const own = c.authorId === actor.id;
+    tx.update(proposalComments)
+      .set({ body: "", removedAt: now, removedAs: own ? "author" : "lead" })
+      .where(eq(proposalComments.id, c.id))
+      .run();
+    if (!own) {
+      audit(tx, { teamId, actorId: actor.id, kind: "proposal.comment-removed", subject: subjectOf(tx, p), data: { proposalId: p.id }, at: now });
+    }
+    return { ok: true };
+  });
+}
+
 // ---------------------------------------------------------------- vote lifecycle
 
 /**
@@ -587,7 +685,16 @@ const proposalNormVersions = preparedOnce(() =>
 
 const proposalCommentRows = preparedOnce(() =>
   db
-    .select({ id: proposalComments.id, body: proposalComments.body, createdAt: proposalComments.createdAt, authorName: users.name })
+    .select({
+      id: proposalComments.id,
+      body: proposalComments.body,
+      createdAt: proposalComments.createdAt,
+      editedAt: proposalComments.editedAt,
+      removedAt: proposalComments.removedAt,
+      removedAs: proposalComments.removedAs,
+      authorId: proposalComments.authorId,
+      authorName: users.name,
+    })
     .from(proposalComments)
     .leftJoin(users, eq(users.id, proposalComments.authorId))
     .where(and(eq(proposalComments.teamId, sql.placeholder("teamId")), eq(proposalComments.proposalId, sql.placeholder("id"))))

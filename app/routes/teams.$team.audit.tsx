@@ -92,7 +92,7 @@ type Row = { kind: string; subject: string; detail: AuditDetail };
 
 // Names a user wrote (a proposal's or check-in's title, a team's name) read as part of
 // the sentence without quotes ("The vote on We call back. closed"); norm codes do not.
-const TITLED = new Set(["team.created", "proposal.created", "proposal.vote-opened", "proposal.closed", "proposal.withdrawn", "cycle.opened", "cycle.closed"]);
+const TITLED = new Set(["team.created", "proposal.created", "proposal.vote-opened", "proposal.closed", "proposal.withdrawn", "proposal.comment-removed", "cycle.opened", "cycle.closed"]);
 
 function AuditLine({ row, base }: { row: Row; base: string }) {
   const t = useT();

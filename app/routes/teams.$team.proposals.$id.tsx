@@ -32,6 +32,8 @@ import { markdownToText, normLinksOf, renderMarkdown } from "~/markdown.server";
 import {
   addComment,
   castVote,
+  editComment,
+  removeComment,
   CLOSED_STATUSES,
   closeDueVotes,
   closeEarly,
@@ -43,6 +45,7 @@ import {
   rebase,
   withdraw,
   type Actor,
+  type CommentRefusal,
   type Refusal,
 } from "~/models/proposals.server";
 import { forbidden, notFound, requireMember } from "~/permissions.server";
@@ -56,6 +59,12 @@ export { reloadAfterConflict as shouldRevalidate } from "~/revalidation";
 /** Proposal ids are positive integers; anything else is a page that does not exist. */
 function parseProposalId(value: string | undefined) {
   return parseRowId(value) ?? notFound();
+}
+
+/** Why the author may no longer change or remove their comment. */
+function commentRefusal(r: Exclude<CommentRefusal, { refused: "not-found" | "forbidden" }>) {
+  if (r.refused === "changed-meanwhile") return msg("comments.changedMeanwhile");
+  return r.refused === "removed" ? msg("comments.refused.removed") : msg("comments.refused.closed");
 }
 
 function refusalMessage(r: Exclude<Refusal, { refused: "not-found" | "forbidden" }>, intent: string, code: string) {
@@ -99,6 +108,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Only a conflict is copied by a rebase; the copy replaces the rebase button with a link.
   const rebasedAs = p.status === "conflict" ? findRebasedCopy(team.id, p.id) : null;
   const mine = page.votes.find((v) => v.userId === user.id) ?? null;
+  // `?comment=<id>` opens the edit form of one's own comment, or a lead's remove button
+  // for someone else's: a link, so it works without JavaScript (as a note's, decision 072).
+  const openedComment = parseRowId(new URL(request.url).searchParams.get("comment"));
 
   return {
     teamId: team.id,
@@ -148,7 +160,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             categoryFrom: base.category !== p.category ? base.category : null,
           }
         : null,
-    comments: page.comments.map((c) => ({ id: c.id, authorName: c.authorName, createdAt: c.createdAt, html: renderMarkdown(c.body, links) })),
+    comments: page.comments.map((c) => {
+      const removed = c.removedAt !== null;
+      const own = c.authorId === user.id;
+      const canEdit = !removed && own && open;
+      const canRemove = !removed && (isLead || (own && open));
+      const opened = (canEdit || canRemove) && c.id === openedComment;
+      return {
+        id: c.id,
+        authorName: c.authorName,
+        createdAt: c.createdAt,
+        editedAt: removed ? null : c.editedAt,
+        removed: removed ? { at: c.removedAt ?? c.createdAt, by: c.removedAs ?? "author" } : null,
+        html: removed ? "" : renderMarkdown(c.body, links),
+        canEdit,
+        canRemove,
+        opened,
+        // The raw text (and the time of its last save) only in the open edit form.
+        body: opened && canEdit ? c.body : "",
+        savedAt: c.editedAt ?? c.createdAt,
+      };
+    }),
     // Running: only the count and the member's own vote. Who voted what is shown after the close.
     turnout: { voters: counted.length, members: page.memberCount },
     myVote: mine && p.status === "voting" ? { choice: mine.choice, reason: mine.reason, updatedAt: mine.updatedAt } : null,
@@ -165,7 +197,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { intent: string; result?: SubmissionResult<string[]>; error?: string };
+type ActionResult = { intent: string; result?: SubmissionResult<string[]>; error?: string; commentId?: number };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team, user, isLead } = await requireMember(request, params);
@@ -212,6 +244,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const r = addComment(team.id, actor, id, submission.value.body, now, repeatSince(request, now));
       if ("refused" in r) return refuse(r, submission.reply());
       return redirectWithFlash(`${here}#comments`, { key: "proposal.commented" });
+    }
+    case "edit-comment": {
+      const commentId = parseRowId(singleValue(formData, "commentId")) ?? notFound();
+      const submission = parseWithZod(formData, { schema: commentSchema });
+      if (submission.status !== "success") return data<ActionResult>({ intent, commentId, result: submission.reply() }, { status: 400 });
+      const r = editComment(team.id, actor, id, commentId, submission.value.body, savedAtOf(formData) ?? null);
+      if ("refused" in r) {
+        if (r.refused === "not-found") notFound();
+        if (r.refused === "forbidden") forbidden();
+        return data<ActionResult>({ intent, commentId, result: submission.reply(), error: commentRefusal(r) }, { status: 409 });
+      }
+      return redirectWithFlash(`${here}#comment-${commentId}`, { key: "comments.savedFlash" });
+    }
+    case "remove-comment": {
+      const commentId = parseRowId(singleValue(formData, "commentId")) ?? notFound();
+      const r = removeComment(team.id, actor, id, commentId);
+      if ("refused" in r) {
+        if (r.refused === "not-found") notFound();
+        if (r.refused === "forbidden") forbidden();
+        return data<ActionResult>({ intent, commentId, error: commentRefusal(r) }, { status: 409 });
+      }
+      return redirectWithFlash(`${here}#comment-${commentId}`, { key: "comments.removedFlash" });
     }
     case "open-vote": {
       const submission = parseWithZod(formData, { schema: openVoteSchema });
@@ -291,7 +345,7 @@ export default function ProposalPage() {
           <p>{translateError(t, actionData.error)}</p>
         </div>
       ) : null}
-      {actionData?.error && actionData.result && !formShown(d.can, actionData.intent) ? (
+      {actionData?.error && actionData.result && !formShown(d, actionData) ? (
         <KeptText intent={actionData.intent} result={actionData.result} retire={p.kind === "retire"} />
       ) : null}
 
@@ -379,7 +433,7 @@ export default function ProposalPage() {
         </p>
       ) : null}
 
-      <Comments lastResult={resultFor("comment")} />
+      <Comments lastResult={resultFor("comment")} sent={actionData} />
 
       {d.can.close || d.can.withdraw ? (
         <section aria-labelledby="h-manage" className="panel">
@@ -537,8 +591,20 @@ function RebaseForm() {
 // A write refused because the proposal moved on (the vote opened or closed, the draft
 // was withdrawn) no longer finds its form on the page: what the user wrote is shown
 // here to copy instead of being dropped.
-function formShown(can: { edit: boolean; comment: boolean; vote: boolean }, intent: string) {
-  return intent === "edit" ? can.edit : intent === "comment" ? can.comment : intent === "vote" ? can.vote : true;
+function formShown(d: { can: { edit: boolean; comment: boolean; vote: boolean }; comments: { id: number; canEdit: boolean }[] }, sent: ActionResult) {
+  const { can } = d;
+  switch (sent.intent) {
+    case "edit":
+      return can.edit;
+    case "comment":
+      return can.comment;
+    case "vote":
+      return can.vote;
+    case "edit-comment":
+      return d.comments.some((c) => c.id === sent.commentId && c.canEdit);
+    default:
+      return true;
+  }
 }
 
 function KeptText({ intent, result, retire }: { intent: string; result: SubmissionResult<string[]>; retire: boolean }) {
@@ -550,6 +616,7 @@ function KeptText({ intent, result, retire }: { intent: string; result: Submissi
       ["body", retire ? t("proposal.field.reason") : t("proposal.field.body")],
     ],
     comment: [["body", t("comments.field")]],
+    "edit-comment": [["body", t("comments.field")]],
     vote: [["reason", t("vote.field.reason")]],
   };
   const kept = (typed[intent] ?? []).flatMap(([name, label]) => {
@@ -731,7 +798,7 @@ function VoteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
 
 const COMMENT_TEXT = ["body"] as const;
 
-function Comments({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+function Comments({ lastResult, sent }: { lastResult?: SubmissionResult<string[]>; sent?: ActionResult }) {
   const d = useData();
   const t = useT();
   const [form, fields] = useForm({
@@ -748,15 +815,21 @@ function Comments({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
       <ol className="comments">
         {d.comments.map((c) => (
           <li key={c.id} id={`comment-${c.id}`}>
-            <p className="comment-meta">
+            <p className="comment-meta" id={`comment-${c.id}-by`}>
               <strong>
                 <AuthorName name={c.authorName} />
               </strong>{" "}
               <span className="muted">
                 <DateTime ms={c.createdAt} />
+                {c.editedAt !== null ? ` · ${t("comments.edited", { date: formatDate(t.locale, c.editedAt, "datetime") })}` : null}
               </span>
             </p>
-            <Markdown html={c.html} />
+            {c.removed ? (
+              <p className="muted">{t(`comments.removedBy.${c.removed.by}`, { date: formatDate(t.locale, c.removed.at, "datetime") })}</p>
+            ) : (
+              <Markdown html={c.html} />
+            )}
+            <CommentTools comment={c} teamId={d.teamId} proposalId={d.proposal.id} sent={sent?.commentId === c.id ? sent : undefined} />
           </li>
         ))}
       </ol>
@@ -792,4 +865,72 @@ function againLink(teamId: string, id: number, kind: string, normCode: string | 
     query.set("normCode", normCode);
   }
   return `/teams/${teamId}/proposals/new?${query}`;
+}
+
+type CommentRow = ReturnType<typeof useData>["comments"][number];
+
+/**
+ * Under a comment its author may still change, or a lead may remove: a link that opens
+ * the form (two steps, so a removal is never one stray click, with or without JavaScript).
+ */
+function CommentTools({ comment: c, teamId, proposalId, sent }: { comment: CommentRow; teamId: string; proposalId: number; sent?: ActionResult }) {
+  const t = useT();
+  const here = `/teams/${teamId}/proposals/${proposalId}`;
+  // A refused edit keeps its form open, with what was typed, whatever the URL says.
+  const refusedEdit = sent?.intent === "edit-comment" && sent.result !== undefined && c.canEdit;
+  if (!c.opened && !refusedEdit) {
+    if (!c.canEdit && !c.canRemove) return null;
+    return (
+      <p className="comment-tools">
+        {/* No #fragment: a browser skips autofocus on a page opened at one. */}
+        <Link to={`${here}?comment=${c.id}`} id={`comment-link-${c.id}`} aria-describedby={`comment-${c.id}-by`} preventScrollReset>
+          {c.canEdit ? t("comments.edit") : t("comments.remove")}
+        </Link>
+      </p>
+    );
+  }
+  const back = (
+    <Link to={`${here}#comment-${c.id}`} state={{ focus: `comment-link-${c.id}` }} preventScrollReset>
+      {t("shell.cancel")}
+    </Link>
+  );
+  return (
+    <div className="comment-tools">
+      {c.canEdit ? <EditCommentForm comment={c} here={here} lastResult={refusedEdit ? sent?.result : undefined} /> : null}
+      {c.canRemove ? (
+        <Form method="post" action={here} className="actions">
+          <input type="hidden" name="intent" value="remove-comment" />
+          <input type="hidden" name="commentId" value={c.id} />
+          <SubmitButton intent="remove-comment" className="button danger" confirm={t("comments.confirmRemove")}>
+            {t("comments.removeNow")}
+          </SubmitButton>
+          {c.canEdit ? null : back}
+        </Form>
+      ) : null}
+      {c.canEdit ? <p>{back}</p> : null}
+    </div>
+  );
+}
+
+function EditCommentForm({ comment: c, here, lastResult }: { comment: CommentRow; here: string; lastResult?: SubmissionResult<string[]> }) {
+  const t = useT();
+  const [form, fields] = useForm({
+    id: `edit-comment-${c.id}`,
+    lastResult,
+    defaultValue: { body: c.body },
+    ...validateOnSubmit,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
+  });
+  return (
+    <Form method="post" action={here} {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="edit-comment" />
+      <input type="hidden" name="commentId" value={c.id} />
+      <input type="hidden" name="savedAt" value={c.savedAt} />
+      <FormErrors form={form} />
+      <TextareaField field={fields.body} label={t("comments.editField")} hint={t("comments.markdownHint")} rows={4} autoFocus={!lastResult} />
+      <SubmitButton intent="edit-comment">
+        {t("comments.save")}
+      </SubmitButton>
+    </Form>
+  );
 }
