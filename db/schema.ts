@@ -619,8 +619,11 @@ export const conversationActions = sqliteTable(
     text: text("text").notNull(),
     normId: integer("norm_id").references(() => norms.id),
     dueOn: text("due_on"),
+    // Closed: done, or dropped by a lead (no longer relevant); `doneAt`/`doneBy` say when and by whom.
+    // Rows closed before 2026-12-01 have no value here and were done.
     doneAt: integer("done_at"),
     doneBy: text("done_by").references(() => users.id, { onDelete: "set null" }),
+    closedAs: text("closed_as", { enum: ["done", "dropped"] }),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: integer("created_at").notNull(),
   },

@@ -84,11 +84,12 @@ function Hint({ field, hint }: Common) {
 // Constraint attributes (required, maxLength) are left off on purpose: maxLength
 // silently cuts pasted text, and the server's messages are clearer than the browser's.
 export function TextField(
-  props: Common & { type?: "text" | "email" | "password" | "number" | "date" | "datetime-local"; autoComplete?: string; min?: string },
+  props: Common & { type?: "text" | "email" | "password" | "number" | "date" | "datetime-local"; autoComplete?: string; min?: string; autoFocus?: boolean },
 ) {
   const { field, type = "text", autoComplete, min } = props;
   const inputProps = getInputProps(field, { type, ariaAttributes: true });
   const firstError = useFirstError(field);
+  const autoFocus = firstError || props.autoFocus;
   return (
     <div className="field">
       <Label {...props} />
@@ -100,7 +101,8 @@ export function TextField(
         minLength={undefined}
         autoComplete={autoComplete}
         min={min}
-        autoFocus={firstError || undefined}
+        autoFocus={autoFocus || undefined}
+        data-autofocus={props.autoFocus ? "" : undefined}
         aria-describedby={describedBy(field, props.hint)}
         // A password is never sent back to the browser, even after a validation error.
         defaultValue={type === "password" ? undefined : inputProps.defaultValue}

@@ -26,7 +26,8 @@ export type AuditKind =
   | "cycle.closed"
   | "conversation.held"
   | "conversation.action-created"
-  | "conversation.action-done";
+  | "conversation.action-done"
+  | "conversation.action-dropped";
 
 /** Appends one audit row inside the caller's transaction. Never pass note text or ratings. */
 export function audit(

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNull, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   checkinCycles,
@@ -28,6 +28,8 @@ const conversationScope = preparedOnce(() =>
       closesAt: checkinCycles.closesAt,
       anonymityThreshold: checkinCycles.anonymityThreshold,
       memberName: users.name,
+      // A member removed from the team keeps their conversations as a record, closed to new notes and actions.
+      inTeam: sql<number>`exists (select 1 from ${memberships} m where m.team_id = ${checkinCycles.teamId} and m.user_id = ${cycleParticipants.userId})`,
     })
     .from(checkinCycles)
     .innerJoin(
@@ -119,26 +121,32 @@ export function loadConversation(
   };
 }
 
+const closedBy = alias(users, "closed_by");
+
 const actionColumns = {
   id: conversationActions.id,
   conversationId: conversationActions.conversationId,
   text: conversationActions.text,
   dueOn: conversationActions.dueOn,
   doneAt: conversationActions.doneAt,
+  closedAs: conversationActions.closedAs,
+  closedByName: closedBy.name,
   createdAt: conversationActions.createdAt,
   normCode: norms.code,
+  normRetired: sql<number>`${norms.status} = 'retired'`,
   cycleId: checkinCycles.id,
   cycleTitle: checkinCycles.title,
 };
 
-// An action with the cycle of its conversation and the code of its norm, as both lists show it.
+// An action with the cycle of its conversation, the code of its norm and who closed it, as the lists show it.
 const actionsWithCycle = () =>
   db
     .select(actionColumns)
     .from(conversationActions)
     .innerJoin(conversations, eq(conversations.id, conversationActions.conversationId))
     .innerJoin(checkinCycles, eq(checkinCycles.id, conversations.cycleId))
-    .leftJoin(norms, eq(norms.id, conversationActions.normId));
+    .leftJoin(norms, eq(norms.id, conversationActions.normId))
+    .leftJoin(closedBy, eq(closedBy.id, conversationActions.doneBy));
 
 const memberActions = preparedOnce(() =>
   actionsWithCycle()
@@ -148,7 +156,12 @@ const memberActions = preparedOnce(() =>
         eq(conversationActions.memberId, sql.placeholder("memberId")),
         or(
           eq(conversationActions.conversationId, sql.placeholder("conversationId")),
-          and(isNull(conversationActions.doneAt), lt(checkinCycles.openedAt, sql.placeholder("openedBefore"))),
+          // Earlier cycles' actions still open, or closed since this cycle opened: the
+          // follow-up shows where it happened ("done on … by …"), not only in the old cycle.
+          and(
+            lt(checkinCycles.openedAt, sql.placeholder("openedBefore")),
+            or(isNull(conversationActions.doneAt), gte(conversationActions.doneAt, sql.placeholder("openedBefore"))),
+          ),
         ),
       ),
     )
@@ -188,12 +201,14 @@ const openActionCount = preparedOnce(() =>
         eq(conversationActions.teamId, sql.placeholder("teamId")),
         eq(conversationActions.normId, sql.placeholder("normId")),
         isNull(conversationActions.doneAt),
+        // A removed member's actions are nobody's work any more.
+        sql`exists (select 1 from ${memberships} m where m.team_id = ${conversationActions.teamId} and m.user_id = ${conversationActions.memberId})`,
       ),
     )
     .prepare(),
 );
 
-/** How many open actions point at a norm: a count only, never note or action text. */
+/** How many open actions of the team's members point at a norm: a count only, never note or action text. */
 export function openActionCountForNorm(teamId: string, normId: number) {
   return openActionCount().get({ teamId, normId })?.n ?? 0;
 }
@@ -369,22 +384,65 @@ export function setActionDone(
   now = Date.now(),
 ) {
   return write((tx) => {
-    const action = tx
-      .select({ memberId: conversationActions.memberId, doneAt: conversationActions.doneAt, memberName: users.name })
-      .from(conversationActions)
-      .innerJoin(users, eq(users.id, conversationActions.memberId))
-      .where(and(eq(conversationActions.teamId, teamId), eq(conversationActions.id, actionId), eq(conversationActions.memberId, memberId)))
-      .get();
+    const action = actionOf(tx, teamId, memberId, actionId);
     if (!action || (!actor.isLead && action.memberId !== actor.id)) return false;
     if ((action.doneAt !== null) === done) return true;
+    // A lead's "dropped" is undone by a lead.
+    if (!done && action.closedAs === "dropped" && !actor.isLead) return false;
     tx.update(conversationActions)
-      .set(done ? { doneAt: now, doneBy: actor.id } : { doneAt: null, doneBy: null })
+      .set(done ? { doneAt: now, doneBy: actor.id, closedAs: "done" } : { doneAt: null, doneBy: null, closedAs: null })
       .where(eq(conversationActions.id, actionId))
       .run();
     if (done) {
       audit(tx, { teamId, actorId: actor.id, kind: "conversation.action-done", subject: action.memberName, data: { actionId }, at: now });
     }
     return true;
+  });
+}
+
+function actionOf(tx: DB, teamId: string, memberId: string, actionId: number) {
+  return tx
+    .select({
+      memberId: conversationActions.memberId,
+      doneAt: conversationActions.doneAt,
+      closedAs: conversationActions.closedAs,
+      dueOn: conversationActions.dueOn,
+      memberName: users.name,
+    })
+    .from(conversationActions)
+    .innerJoin(users, eq(users.id, conversationActions.memberId))
+    .where(and(eq(conversationActions.teamId, teamId), eq(conversationActions.id, actionId), eq(conversationActions.memberId, memberId)))
+    .get();
+}
+
+/**
+ * A lead follows up an open action that was not done: a new due date (or none), or
+ * dropped as no longer relevant (a norm retired, the work moved on). Dropping closes it
+ * like "done", says so, and the audit log records it; a new date is not audited, the
+ * action's text and date are the conversation's, not the team's record.
+ */
+export function replanAction(
+  teamId: string,
+  memberId: string,
+  actionId: number,
+  leadId: string,
+  change: { dueOn: string | null } | "drop",
+  now = Date.now(),
+): "ok" | "not-found" | "closed" {
+  return write((tx) => {
+    const action = actionOf(tx, teamId, memberId, actionId);
+    if (!action) return "not-found";
+    if (change === "drop") {
+      // Dropped twice (a double click): done.
+      if (action.closedAs === "dropped") return "ok";
+      if (action.doneAt !== null) return "closed";
+      tx.update(conversationActions).set({ doneAt: now, doneBy: leadId, closedAs: "dropped" }).where(eq(conversationActions.id, actionId)).run();
+      audit(tx, { teamId, actorId: leadId, kind: "conversation.action-dropped", subject: action.memberName, data: { actionId }, at: now });
+      return "ok";
+    }
+    if (action.doneAt !== null) return action.dueOn === change.dueOn ? "ok" : "closed";
+    tx.update(conversationActions).set({ dueOn: change.dueOn }).where(eq(conversationActions.id, actionId)).run();
+    return "ok";
   });
 }
 
@@ -405,7 +463,12 @@ export function markHeld(teamId: string, cycleId: number, memberId: string, memb
 /** Per participant of a cycle: conversation held or not, open and overdue actions (one statement each). */
 export function conversationOverview(teamId: string, cycleId: number, today: string) {
   const participants = db
-    .select({ userId: users.id, name: users.name, heldAt: conversations.heldAt })
+    .select({
+      userId: users.id,
+      name: users.name,
+      heldAt: conversations.heldAt,
+      inTeam: sql<number>`exists (select 1 from ${memberships} m where m.team_id = ${cycleParticipants.teamId} and m.user_id = ${cycleParticipants.userId})`,
+    })
     .from(cycleParticipants)
     .innerJoin(users, eq(users.id, cycleParticipants.userId))
     .leftJoin(
@@ -424,7 +487,16 @@ export function conversationOverview(teamId: string, cycleId: number, today: str
     })
     .from(conversationActions)
     .innerJoin(member, and(eq(member.userId, conversationActions.memberId), eq(member.cycleId, cycleId)))
-    .where(and(eq(conversationActions.teamId, teamId), isNull(conversationActions.doneAt)))
+    .where(
+      and(
+        eq(conversationActions.teamId, teamId),
+        isNull(conversationActions.doneAt),
+        // Agreed in this cycle or before: an older cycle's overview does not count what later conversations added.
+        sql`${conversationActions.conversationId} in (select c.id from ${conversations} c join ${checkinCycles} cc on cc.id = c.cycle_id
+          where c.team_id = ${teamId} and c.member_id = ${conversationActions.memberId}
+          and cc.opened_at <= (select opened_at from ${checkinCycles} where id = ${cycleId}))`,
+      ),
+    )
     .groupBy(conversationActions.memberId)
     .all();
   const byMember = new Map(counts.map((c) => [c.memberId, c]));

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -18,6 +18,7 @@ import {
   addAction,
   addNote,
   editNote,
+  replanAction,
   findConversationScope,
   loadConversation,
   markHeld,
@@ -28,6 +29,8 @@ import { listActiveNorms } from "~/models/norms.server";
 import { forbidden, notFound, requireMember } from "~/permissions.server";
 import { repeatSince } from "~/double-click.server";
 import type { PageTitleData } from "~/root";
+import { UnsavedTexts } from "~/components/unsaved-texts";
+import { unsavedTexts } from "~/unsaved-text";
 import { shortened } from "~/shorten";
 
 export { ErrorBoundary } from "~/components/error-page";
@@ -72,9 +75,11 @@ function actionSchemaFor(codes: string[], today: string) {
 }
 
 const doneSchema = z.object({
-  intent: z.enum(["action-done", "action-undone"]),
+  intent: z.enum(["action-done", "action-undone", "action-drop"]),
   actionId: rowId(),
 });
+
+const replanSchemaFor = (today: string) => z.object({ intent: z.literal("action-due"), actionId: rowId(), dueOn: dueDay(today).optional() });
 
 async function scope(request: Request, params: LoaderFunctionArgs["params"]) {
   const ctx = await requireMember(request, params);
@@ -102,14 +107,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page.conversation && page.notes.some((n) => n.revisions > 0) ? noteRevisions(ctx.team.id, page.conversation.id, leadHere) : [];
   // `?edit=<note id>` opens the edit form of one of the viewer's own notes: a link, so it
   // works without JavaScript, and the page carries no hidden form per note.
-  const editId = parseRowId(new URL(request.url).searchParams.get("edit"));
+  const query = new URL(request.url).searchParams;
+  const editId = parseRowId(query.get("edit"));
+  // `?action=<id>` opens a lead's follow-up form for one open action (a new date, or drop it).
+  const replanId = leadHere ? parseRowId(query.get("action")) : null;
+  const withReplan = <A extends { id: number; doneAt: number | null }>(list: A[]) =>
+    list.map((a) => ({ ...a, replanning: a.id === replanId && a.doneAt === null }));
   return {
     teamId: ctx.team.id,
     viewer: { isLead: leadHere, isMember: memberId === ctx.user.id },
     // A team's only lead, on their own page: nobody can hold this conversation with them.
     noOtherLead: ctx.isLead && memberId === ctx.user.id && countLeadsOf(ctx.team.id) <= 1,
     cycle: { id: cycle.cycleId, title: cycle.title, status: cycle.status, closesAt: cycle.closesAt },
-    member: { id: memberId, name: cycle.memberName },
+    member: { id: memberId, name: cycle.memberName, left: !cycle.inTeam },
     held: page.conversation?.heldAt ? { at: page.conversation.heldAt, by: page.conversation.heldByName } : null,
     // Only the member (their own page) and leads get here; the results come from the
     // tables frozen at close, so they carry no rater and nothing below the threshold.
@@ -130,8 +140,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           .map((r) => ({ editedAt: r.editedAt, html: renderMarkdown(r.body, links) })),
       };
     }),
-    actions: page.actions,
-    carriedOver: page.carriedOver,
+    actions: withReplan(page.actions),
+    carriedOver: withReplan(page.carriedOver),
     norms: listActiveNorms(ctx.team.id).map((n) => ({ id: n.id, code: n.code, title: n.title })),
     today: todayIso(),
     pageTitle: (memberId === ctx.user.id
@@ -147,18 +157,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = singleValue(formData, "intent");
   const back = `/teams/${ctx.team.id}/checkins/${cycle.cycleId}/conversations/${memberId}`;
 
+  // Removed from the team: the conversation stays as a record, closed to new notes and actions.
+  const left = (forIntent: "note" | "action", result: SubmissionResult<string[]>) =>
+    data({ intent: forIntent, result, error: msg("conversation.memberLeftRefusal") }, { status: 409 });
+
   switch (intent) {
     case "note": {
       const submission = parseWithZod(formData, { schema: noteSchema });
       if (submission.status !== "success") return data({ intent: "note" as const, result: submission.reply() }, { status: 400 });
       // Members add shared replies; private notes are for the team's leads only.
       if (submission.value.visibility === "private" && !leadHere) forbidden();
+      if (!cycle.inTeam) return left("note", submission.reply());
       const now = Date.now();
-      addNote(ctx.team.id, cycle.cycleId, memberId, ctx.user.id, submission.value.visibility, submission.value.body, now, repeatSince(request, now));
+      const noteId = addNote(ctx.team.id, cycle.cycleId, memberId, ctx.user.id, submission.value.visibility, submission.value.body, now, repeatSince(request, now));
       // The form keeps the last visibility chosen (for a run of private notes): say which one
       // this note got, so a lead who meant to share sees at once that it stayed private.
       const key = !leadHere ? "conversation.noteAdded" : submission.value.visibility === "private" ? "conversation.noteAddedPrivate" : "conversation.noteAddedShared";
-      return redirectWithFlash(back, { key });
+      // Back at what was just added: on a long conversation the form and the new note are far below the top.
+      return redirectWithFlash(`${back}#note-${noteId}`, { key });
     }
     case "edit-note": {
       const submission = parseWithZod(formData, { schema: editNoteSchema });
@@ -173,7 +189,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const reply = submission.reply({ formErrors: [msg("conversation.noteChangedMeanwhile")] });
         return data({ intent: `edit-note-${noteId}` as const, result: reply }, { status: 409 });
       }
-      return redirectWithFlash(back, { key: "conversation.noteEdited" });
+      return redirectWithFlash(`${back}#note-${noteId}`, { key: "conversation.noteEdited" });
     }
     case "action": {
       if (!leadHere) forbidden();
@@ -181,25 +197,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const schema = actionSchemaFor(norms.map((n) => n.code), todayIso());
       const submission = parseWithZod(formData, { schema });
       if (submission.status !== "success") return data({ intent: "action" as const, result: submission.reply() }, { status: 400 });
+      if (!cycle.inTeam) return left("action", submission.reply());
       const code = submission.value.normCode.trim().toLowerCase();
       const now = Date.now();
       const norm = code ? norms.find((n) => n.code.toLowerCase() === code) : null;
-      addAction(ctx.team.id, cycle.cycleId, memberId, cycle.memberName, ctx.user.id, {
+      const actionId = addAction(ctx.team.id, cycle.cycleId, memberId, cycle.memberName, ctx.user.id, {
         text: submission.value.text,
         normId: norm?.id ?? null,
         dueOn: submission.value.dueOn ?? null,
       }, now, repeatSince(request, now));
-      return redirectWithFlash(back, { key: "conversation.actionAdded" });
+      return redirectWithFlash(`${back}#action-${actionId}`, { key: "conversation.actionAdded" });
     }
     case "action-done":
-    case "action-undone": {
+    case "action-undone":
+    case "action-drop": {
+      if (intent === "action-drop" && !leadHere) forbidden();
       const fields = singleFields(formData);
       if (!fields) return data({ intent: "action-done" as const, error: msg("form.repeated") }, { status: 400 });
       const parsed = doneSchema.safeParse(fields);
       if (!parsed.success) return data({ intent: "action-done" as const, error: msg("form.invalidChoice") }, { status: 400 });
-      const ok = setActionDone(ctx.team.id, memberId, parsed.data.actionId, { id: ctx.user.id, isLead: leadHere }, intent === "action-done");
+      const { actionId } = parsed.data;
+      if (intent === "action-drop") {
+        const r = replanAction(ctx.team.id, memberId, actionId, ctx.user.id, "drop");
+        if (r === "not-found") notFound();
+        if (r === "closed") return data({ intent: "action-done" as const, error: msg("conversation.actionClosedMeanwhile") }, { status: 409 });
+        return redirectWithFlash(`${back}#action-${actionId}`, { key: "conversation.actionDropped" });
+      }
+      const ok = setActionDone(ctx.team.id, memberId, actionId, { id: ctx.user.id, isLead: leadHere }, intent === "action-done");
       if (!ok) notFound();
-      return redirectWithFlash(back, { key: intent === "action-done" ? "conversation.actionDone" : "conversation.actionReopened" });
+      return redirectWithFlash(`${back}#action-${actionId}`, { key: intent === "action-done" ? "conversation.actionDone" : "conversation.actionReopened" });
+    }
+    case "action-due": {
+      if (!leadHere) forbidden();
+      const submission = parseWithZod(formData, { schema: replanSchemaFor(todayIso()) });
+      const actionId = parseRowId(singleValue(formData, "actionId")) ?? notFound();
+      if (submission.status !== "success") return data({ intent: `action-due-${actionId}`, result: submission.reply() }, { status: 400 });
+      const r = replanAction(ctx.team.id, memberId, actionId, ctx.user.id, { dueOn: submission.value.dueOn ?? null });
+      if (r === "not-found") notFound();
+      if (r === "closed") {
+        return data({ intent: `action-due-${actionId}`, result: submission.reply(), error: msg("conversation.actionClosedMeanwhile") }, { status: 409 });
+      }
+      return redirectWithFlash(`${back}#action-${actionId}`, { key: "conversation.actionReplanned" });
     }
     case "held": {
       if (!leadHere) forbidden();
@@ -233,12 +271,22 @@ export default function Conversation() {
           <p>{translateError(t, actionData.error)}</p>
         </div>
       ) : null}
+      {member.left ? (
+        <>
+          <p className="notice">{t("conversation.memberLeft", { name: member.name })}</p>
+          {/* The form that was refused is not on the page any more: its text, to copy. */}
+          <UnsavedTexts
+            texts={actionData && "error" in actionData && "result" in actionData ? unsavedTexts(textFields(actionData.result as SubmissionResult<string[]>)) : null}
+            intro={t("unsaved.intro")}
+          />
+        </>
+      ) : null}
       <p>
         {page.held
           ? t("conversation.heldOn", { date: formatDate(t.locale, page.held.at), name: page.held.by ?? "" })
           : t("conversation.notHeldYet")}
       </p>
-      {viewer.isLead && !page.held ? (
+      {viewer.isLead && !page.held && !member.left ? (
         <Form method="post">
           <SubmitButton name="intent" value="held" className="button secondary">
             {t("conversation.markHeld")}
@@ -331,14 +379,13 @@ function ActionsSection({ page, resultFor }: { page: LoaderData; resultFor: (int
       {page.carriedOver.length > 0 ? (
         <>
           <h3>{t("conversation.carriedOver")}</h3>
-          <ActionList actions={page.carriedOver} today={page.today} teamId={page.teamId} canToggle={canToggle} showCycle />
+          <ActionList actions={page.carriedOver} page={page} canToggle={canToggle} resultFor={resultFor} showCycle />
+          <h3>{t("conversation.agreedHere")}</h3>
         </>
       ) : null}
-      {page.actions.length === 0 && page.carriedOver.length === 0 ? <p>{t("conversation.noActions")}</p> : null}
-      {page.actions.length > 0 ? (
-        <ActionList actions={page.actions} today={page.today} teamId={page.teamId} canToggle={canToggle} />
-      ) : null}
-      {page.viewer.isLead ? (
+      {page.actions.length === 0 ? <p>{page.carriedOver.length > 0 ? t("conversation.noActionsHere") : t("conversation.noActions")}</p> : null}
+      {page.actions.length > 0 ? <ActionList actions={page.actions} page={page} canToggle={canToggle} resultFor={resultFor} /> : null}
+      {page.viewer.isLead && !page.member.left ? (
         <Form method="post" {...getFormProps(form)} className="panel">
           <h3>{t("conversation.newAction")}</h3>
           <input type="hidden" name="intent" value="action" />
@@ -364,39 +411,59 @@ function ActionsSection({ page, resultFor }: { page: LoaderData; resultFor: (int
 
 function ActionList({
   actions,
-  today,
-  teamId,
+  page,
   canToggle,
+  resultFor,
   showCycle,
 }: {
   actions: LoaderData["actions"];
-  today: string;
-  teamId: string;
+  page: LoaderData;
   canToggle: boolean;
+  resultFor: (intent: string) => any;
   showCycle?: boolean;
 }) {
   const t = useT();
+  const { today, teamId } = page;
+  const here = `/teams/${teamId}/checkins/${page.cycle.id}/conversations/${page.member.id}`;
   return (
     <ul className="action-list">
       {actions.map((a) => {
         const overdue = !a.doneAt && a.dueOn !== null && a.dueOn < today;
+        const dropped = a.closedAs === "dropped";
+        const replanResult = resultFor(`action-due-${a.id}`);
         return (
-          <li key={a.id} className={a.doneAt ? "done" : undefined}>
-            <p>
-              {a.doneAt ? <span className="badge">{t("conversation.done")}</span> : null}
+          <li key={a.id} id={`action-${a.id}`} className={a.doneAt ? "done" : undefined}>
+            <p id={`action-${a.id}-text`}>
+              {a.doneAt ? <span className="badge">{dropped ? t("conversation.dropped") : t("conversation.done")}</span> : null}
               {overdue ? <span className="badge overdue">{t("conversation.overdue")}</span> : null} {a.text}
             </p>
             <p className="muted">
               {a.normCode ? (
                 <>
                   <Link to={`/teams/${teamId}/norms/${a.normCode}`}>{a.normCode}</Link>
+                  {a.normRetired ? ` (${t("conversation.normRetired")})` : null}
                   {" · "}
                 </>
               ) : null}
               {a.dueOn ? t("conversation.dueOn", { date: formatDay(t.locale, a.dueOn) }) : t("conversation.noDue")}
               {showCycle ? ` · ${t("conversation.fromCycle", { title: a.cycleTitle })}` : null}
+              {a.doneAt
+                ? ` · ${t(dropped ? "conversation.droppedOn" : "conversation.doneOn", {
+                    date: formatDate(t.locale, a.doneAt),
+                    name: a.closedByName ?? t("proposal.formerMember"),
+                  })}`
+                : null}
             </p>
-            {canToggle ? (
+            {page.viewer.isLead && !a.doneAt && (a.replanning || replanResult) ? (
+              <ReplanForm action={a} here={here} today={today} lastResult={replanResult} />
+            ) : page.viewer.isLead && !a.doneAt ? (
+              <p>
+                <Link to={`${here}?action=${a.id}`} id={`replan-link-${a.id}`} aria-describedby={`action-${a.id}-text`} preventScrollReset>
+                  {t("conversation.followUp")}
+                </Link>
+              </p>
+            ) : null}
+            {canToggle && !(dropped && !page.viewer.isLead) ? (
               <Form method="post">
                 <input type="hidden" name="actionId" value={a.id} />
                 <button
@@ -414,6 +481,48 @@ function ActionList({
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * A lead's follow-up of an open action that was not done by its date: a new date (or
+ * none), or dropped as no longer relevant. Opened by a link, so the list carries no form
+ * per action and it works without JavaScript.
+ */
+function ReplanForm({ action: a, here, today, lastResult }: { action: LoaderData["actions"][number]; here: string; today: string; lastResult: any }) {
+  const t = useT();
+  const [form, fields] = useForm({
+    id: `action-due-${a.id}`,
+    lastResult,
+    defaultValue: { dueOn: a.dueOn ?? "" },
+    ...validateOnSubmit,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: replanSchemaFor(today) }),
+  });
+  const back = (
+    <Link to={`${here}#action-${a.id}`} state={{ focus: `replan-link-${a.id}` }} preventScrollReset>
+      {t("shell.cancel")}
+    </Link>
+  );
+  return (
+    <div className="panel">
+      <Form method="post" action={here} {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="action-due" />
+        <input type="hidden" name="actionId" value={a.id} />
+        <FormErrors form={form} />
+        <TextField field={fields.dueOn} label={t("conversation.newDue")} hint={t("conversation.newDueHint")} type="date" min={today} optional autoFocus={!lastResult} />
+        <div className="actions">
+          <SubmitButton intent="action-due">{t("conversation.saveDue")}</SubmitButton>
+          {back}
+        </div>
+      </Form>
+      <Form method="post" action={here} className="actions">
+        <input type="hidden" name="intent" value="action-drop" />
+        <input type="hidden" name="actionId" value={a.id} />
+        <SubmitButton intent="action-drop" className="button danger" confirm={t("conversation.confirmDrop")}>
+          {t("conversation.drop")}
+        </SubmitButton>
+      </Form>
+    </div>
   );
 }
 
@@ -591,4 +700,9 @@ function NormsAtHand({ page }: { page: LoaderData }) {
       </ul>
     </section>
   );
+}
+
+/** The typed fields of a refused form's reply, as the unsaved-texts panel lists them. */
+function textFields(result: SubmissionResult<string[]>): [string, string][] {
+  return Object.entries(result.initialValue ?? {}).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : []));
 }

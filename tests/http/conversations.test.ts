@@ -359,8 +359,10 @@ describe("actions", () => {
     sql.prepare("update conversation_actions set due_on = '2020-01-31' where text = ?").run("Practise naming a time on transfers");
     const next = await alice.get(url(cycle2, ids[1]));
     const text = visibleText(next.html);
-    expect(text).toContain("Still open from earlier conversations");
+    expect(text).toContain("From earlier conversations");
     expect(text).toContain("Practise naming a time on transfers");
+    // This conversation's own actions under a heading of their own.
+    expect(text).toContain("Agreed in this conversation No actions agreed in this conversation yet.");
     expect(text).toContain("Overdue");
     expect(next.html).toContain(`href="/teams/${teamId}/norms/${norms[1].code}"`);
 
@@ -376,9 +378,14 @@ describe("actions", () => {
     // Nor can a lead from another member's page: the id must be of the member whose page it is.
     expect((await lead.post(url(cycle2, ids[2]), { intent: "action-done", actionId: String(actionId) })).status).toBe(404);
     expect((sql.prepare("select done_at from conversation_actions where id = ?").get(actionId) as { done_at: number | null }).done_at).toBeNull();
-    expect((await alice.post(url(cycle2, ids[1]), { intent: "action-done", actionId: String(actionId) })).status).toBe(303);
+    const done = await alice.post(url(cycle2, ids[1]), { intent: "action-done", actionId: String(actionId) });
+    expect(done.status).toBe(303);
+    // Back at the action, on a page that may be long.
+    expect(done.location).toBe(`${url(cycle2, ids[1])}#action-${actionId}`);
+    // The follow-up shows where it happened: in this cycle's conversation, done, by whom.
     const after = visibleText((await alice.get(url(cycle2, ids[1]))).html);
-    expect(after).not.toContain("Still open from earlier conversations");
+    expect(after).toMatch(/From earlier conversations Done Practise naming a time on transfers .* done .* by Bram Kuipers/);
+    expect(visibleText((await lead.get(url(cycle1, ids[1]))).html)).toMatch(/Done Practise naming a time on transfers .* by Bram Kuipers/);
     expect(visibleText((await lead.get(`/teams/${teamId}/checkins/${cycle2}/conversations`)).html)).toMatch(/Bram Kuipers Not yet 0 0/);
   });
 
@@ -515,4 +522,91 @@ test("each check-in page's title names the check-in, and the person where there 
   expect(await title(lead, `${cycle}/conversations`)).toBe("Conversations: Check-in voorjaar — Gesprekken — Normwerk");
   expect(await title(lead, url(cycle1, ids[1]))).toBe("Conversation with Bram Kuipers: Check-in voorjaar — Gesprekken — Normwerk");
   expect(await title(alice, url(cycle1, ids[1]))).toBe("My conversation: Check-in voorjaar — Gesprekken — Normwerk");
+});
+
+describe("following up an action that was not done", () => {
+  test("the lead gives it a new date or drops it; members cannot; the record says who and when", async () => {
+    const text = "Call back the three open complaints";
+    expect((await lead.post(url(cycle1, ids[3]), { intent: "action", text, normCode: norms[0].code, dueOn: "2099-03-01" })).status).toBe(303);
+    sql.prepare("update conversation_actions set due_on = '2020-03-01' where text = ?").run(text);
+    const actionId = (sql.prepare("select id from conversation_actions where text = ?").get(text) as { id: number }).id;
+    const here = url(cycle2, ids[3]);
+
+    // The lead's link opens the follow-up form; the member sees neither.
+    let page = await lead.get(here);
+    expect(visibleText(page.html)).toContain("Set a new date or drop this action");
+    expect(visibleText((await everyone[3].get(here)).html)).not.toContain("Set a new date or drop this action");
+    page = await lead.get(`${here}?action=${actionId}`);
+    expect(page.html).toMatch(new RegExp(`id="action-due-${actionId}-dueOn"[^>]*value="2020-03-01"`));
+    expect(page.html).toContain('value="action-drop"');
+
+    // Members: 403 for both; a date in the past: 400 with the message by the field, the form still open.
+    expect((await everyone[3].post(here, { intent: "action-due", actionId: String(actionId), dueOn: "2099-04-01" })).status).toBe(403);
+    expect((await everyone[3].post(here, { intent: "action-drop", actionId: String(actionId) })).status).toBe(403);
+    const past = await lead.post(here, { intent: "action-due", actionId: String(actionId), dueOn: "2020-04-01" });
+    expect(past.status).toBe(400);
+    expect(past.html).toMatch(new RegExp(`id="action-due-${actionId}-dueOn"[^>]*aria-invalid="true"`));
+    expect(past.html).toContain('value="2020-04-01"');
+
+    // A new date: no longer overdue.
+    const saved = await lead.post(here, { intent: "action-due", actionId: String(actionId), dueOn: "2099-04-01" });
+    expect(saved.status).toBe(303);
+    expect(saved.location).toBe(`${here}#action-${actionId}`);
+    page = await everyone[3].get(here);
+    expect(visibleText(page.html)).not.toContain("Overdue");
+    expect((sql.prepare("select due_on from conversation_actions where id = ?").get(actionId) as { due_on: string }).due_on).toBe("2099-04-01");
+
+    // Dropped: closed, shown as dropped by the lead, counted nowhere as open; the member cannot reopen it, a lead can.
+    expect((await lead.post(here, { intent: "action-drop", actionId: String(actionId) })).status).toBe(303);
+    page = await everyone[3].get(here);
+    expect(visibleText(page.html)).toMatch(new RegExp(`Dropped ${text} .* dropped .* by ${names[0]}`));
+    expect(visibleText((await lead.get(`/teams/${teamId}/audit`)).html)).toContain(`Dropped an action of ${names[3]}`);
+    expect((await everyone[3].post(here, { intent: "action-undone", actionId: String(actionId) })).status).toBe(404);
+    const again = await lead.post(here, { intent: "action-due", actionId: String(actionId), dueOn: "2099-05-01" });
+    expect(again.status).toBe(409);
+    expect(visibleText(again.html)).toContain("This action was closed meanwhile");
+    expect((await lead.post(here, { intent: "action-undone", actionId: String(actionId) })).status).toBe(303);
+    expect((sql.prepare("select done_at, closed_as from conversation_actions where id = ?").get(actionId) as object)).toEqual({ done_at: null, closed_as: null });
+  });
+
+  test("a note lands the writer back at it; a retired norm is marked on its actions", async () => {
+    const res = await lead.post(url(cycle2, ids[2]), { intent: "note", body: "Back at the note, please", visibility: "private" });
+    expect(res.status).toBe(303);
+    const noteId = (sql.prepare("select id from conversation_notes where body = ?").get("Back at the note, please") as { id: number }).id;
+    expect(res.location).toBe(`${url(cycle2, ids[2])}#note-${noteId}`);
+
+    const text = "Practise the retired norm";
+    expect((await lead.post(url(cycle2, ids[2]), { intent: "action", text, normCode: norms[1].code, dueOn: "" })).status).toBe(303);
+    sql.prepare("update norms set status = 'retired' where id = ?").run(norms[1].id);
+    try {
+      expect(visibleText((await everyone[2].get(url(cycle2, ids[2]))).html)).toContain(`${norms[1].code} (retired)`);
+    } finally {
+      sql.prepare("update norms set status = 'active' where id = ?").run(norms[1].id);
+    }
+  });
+});
+
+test("a removed member's conversation stays as a record: open actions can be closed, nothing can be added, and the norm page stops counting them", async () => {
+  // Esra (ids[4]) was removed from the team above; her open action on the first norm is nobody's work now.
+  process.env.DATABASE_PATH = server.dbPath;
+  const { openActionCountForNorm } = await import("~/models/conversations.server");
+  const open = sql.prepare("select count(*) as n from conversation_actions where norm_id = ? and done_at is null and member_id = ?");
+  expect((open.get(norms[0].id, ids[4]) as { n: number }).n).toBeGreaterThan(0);
+  const counted = (sql.prepare("select count(*) as n from conversation_actions where norm_id = ? and done_at is null and member_id <> ?").get(norms[0].id, ids[4]) as { n: number }).n;
+  expect(openActionCountForNorm(teamId, norms[0].id)).toBe(counted);
+
+  const page = visibleText((await lead.get(url(cycle2, ids[4]))).html);
+  expect(page).toContain(`${names[4]} is no longer in the team.`);
+  expect(page).not.toContain("Agree an action");
+  for (const [fields, typed] of [
+    [{ intent: "note", body: "A note nobody can read", visibility: "shared" }, "A note nobody can read"],
+    [{ intent: "action", text: "An action nobody will do", normCode: "", dueOn: "" }, "An action nobody will do"],
+  ] as const) {
+    const res = await lead.post(url(cycle2, ids[4]), fields);
+    expect(res.status).toBe(409);
+    expect(visibleText(res.html)).toContain("This colleague is no longer in the team, so nothing was added.");
+    // What the lead typed, given back to copy.
+    expect(res.html).toContain(typed);
+  }
+  expect(sql.prepare("select count(*) as n from conversation_notes where body = 'A note nobody can read'").get()).toEqual({ n: 0 });
 });

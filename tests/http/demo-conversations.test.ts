@@ -42,7 +42,7 @@ test("Daan prepares his latest conversation with his blind spot at hand and an o
   const text = visibleText(page.html);
   expect(text).toContain("Bereid je gesprek voor");
   expect(text).toContain("Mogelijke blinde vlek");
-  expect(text).toContain("Nog open uit eerdere gesprekken");
+  expect(text).toContain("Uit eerdere gesprekken");
   expect(text).toContain("Op maandag het eerste uur alleen de terugbelverzoeken van het weekend afhandelen");
   expect(text).toContain("Te laat");
   expect(text).toContain("1 eerdere versie");

@@ -1,0 +1,1 @@
+ALTER TABLE `conversation_actions` ADD `closed_as` text;
