@@ -254,10 +254,18 @@ function useFocusMainOnNavigation(key: string, state: unknown, pathname: string,
     }
     // A post the server refused comes back as a page with its errors: start at the first.
     if (focusFirstInvalid(document.getElementById("main"))) return;
+    // A post that saved and came back at what it added or changed (#comment-12, #note-3,
+    // #action-5, marked focusable): that item, so it is read out as the confirmation
+    // where the page scrolled; the flash at the top may be screens away.
+    const landed = before.posted && hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    if (landed?.getAttribute("tabindex") === "-1") {
+      landed.focus();
+      return;
+    }
     // A post that saved redirects, and the router scrolls the new page to the top, where
     // the flash message says what happened: focus it, so it is read out and the next
     // Tab starts there, not at the form's button far below. A redirect to a part of the
-    // page (#comments) scrolls there instead, and focus stays by the form.
+    // page that is not an item (above) scrolls there instead, and focus stays by the form.
     const flash = before.posted && !hash ? document.querySelector<HTMLElement>("#main > .flash") : null;
     if (flash) {
       flash.focus();
@@ -267,8 +275,7 @@ function useFocusMainOnNavigation(key: string, state: unknown, pathname: string,
     if (before.posted && before.pathname === pathname && active instanceof HTMLElement && active.id !== "main" && active.closest("main")) {
       // Back on the same page with the form's button still there: a post refused as a
       // whole (a failed sign-in) gets its message focused once conform has shown it (a
-      // render after this one), as without JavaScript; a saved comment that came back to
-      // #comments leaves focus by its form, where the page scrolled.
+      // render after this one), as without JavaScript.
       const form = active.closest("form");
       setTimeout(() => {
         const message = form?.querySelector<HTMLElement>(".form-error");

@@ -190,7 +190,7 @@ export function useEmptiedAfterSave(formId: string, intent: string, failed: bool
       if (failed || !form) return;
       for (const name of textFields) {
         const field = form.elements.namedItem(name);
-        if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) field.value = "";
+        if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = "";
       }
     }
   }, [sending, navigation.state, failed, formId, textFields]);

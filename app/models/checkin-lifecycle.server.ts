@@ -1,7 +1,7 @@
 // Opening and closing a check-in cycle, freezing its results at close. Works on a
 // transaction handed in (no import of the app's db), so the demo seed opens and
 // closes its cycles exactly the way the app does.
-import { and, asc, eq, gt, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, lte, or, sql } from "drizzle-orm";
 import {
   checkinCycles,
   peerAssignments,
@@ -26,7 +26,7 @@ import {
   teamNormStats,
   TREND_CYCLES_ON_RESULTS,
 } from "../domain/checkin-results";
-import { assignPeers, replacementRaters } from "../domain/peer-assignment";
+import { assignPeers, replacementRaters, type Assignment } from "../domain/peer-assignment";
 import { audit } from "./audit.server";
 
 export type NewCycle = {
@@ -44,6 +44,8 @@ export type NewCycle = {
 
 /** Inserts a cycle with its norms, participants and peer assignments, and the audit row. */
 export function insertCycle(tx: DB, c: NewCycle): number {
+  // Read before the new cycle exists, so these are the cycles before it.
+  const recentAssignments = recentPeerAssignments(tx, c.teamId, ROTATION_HISTORY);
   const { id } = tx
     .insert(checkinCycles)
     .values({
@@ -66,7 +68,7 @@ export function insertCycle(tx: DB, c: NewCycle): number {
     (rows) => tx.insert(cycleParticipants).values(rows).run(),
   );
   insertChunked(
-    assignPeers(c.participants, c.peersPerMember, c.seed).map((a) => ({ teamId: c.teamId, cycleId: id, ...a })),
+    assignPeers(c.participants, c.peersPerMember, c.seed, recentAssignments).map((a) => ({ teamId: c.teamId, cycleId: id, ...a })),
     (rows) => tx.insert(peerAssignments).values(rows).run(),
   );
   audit(tx, {
@@ -78,6 +80,38 @@ export function insertCycle(tx: DB, c: NewCycle): number {
     at: c.openedAt,
   });
   return id;
+}
+
+/** How many of a team's latest cycles peer assignment rotates away from (decision 030). */
+const ROTATION_HISTORY = 2;
+
+/**
+ * The peer assignments of the team's latest `limit` cycles (by opening time, then id),
+ * most recent first, in one statement: the cycles by checkin_cycles_team_idx, their
+ * pairs by peer_assignments' primary key.
+ */
+function recentPeerAssignments(tx: DB, teamId: string, limit: number): Assignment[][] {
+  const latest = tx
+    .select({ id: checkinCycles.id, openedAt: checkinCycles.openedAt })
+    .from(checkinCycles)
+    .where(eq(checkinCycles.teamId, teamId))
+    .orderBy(desc(checkinCycles.openedAt), desc(checkinCycles.id))
+    .limit(limit)
+    .as("latest");
+  const rows = tx
+    .select({ cycleId: latest.id, openedAt: latest.openedAt, raterId: peerAssignments.raterId, rateeId: peerAssignments.rateeId })
+    .from(latest)
+    .innerJoin(peerAssignments, and(eq(peerAssignments.cycleId, latest.id), eq(peerAssignments.teamId, teamId)))
+    .all();
+  const byCycle = new Map<number, { openedAt: number; pairs: Assignment[] }>();
+  for (const r of rows) {
+    const cycle = byCycle.get(r.cycleId);
+    if (cycle) cycle.pairs.push({ raterId: r.raterId, rateeId: r.rateeId });
+    else byCycle.set(r.cycleId, { openedAt: r.openedAt, pairs: [{ raterId: r.raterId, rateeId: r.rateeId }] });
+  }
+  return [...byCycle.entries()]
+    .sort(([idA, a], [idB, b]) => b.openedAt - a.openedAt || idB - idA)
+    .map(([, cycle]) => cycle.pairs);
 }
 
 /**

@@ -358,7 +358,9 @@ function ResultsSection({ page }: { page: LoaderData }) {
   );
 }
 
-const ACTION_TEXT = ["text", "dueOn"] as const;
+// The norm too: the next action is about something else more often than not. A note's
+// visibility stays as chosen (a run of private notes; the flash says which it got).
+const ACTION_TEXT = ["text", "normCode", "dueOn"] as const;
 const NOTE_TEXT = ["body"] as const;
 
 function ActionsSection({ page, resultFor }: { page: LoaderData; resultFor: (intent: string) => any }) {
@@ -432,7 +434,7 @@ function ActionList({
         const dropped = a.closedAs === "dropped";
         const replanResult = resultFor(`action-due-${a.id}`);
         return (
-          <li key={a.id} id={`action-${a.id}`} className={a.doneAt ? "done" : undefined}>
+          <li key={a.id} id={`action-${a.id}`} tabIndex={-1} className={a.doneAt ? "done" : undefined}>
             <p id={`action-${a.id}-text`}>
               {a.doneAt ? <span className="badge">{dropped ? t("conversation.dropped") : t("conversation.done")}</span> : null}
               {overdue ? <span className="badge overdue">{t("conversation.overdue")}</span> : null} {a.text}
@@ -545,7 +547,7 @@ function NotesSection({
       {page.notes.length === 0 ? <p>{t("conversation.noNotes")}</p> : null}
       <ol className="notes">
         {page.notes.map((note) => (
-          <li key={note.id} id={`note-${note.id}`} className={`note ${note.visibility}`}>
+          <li key={note.id} id={`note-${note.id}`} tabIndex={-1} className={`note ${note.visibility}`}>
             <p className="muted" id={`note-${note.id}-by`}>
               <span className="badge">
                 {note.visibility === "private" ? t("conversation.private") : t("conversation.shared")}

@@ -4,9 +4,8 @@
 // demo team's active norms as they stand at seed time; without norms it does nothing.
 // Everything comes from a fixed seed, so every reset gives the same demo.
 import { and, asc, eq } from "drizzle-orm";
-import { normVersions, norms, peerRatings, selfRatings } from "../../db/schema";
+import { normVersions, norms, peerAssignments, peerRatings, selfRatings } from "../../db/schema";
 import { prng } from "../../app/domain/random";
-import { assignPeers } from "../../app/domain/peer-assignment";
 import { TIME_ZONE } from "../../app/i18n/format";
 import { closeCycle, insertCycle } from "../../app/models/checkin-lifecycle.server";
 import { DEMO_TEAM_ID, demoPeople, type DemoContext } from "./people";
@@ -178,7 +177,14 @@ export function seedCheckins({ tx }: DemoContext, now: number) {
       });
     });
     const byRater = new Map<string, string[]>();
-    for (const a of assignPeers(people, 3, seed)) byRater.set(a.raterId, [...(byRater.get(a.raterId) ?? []), a.rateeId]);
+    // Who rates whom as the cycle stored it (it rotates against the earlier cycles' pairs).
+    const assigned = tx
+      .select({ raterId: peerAssignments.raterId, rateeId: peerAssignments.rateeId })
+      .from(peerAssignments)
+      .where(and(eq(peerAssignments.teamId, DEMO_TEAM_ID), eq(peerAssignments.cycleId, cycleId)))
+      .orderBy(asc(peerAssignments.raterId), asc(peerAssignments.rateeId))
+      .all();
+    for (const a of assigned) byRater.set(a.raterId, [...(byRater.get(a.raterId) ?? []), a.rateeId]);
     people.forEach((rater, i) => {
       (byRater.get(rater) ?? []).forEach((ratee, j) => {
         if (!donePeer(i, j)) return;

@@ -164,19 +164,24 @@ test("with JavaScript the note and action forms are empty again once what they s
   await lead.getByRole("button", { name: "Add note" }).click();
   await lead.getByText("Private note added: only the team's leads see it, never the member.").waitFor();
   await expect.poll(() => note.inputValue()).toBe("");
-  // Back on the same page, which the router scrolls to the top: focus is on the message
-  // there, so it is read out, not on the button now far out of view.
-  await expect.poll(() => lead.evaluate(() => document.activeElement?.className)).toBe("flash");
-  expect(await lead.evaluate(() => document.activeElement?.textContent)).toBe("Private note added: only the team's leads see it, never the member.");
+  // Back at the new note, wherever it is on a long page: focus is on it, so it is read
+  // out as the confirmation, and it is in view.
+  await expect.poll(() => lead.evaluate(() => document.activeElement?.id ?? "")).toMatch(/^note-\d+$/);
+  expect(await lead.evaluate(() => document.activeElement?.textContent)).toContain("Spoke about call-backs.");
   expect(await lead.evaluate(() => document.activeElement!.getBoundingClientRect().top < innerHeight)).toBe(true);
   expect(await lead.locator("main .notes li", { hasText: "Spoke about call-backs." }).count()).toBe(1);
   // The next note is private too unless the lead says otherwise: only the text is cleared.
   expect(await privately.isChecked()).toBe(true);
   const action = lead.locator("#new-action [name=text]");
+  const norm = lead.locator("#new-action [name=normCode]");
   await action.fill("Name a time on every call-back");
+  await norm.selectOption({ index: 1 });
   await lead.getByRole("button", { name: "Add action" }).click();
   await lead.getByText("Action added.").waitFor();
   await expect.poll(() => action.inputValue()).toBe("");
+  // The norm too: the next action is not about the same norm unless the lead says so.
+  expect(await norm.inputValue()).toBe("");
+  await expect.poll(() => lead.evaluate(() => document.activeElement?.textContent ?? "")).toContain("Name a time on every call-back");
   // An action the browser already refuses (a due date before 2000) keeps what was typed.
   await action.fill("Listen in once a week");
   await lead.locator("#new-action [name=dueOn]").fill("1999-01-01");

@@ -50,6 +50,23 @@ test("Daan sees a blind spot, Fatima a hidden strength, and the trends move", as
   expect(fatima).toContain("Observaties van collega's");
 });
 
+test("every demo peer rating is by a colleague the cycle assigned, and the pairs rotate from one check-in to the next", () => {
+  const unassigned = queryTestDb<{ n: number }>(
+    demo.server.dbPath,
+    `select count(*) as n from peer_ratings r where r.team_id = ? and not exists
+       (select 1 from peer_assignments a where a.cycle_id = r.cycle_id and a.rater_id = r.rater_id and a.ratee_id = r.ratee_id)`,
+    DEMO_TEAM_ID,
+  );
+  expect(unassigned).toEqual([{ n: 0 }]);
+  const pairs = (cycleId: number) =>
+    new Set(
+      queryTestDb<{ p: string }>(demo.server.dbPath, "select rater_id || '>' || ratee_id as p from peer_assignments where cycle_id = ?", cycleId).map((r) => r.p),
+    );
+  const [a, b] = cycles().slice(0, 2).map((c) => pairs(c.id));
+  expect(a.size).toBeGreaterThan(0);
+  expect([...b].filter((p) => a.has(p)).length).toBeLessThan(a.size / 4);
+});
+
 test("the open cycle is partly filled", async () => {
   const open = cycles()[3];
   const lead = await signIn("marieke@normwerk.test");
