@@ -45,7 +45,7 @@ export default function Index() {
               <Link to={`/teams/${team.id}`}>{team.name}</Link>
             </h2>
             <p className="muted">
-              {t(`role.${team.role}`)} · {t.plural("home.memberCount", team.memberCount)}
+              {t("home.yourRole", { role: t(`role.${team.role}`).toLocaleLowerCase(t.locale) })} · {t.plural("home.memberCount", team.memberCount)}
             </p>
           </li>
         ))}

@@ -180,7 +180,8 @@ function Changes() {
   return (
     <section aria-labelledby="h-changes" className="panel changes">
       <h2 id="h-changes">{t("agreement.changes.title", { since: c.since, latest: d.latest })}</h2>
-      <DiffLegend />
+      {/* Struck and underlined words appear only under a changed norm. */}
+      {c.changed.length ? <DiffLegend /> : null}
       {c.added.length ? (
         <>
           <h3>{t("agreement.changes.added")}</h3>

@@ -115,7 +115,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     list.map((a) => ({ ...a, replanning: a.id === replanId && a.doneAt === null }));
   return {
     teamId: ctx.team.id,
-    viewer: { isLead: leadHere, isMember: memberId === ctx.user.id },
+    // A lead on their own page is its member; "your lead" there means the other leads.
+    viewer: { isLead: leadHere, isMember: memberId === ctx.user.id, isLeadSelf: ctx.isLead && memberId === ctx.user.id },
     // A team's only lead, on their own page: nobody can hold this conversation with them.
     noOtherLead: ctx.isLead && memberId === ctx.user.id && countLeadsOf(ctx.team.id) <= 1,
     cycle: { id: cycle.cycleId, title: cycle.title, status: cycle.status, closesAt: cycle.closesAt },
@@ -597,7 +598,15 @@ function NoteForm({ page, resultFor, inPanel }: { page: LoaderData; resultFor: (
       <TextareaField
         field={fields.body}
         label={t("conversation.noteBody")}
-        hint={own ? t("conversation.noteHintMember") : t("conversation.noteHintLead")}
+        hint={
+          !own
+            ? t("conversation.noteHintLead")
+            : !page.viewer.isLeadSelf
+              ? t("conversation.noteHintMember")
+              : page.noOtherLead
+                ? undefined
+                : t("conversation.noteHintOwnLead")
+        }
       />
       {page.viewer.isLead ? (
         <fieldset aria-describedby={fields.visibility.errors ? fields.visibility.errorId : undefined}>

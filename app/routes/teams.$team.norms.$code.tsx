@@ -68,7 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           reasonHtml: page.retirement.proposal ? renderMarkdown(page.retirement.proposal.body ?? "", links) : null,
         }
       : null,
-    proposals: page.proposals,
+    // Work in progress first (a vote, then drafts), then the rest newest first.
+    proposals: [...page.proposals].sort((a, b) => OPEN_FIRST.indexOf(b.status) - OPEN_FIRST.indexOf(a.status) || b.id - a.id),
     // Where the norm came up in check-ins: the team's trend over closed cycles and
     // how many open actions point at it (a count only; no note or action text).
     trend: normTrend(team.id, norm.id),
@@ -150,44 +151,74 @@ export default function NormPage() {
       </section>
       {d.trend.length > 0 ? <NormTrendPanel code={n.code} points={d.trend} /> : null}
 
+      {d.proposals.length > 0 ? (
+        <section aria-labelledby="h-proposals" className="no-print">
+          <h2 id="h-proposals">{t("norm.proposals")}</h2>
+          <ul>
+            {d.proposals.map((p) => (
+              <li key={p.id}>
+                <Link to={`/teams/${d.teamId}/proposals/${p.id}`}>{t("proposal.number", { id: p.id })}</Link>{" "}
+                {p.kind !== "retire" && p.title ? (
+                  <>
+                    <TeamText>{p.title}</TeamText> ·{" "}
+                  </>
+                ) : null}
+                {t(`proposal.kind.${p.kind}` as MessageKey)} · <StatusBadge status={p.status} /> · <AuthorName name={p.authorName} /> ·{" "}
+                <DateTime ms={p.closedAt ?? p.createdAt} style="date" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section aria-labelledby="h-versions">
         <h2 id="h-versions">{t.plural("norm.versions", d.versions.length)}</h2>
         <ol className="versions" reversed>
-          {d.versions.map((v) => (
-            <li key={v.version} className="panel">
-              <h3>
-                {t("norm.versionN", { version: v.version })} · <DateTime ms={v.createdAt} style="date" />
-              </h3>
-              {v.proposal ? <OutcomeLine teamId={d.teamId} p={v.proposal} /> : null}
-              <p className="norm-title">
-                <TeamText>{v.title}</TeamText>
-              </p>
-              <Markdown html={v.bodyHtml} norm />
-              {v.diff ? (
-                <details>
-                  <summary>{t("norm.changesFrom", { version: v.version - 1 })}</summary>
-                  <DiffLegend />
-                  <WordDiff diff={v.diff.title} label={t("proposal.diff.titleField")} />
-                  <WordDiff diff={v.diff.body} label={t("proposal.diff.bodyField")} />
-                </details>
-              ) : null}
-            </li>
+          {d.versions.slice(0, VERSIONS_SHOWN).map((v) => (
+            <VersionItem key={v.version} v={v} teamId={d.teamId} />
           ))}
         </ol>
-      </section>
-
-      <section aria-labelledby="h-proposals" className="no-print">
-        <h2 id="h-proposals">{t("norm.proposals")}</h2>
-        <ul>
-          {d.proposals.map((p) => (
-            <li key={p.id}>
-              <Link to={`/teams/${d.teamId}/proposals/${p.id}`}>{t("proposal.number", { id: p.id })}</Link>{" "}
-              {t(`proposal.kind.${p.kind}` as MessageKey)} · <StatusBadge status={p.status} /> · <AuthorName name={p.authorName} /> ·{" "}
-              <DateTime ms={p.closedAt ?? p.createdAt} style="date" />
-            </li>
-          ))}
-        </ul>
+        {/* Years of changes stay one click away instead of screens of text (still in the page, so printing and search find them). */}
+        {d.versions.length > VERSIONS_SHOWN ? (
+          <details className="older-versions">
+            <summary>{t.plural("norm.olderVersions", d.versions.length - VERSIONS_SHOWN)}</summary>
+            <ol className="versions" reversed start={d.versions.length - VERSIONS_SHOWN}>
+              {d.versions.slice(VERSIONS_SHOWN).map((v) => (
+                <VersionItem key={v.version} v={v} teamId={d.teamId} />
+              ))}
+            </ol>
+          </details>
+        ) : null}
       </section>
     </article>
+  );
+}
+
+const OPEN_FIRST = ["draft", "voting"];
+
+/** The latest versions shown in full; older ones fold away (a norm may have dozens after years). */
+const VERSIONS_SHOWN = 5;
+
+function VersionItem({ v, teamId }: { v: ReturnType<typeof useLoaderData<typeof loader>>["versions"][number]; teamId: string }) {
+  const t = useT();
+  return (
+    <li className="panel">
+      <h3>
+        {t("norm.versionN", { version: v.version })} · <DateTime ms={v.createdAt} style="date" />
+      </h3>
+      {v.proposal ? <OutcomeLine teamId={teamId} p={v.proposal} /> : null}
+      <p className="norm-title">
+        <TeamText>{v.title}</TeamText>
+      </p>
+      <Markdown html={v.bodyHtml} norm />
+      {v.diff ? (
+        <details>
+          <summary>{t("norm.changesFrom", { version: v.version - 1 })}</summary>
+          <DiffLegend />
+          <WordDiff diff={v.diff.title} label={t("proposal.diff.titleField")} />
+          <WordDiff diff={v.diff.body} label={t("proposal.diff.bodyField")} />
+        </details>
+      ) : null}
+    </li>
   );
 }

@@ -104,8 +104,8 @@ describe("start page and team switcher", () => {
     const second = await createTeam(lead, "Beta Team");
     const start = visibleText((await lead.get("/")).html);
     expect(start).toContain("Alpha Team");
-    expect(start).toContain("Lead · 3 members");
-    expect(start).toContain("Lead · 1 member");
+    expect(start).toContain("Your role: lead · 3 members");
+    expect(start).toContain("Your role: lead · 1 member");
 
     const page = await lead.get(`/teams/${second}`);
     const switcher = /<nav[^>]*aria-label="My teams"[^>]*>([\s\S]*?)<\/nav>/.exec(page.html)?.[1] ?? "";
