@@ -1,5 +1,6 @@
-// With JavaScript, leaving a page while a form holds text that was typed and not sent
-// asks first (decision 081). Without JavaScript nothing asks.
+// With JavaScript, leaving a page while a form holds text that was typed and not sent,
+// or a choice (a rating) that was made and not sent, asks first (decision 081). Without
+// JavaScript nothing asks.
 // The same submit listener asks before a button marked `data-confirm` (SubmitButton's
 // `confirm`: removing a member, closing early, withdrawing) sends its form, so one
 // question covers both what the button does and the text it would throw away. Narrowing
@@ -15,8 +16,18 @@ function isTextField(target: unknown): target is HTMLTextAreaElement | HTMLInput
   return !!field && !field.readOnly && field.form?.method === "post";
 }
 
+/**
+ * A choice made in a form that posts: a rating form's scales above all, where redoing a
+ * dozen radio groups by keyboard or screen reader costs as much as retyping a text.
+ */
+function isChoice(target: unknown): target is HTMLInputElement {
+  return target instanceof HTMLInputElement && target.type === "radio" && target.form?.method === "post";
+}
+
 function holdsText(form: HTMLFormElement) {
-  return Array.from(form.elements).some((el) => isTextField(el) && el.value.trim() !== "" && el.value !== el.defaultValue);
+  return Array.from(form.elements).some(
+    (el) => (isTextField(el) && el.value.trim() !== "" && el.value !== el.defaultValue) || (isChoice(el) && el.checked !== el.defaultChecked),
+  );
 }
 
 // Posts that end what the other forms on the page were for: a closed or withdrawn
@@ -50,7 +61,7 @@ export function UnsavedTextGuard() {
   useEffect(() => {
     const forms = edited.current;
     const onInput = (e: Event) => {
-      if (isTextField(e.target) && e.target.form) forms.add(e.target.form);
+      if ((isTextField(e.target) || isChoice(e.target)) && e.target.form) forms.add(e.target.form);
     };
     const onSubmit = (e: SubmitEvent) => {
       const form = e.target;

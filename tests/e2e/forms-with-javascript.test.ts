@@ -171,6 +171,30 @@ test("a refused rating form's list of norms leads to each norm: the link moves f
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`self-rating-norm-${codes[2]}`);
 });
 
+test("leaving a rating form with scores chosen and not sent asks first; staying keeps them", async () => {
+  const { lead, teamId, members } = await teamWithMembers(suite.url, 1, "Team Keuzes");
+  const codes = insertActiveNorms(suite.dbPath, teamId, ["We bellen terug.", "We noemen een naam."]).map((n) => n.code);
+  const cycle = await openCycle(lead, teamId, { normCodes: codes });
+  const page = await suite.page();
+  await signIn(page, members[0].email, members[0].password);
+  await page.goto(`/teams/${teamId}/checkins/${cycle}/self`);
+  await waitForHydration(page);
+  const asked: string[] = [];
+  // No choice made yet: leaving asks nothing.
+  await page.locator("nav.team-nav").getByRole("link", { name: "Agreement" }).click();
+  await page.waitForURL((url) => url.pathname.endsWith("/agreement"));
+  await page.goBack();
+  await waitForHydration(page);
+  const choice = page.locator(`#self-rating-norm-${codes[0]} input[type=radio]`).nth(3);
+  await choice.check();
+  page.once("dialog", (d) => (asked.push(d.message()), d.dismiss()));
+  await page.locator("nav.team-nav").getByRole("link", { name: "Agreement" }).click();
+  await expect.poll(() => asked).toHaveLength(1);
+  expect(asked[0]).toContain("not been saved");
+  expect(new URL(page.url()).pathname).toBe(`/teams/${teamId}/checkins/${cycle}/self`);
+  expect(await choice.isChecked()).toBe(true);
+});
+
 test("opening the vote with unsaved changes to the draft asks to save them first, and keeps them", async () => {
   const { teamId, members } = await teamWithMembers(suite.url, 1, "Team Concept");
   const author = members[0];
