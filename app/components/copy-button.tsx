@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { useT } from "~/i18n/react";
 
 /** Copies text to the clipboard; rendered only once JavaScript runs, since it needs it. */
-export function CopyButton({ text }: { text: string }) {
+export function CopyButton({ text, describe }: { text: string; describe?: string }) {
   const t = useT();
   const [hydrated, setHydrated] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -17,6 +17,7 @@ export function CopyButton({ text }: { text: string }) {
       }}
     >
       <span aria-live="polite">{copied ? t("shell.copied") : t("shell.copy")}</span>
+      {describe ? <span className="visually-hidden">: {describe}</span> : null}
     </button>
   );
 }

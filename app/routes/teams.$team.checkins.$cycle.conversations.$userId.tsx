@@ -658,6 +658,8 @@ function EditNote({
             author and date tell the links of several notes apart. */}
         <Link to={`${here}?edit=${note.id}`} id={`edit-link-${note.id}`} aria-describedby={`note-${note.id}-by`} preventScrollReset>
           {t("conversation.editNote")}
+          {/* Several notes' links would read alike out of context: the note's time names it. */}
+          <span className="visually-hidden">: {formatDate(t.locale, note.createdAt, "datetime")}</span>
         </Link>
       </p>
     );

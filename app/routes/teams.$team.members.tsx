@@ -163,20 +163,21 @@ export default function Members() {
           <p>{t("members.invitesHelp")}</p>
           {invites.length === 0 ? <p className="muted">{t("members.noInvites")}</p> : null}
           <ul className="invites">
-            {invites.map((invite) => (
+            {invites.map((invite, i) => (
               <li key={invite.id}>
                 <a href={invite.path} className="invite-link">
                   {invite.url}
                 </a>
                 <span className="muted"> {t("members.inviteExpires", { date: formatDate(t.locale, invite.expiresAt, "datetime") })}</span>{" "}
-                <CopyButton text={invite.url} />
+                {/* Two links made in the same minute read alike: their place in the list tells them apart. */}
+                <CopyButton text={invite.url} describe={t("members.inviteOf", { n: i + 1, date: formatDate(t.locale, invite.createdAt, "datetime") })} />
                 <Form method="post" className="inline">
                   <input type="hidden" name="intent" value="revoke-invite" />
                   <input type="hidden" name="inviteId" value={invite.id} />
                   <button type="submit" className="button secondary">
                     {t("members.revoke")}
                     <span className="visually-hidden">
-                      : {t("members.inviteOf", { date: formatDate(t.locale, invite.createdAt, "datetime") })}
+                      : {t("members.inviteOf", { n: i + 1, date: formatDate(t.locale, invite.createdAt, "datetime") })}
                     </span>
                   </button>
                 </Form>

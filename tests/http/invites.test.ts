@@ -85,7 +85,7 @@ describe("creating invite links", () => {
     const revokeForm = parseForms(page.html).find((f) => f.fields.some(([n, v]) => n === "intent" && v === "revoke-invite"))!;
     expect(revokeForm).toBeDefined();
     const revokeButton = revokeForm.buttons[0].text;
-    expect(revokeButton).toMatch(/^Revoke: invite link of [A-Z][a-z]{2} \d+, \d{4}/);
+    expect(revokeButton).toMatch(/^Revoke: invite link 1, made [A-Z][a-z]{2} \d+, \d{4}/);
     const res = await submitForm(lead, `/teams/${teamId}/members`, page, { button: revokeButton });
     expect(res.status).toBe(303);
     expect(visibleText((await lead.get(`/teams/${teamId}/members`)).html)).toContain("Invite link revoked.");
