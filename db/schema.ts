@@ -536,6 +536,9 @@ export const cycleNormStats = sqliteTable(
     // and including this one (at most six, oldest first), frozen at close so the
     // results page's trend column costs the same after years of cycles.
     recentPeerMeans: text("recent_peer_means").notNull().default("[]"),
+    // The norm version rated in the oldest cycle of that trend: below this cycle's
+    // version, the trend spans a change of the norm's text, and the page says so.
+    trendFromVersion: integer("trend_from_version"),
   },
   (t) => [
     primaryKey({ columns: [t.cycleId, t.normId] }),

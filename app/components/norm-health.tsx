@@ -14,6 +14,11 @@ const M = { left: 34, right: 30, top: 26, bottom: 40 };
 const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
 
+const MAX_DATE_LABELS = 8;
+// SVG units between two version labels ("v12" is ~24 wide at the chart's font size).
+const MIN_VERSION_LABEL_GAP = 32;
+const yearOf = (ms: number) => dateFormatter("en", { year: "numeric", timeZone: TIME_ZONE }).format(new Date(ms));
+
 const yOf = (value: number) => M.top + ((5 - value) / 4) * PLOT_H;
 const xOf = (index: number, count: number) => (count <= 1 ? M.left + PLOT_W / 2 : M.left + (index / (count - 1)) * PLOT_W);
 
@@ -36,8 +41,15 @@ export function NormHealthChart({ id, code, points }: { id: string; code: string
   const t = useT();
   if (points.length === 0) return <p className="muted">{t("checkins.chart.noData", { code })}</p>;
   const summary = trendSummary(t, code, points);
-  const shortDate = dateFormatter(t.locale, { day: "numeric", month: "short", timeZone: TIME_ZONE });
   const n = points.length;
+  // After years of check-ins: the year in the labels once they span more than one, and
+  // at most about eight labels (the last always), so they do not run into each other.
+  const years = new Set(points.map((p) => yearOf(p.closedAt)));
+  const shortDate = dateFormatter(
+    t.locale,
+    years.size > 1 ? { month: "short", year: "numeric", timeZone: TIME_ZONE } : { day: "numeric", month: "short", timeZone: TIME_ZONE },
+  );
+  const labelEvery = Math.ceil(n / MAX_DATE_LABELS);
   const peer = points.map((p) => p.meanPeer);
   const self = points.map((p) => p.meanSelf);
   const markers = versionChanges(points);
@@ -61,14 +73,19 @@ export function NormHealthChart({ id, code, points }: { id: string; code: string
               </text>
             </g>
           ))}
-          {markers.map((m) => {
+          {markers.map((m, k) => {
             const x = (xOf(m.index - 1, n) + xOf(m.index, n)) / 2;
+            // A marker's "v7" only where it does not overlap the next one's; the table below names them all.
+            const next = markers[k + 1];
+            const labelled = !next || (xOf(next.index - 1, n) + xOf(next.index, n)) / 2 - x >= MIN_VERSION_LABEL_GAP;
             return (
               <g key={m.index} className="chart-version">
                 <line x1={x} x2={x} y1={M.top - 6} y2={H - M.bottom} />
-                <text x={x} y={M.top - 10} textAnchor="middle">
-                  {t("checkins.chart.newVersion", { version: m.version })}
-                </text>
+                {labelled ? (
+                  <text x={x} y={M.top - 10} textAnchor="middle">
+                    {t("checkins.chart.newVersion", { version: m.version })}
+                  </text>
+                ) : null}
               </g>
             );
           })}
@@ -80,9 +97,11 @@ export function NormHealthChart({ id, code, points }: { id: string; code: string
                 <rect x={xOf(i, n) - 4} y={yOf(p.meanSelf) - 4} width={8} height={8} className="chart-self-dot" />
               ) : null}
               {p.meanPeer !== null ? <circle cx={xOf(i, n)} cy={yOf(p.meanPeer)} r={4.5} className="chart-peer-dot" /> : null}
-              <text x={xOf(i, n)} y={H - M.bottom + 18} textAnchor="middle" className="chart-axis">
-                {shortDate.format(new Date(p.closedAt))}
-              </text>
+              {(n - 1 - i) % labelEvery === 0 ? (
+                <text x={xOf(i, n)} y={H - M.bottom + 18} textAnchor="middle" className="chart-axis">
+                  {shortDate.format(new Date(p.closedAt))}
+                </text>
+              ) : null}
             </g>
           ))}
         </svg>

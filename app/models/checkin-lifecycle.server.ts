@@ -260,7 +260,7 @@ function freezeResults(tx: DB, c: { teamId: string; cycleId: number; seed: numbe
   const peers = new Map<string, typeof peerRows>();
   for (const r of peerRows) appendTo(peers, key(r.rateeId, r.normId), r);
 
-  const earlierMeans = earlierPeerMeans(tx, c, TREND_CYCLES_ON_RESULTS - 1);
+  const earlier = earlierPeerMeans(tx, c, TREND_CYCLES_ON_RESULTS - 1);
 
   const results: (typeof cycleResults.$inferInsert)[] = [];
   const observations: (typeof cycleObservations.$inferInsert)[] = [];
@@ -299,7 +299,8 @@ function freezeResults(tx: DB, c: { teamId: string; cycleId: number; seed: numbe
       // "null" when hidden: the counts are never stored for a figure nobody may see.
       selfDistribution: JSON.stringify(team.selfDistribution),
       peerDistribution: JSON.stringify(team.peerDistribution),
-      recentPeerMeans: JSON.stringify(recentPeerMeans(earlierMeans.get(norm.normId) ?? [], team.meanPeer)),
+      recentPeerMeans: JSON.stringify(recentPeerMeans(earlier.means.get(norm.normId) ?? [], team.meanPeer)),
+      trendFromVersion: Math.min(earlier.fromVersion.get(norm.normId) ?? norm.normVersion, norm.normVersion),
     });
   }
   const signals = memberSignalSummaries(results).map((m) => ({
@@ -329,6 +330,7 @@ function earlierPeerMeans(tx: DB, c: { teamId: string; cycleId: number; closedAt
       normId: cycleNormStats.normId,
       cycleId: cycleNormStats.cycleId,
       meanPeer: cycleNormStats.meanPeer,
+      normVersion: cycleNormStats.normVersion,
       closedAt: checkinCycles.closedAt,
       rank: sql<number>`row_number() over (partition by ${cycleNormStats.normId} order by ${checkinCycles.closedAt} desc, ${checkinCycles.id} desc)`.as(
         "rank",
@@ -345,14 +347,19 @@ function earlierPeerMeans(tx: DB, c: { teamId: string; cycleId: number; closedAt
     )
     .as("ranked");
   const rows = tx
-    .select({ normId: ranked.normId, meanPeer: ranked.meanPeer })
+    .select({ normId: ranked.normId, meanPeer: ranked.meanPeer, normVersion: ranked.normVersion })
     .from(ranked)
     .where(lte(ranked.rank, limit))
     .orderBy(asc(ranked.closedAt), asc(ranked.cycleId))
     .all();
   const byNorm = new Map<number, (number | null)[]>();
-  for (const r of rows) appendTo(byNorm, r.normId, r.meanPeer);
-  return byNorm;
+  // The oldest version rated in the window: versions only go up.
+  const fromVersion = new Map<number, number>();
+  for (const r of rows) {
+    appendTo(byNorm, r.normId, r.meanPeer);
+    fromVersion.set(r.normId, Math.min(fromVersion.get(r.normId) ?? r.normVersion, r.normVersion));
+  }
+  return { means: byNorm, fromVersion };
 }
 
 function appendTo<K, V>(lists: Map<K, V[]>, key: K, value: V) {

@@ -573,6 +573,7 @@ const teamStatsRows = preparedOnce(() =>
       meanSelf: cycleNormStats.meanSelf,
       meanPeer: cycleNormStats.meanPeer,
       recentPeerMeans: cycleNormStats.recentPeerMeans,
+      trendFromVersion: cycleNormStats.trendFromVersion,
     })
     .from(cycleNormStats)
     .where(and(eq(cycleNormStats.teamId, sql.placeholder("teamId")), eq(cycleNormStats.cycleId, sql.placeholder("cycleId"))))
@@ -584,7 +585,9 @@ function teamFigures(teamId: string, cycleId: number, normList: CycleNorm[]) {
   return normList.map((n) => {
     const s = stats.get(n.normId);
     const figures: TeamNormFigures = { normId: n.normId, meanSelf: s?.meanSelf ?? null, meanPeer: s?.meanPeer ?? null };
-    return { figures, trend: s ? parseTrend(s.recentPeerMeans) : [] };
+    // The version the trend's oldest figure rated, when that is not the one this cycle rated.
+    const changedFrom = s?.trendFromVersion != null && s.trendFromVersion < n.version ? s.trendFromVersion : null;
+    return { figures, trend: s ? parseTrend(s.recentPeerMeans) : [], changedFrom };
   });
 }
 
@@ -667,6 +670,8 @@ export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, 
     // Per norm the team's mean peer rating over its latest closed cycles up to this
     // one, oldest first, for the trend column; the whole history is on the norm's permalink.
     trends: team.map((t) => t.trend),
+    // Per norm, the earlier version the trend's oldest figures rated (null: one text throughout).
+    trendsFrom: team.map((t) => t.changedFrom),
     mine,
     // Leads also see per norm how many members have a blind spot or a hidden strength.
     team: team.map(({ figures }, i) => ({

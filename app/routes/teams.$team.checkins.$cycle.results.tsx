@@ -142,6 +142,10 @@ function ClosedResults({ results, teamId, base, threshold }: { results: NonNulla
                   <td>{figures.meanPeer !== null ? formatMean(t.locale, figures.meanPeer) : hidden}</td>
                   <td>
                     <TrendCell values={results.trends[i]} />
+                    {/* The figures before the change rated other words: not quite the same norm. */}
+                    {results.trendsFrom[i] !== null ? (
+                      <span className="trend-note">{t("checkins.results.trendSince", { from: results.trendsFrom[i] ?? 0, to: norm.version })}</span>
+                    ) : null}
                   </td>
                   {forLead ? (
                     <>

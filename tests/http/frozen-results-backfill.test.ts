@@ -10,7 +10,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { Client, teamWithMembers, visibleText } from "../support/client";
 import { openCycle, peersToRate, ratePeer, rateSelf } from "../support/checkins";
-import { insertActiveNorms, queryTestDb } from "../support/norm-fixtures";
+import { addNormVersion, insertActiveNorms, queryTestDb } from "../support/norm-fixtures";
 import { SCALE_LEAD, SCALE_PASSWORD, SCALE_TEAM, seedScale } from "../support/scale";
 import { startServer, type TestServer } from "../support/server";
 
@@ -57,7 +57,7 @@ test("the backfill gives the results pages the overview and trends that freezing
   expect(frozenAtClose[2]).toMatch(/Gesprek [^()]+ (N-\d+(, )?)+ /);
 
   const sql = new Database(file);
-  sql.exec("delete from cycle_member_signals; update cycle_norm_stats set recent_peer_means = '[]'");
+  sql.exec("delete from cycle_member_signals; update cycle_norm_stats set recent_peer_means = '[]', trend_from_version = null");
   const wiped = await resultsPages();
   expect(wiped[2]).not.toMatch(sixPoints);
   expect(wiped[2]).not.toEqual(frozenAtClose[2]);
@@ -67,15 +67,20 @@ test("the backfill gives the results pages the overview and trends that freezing
   expect(await resultsPages()).toEqual(frozenAtClose);
 });
 
+// 0003 fills the overview and the trend; 0010 the version the trend starts from (the "text changed" note).
 function backfill(sql: Database.Database) {
-  const migration = fs.readFileSync(path.join(__dirname, "../../db/migrations/0003_backfill_frozen_results_overview.sql"), "utf8");
-  for (const statement of migration.split("--> statement-breakpoint")) sql.exec(statement);
+  for (const file of ["0003_backfill_frozen_results_overview.sql", "0010_backfill_trend_from_version.sql"]) {
+    const migration = fs.readFileSync(path.join(__dirname, "../../db/migrations", file), "utf8");
+    for (const statement of migration.split("--> statement-breakpoint")) sql.exec(statement);
+  }
 }
 
 test("the same for the odd cases: a norm left out, a hidden team mean, hidden peer results, two cycles closed at once", async () => {
   const { lead, teamId, members } = await teamWithMembers(small.url, 4);
   const everyone = [lead, ...members];
-  const [often, seldom] = insertActiveNorms(small.dbPath, teamId, ["Rated in every cycle", "Rated now and then"]).map((n) => n.code);
+  const inserted = insertActiveNorms(small.dbPath, teamId, ["Rated in every cycle", "Rated now and then"]);
+  const insertedIds = inserted.map((n) => n.id);
+  const [often, seldom] = inserted.map((n) => n.code);
   async function runCycle(title: string, codes: string[], raters: number, close: boolean) {
     const cycleId = await openCycle(lead, teamId, { title, normCodes: codes });
     const ratings = Object.fromEntries(codes.map((code, i) => [code, ((title.length + i) % 5) + 1]));
@@ -87,6 +92,8 @@ test("the same for the odd cases: a norm left out, a hidden team mean, hidden pe
     return cycleId;
   }
   const first = await runCycle("Both norms", [often, seldom], 5, true);
+  // The often-rated norm's text changes after the first cycle: the later trends span two texts.
+  addNormVersion(small.dbPath, insertedIds[0], "Rated in every cycle, in new words");
   // Two raters: no peer result reaches the threshold, so the team mean is hidden too.
   const hidden = await runCycle("Few raters", [often], 2, true);
   // Two cycles due at the same moment, closed by one visit in one go: each closed at its
@@ -117,7 +124,11 @@ test("the same for the odd cases: a norm left out, a hidden team mean, hidden pe
 
   const pages = () => Promise.all([first, hidden, ...twins].map(async (id) => visibleText((await lead.get(`/teams/${teamId}/checkins/${id}/results`)).html)));
   const frozenAtClose = await pages();
-  db.exec("delete from cycle_member_signals; update cycle_norm_stats set recent_peer_means = '[]'");
+  // Said where the trend spans the change (from the second cycle on), not in the first.
+  const changed = "The norm's text changed (version 1 → 2): earlier figures rated the old text.";
+  expect(frozenAtClose[0]).not.toContain(changed);
+  expect(frozenAtClose[3]).toContain(changed);
+  db.exec("delete from cycle_member_signals; update cycle_norm_stats set recent_peer_means = '[]', trend_from_version = null");
   backfill(db);
   db.close();
   expect(await pages()).toEqual(frozenAtClose);

@@ -1,0 +1,1 @@
+ALTER TABLE `cycle_norm_stats` ADD `trend_from_version` integer;
