@@ -3,13 +3,16 @@
 import { expect, test } from "vitest";
 import { useTestServer } from "../support/setup";
 import type { TestServer } from "../support/server";
+import type { TestDb } from "../support/db";
 import { teamWithNames, visibleText } from "../support/client";
 import { addNormVersion, insertActiveNorms } from "../support/norm-fixtures";
 import { expectStatus, newProposal, proposalPath } from "../support/norms";
 
 let server: TestServer;
-useTestServer((s) => {
+let sql: TestDb;
+useTestServer((s, db) => {
   server = s;
+  sql = db;
 });
 
 test("a norm with many versions shows the latest five and folds the rest; proposals about it come first, open ones on top, with their titles", async () => {
@@ -34,4 +37,29 @@ test("a norm with many versions shows the latest five and folds the rest; propos
   expect(visibleText(page.html.slice(fold))).toMatch(/^Show the 3 older versions/);
   for (const v of [8, 7, 6, 5, 4]) expect(page.html.indexOf(`Versie-${v}:`)).toBeLessThan(fold);
   for (const v of [3, 2]) expect(page.html.indexOf(`Versie-${v}:`)).toBeGreaterThan(fold);
+});
+
+test("after years of check-ins the norm's chart keeps its date labels apart, with the year", async () => {
+  const { lead, teamId } = await teamWithNames(server.url, ["Lea Lead"]);
+  const [norm] = insertActiveNorms(server.dbPath, teamId, ["We noemen onze naam."]);
+  // Twenty closed check-ins, one a month from January 2024.
+  const cycle = sql.prepare(
+    "insert into checkin_cycles (team_id, title, status, opened_at, closes_at, closed_at, peers_per_member, seed) values (?, ?, 'closed', ?, ?, ?, 3, 1)",
+  );
+  const stats = sql.prepare(
+    "insert into cycle_norm_stats (team_id, cycle_id, norm_id, norm_version, mean_self, mean_peer, self_distribution, peer_distribution) values (?, ?, ?, 1, 3, 3.5, '[0,0,1,0,0]', '[0,0,1,0,0]')",
+  );
+  for (let i = 0; i < 20; i++) {
+    const at = Date.UTC(2024, i, 15, 12);
+    const { lastInsertRowid } = cycle.run(teamId, `Check-in ${i + 1}`, at - 7 * 86_400_000, at, at);
+    stats.run(teamId, lastInsertRowid, norm.id);
+  }
+  const html = (await lead.get(`/teams/${teamId}/norms/${norm.code}`)).html;
+  const svg = html.slice(html.indexOf("<svg"), html.indexOf("</svg>"));
+  const labels = [...svg.matchAll(/<text[^>]*class="chart-axis"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).filter((l) => !/^[1-5]$/.test(l));
+  expect(labels.length).toBeLessThanOrEqual(8);
+  expect(labels.at(-1)).toBe("Aug 2025");
+  expect(labels.every((l) => /\d{4}$/.test(l))).toBe(true);
+  // Every check-in is still in the table under the chart.
+  expect(visibleText(html)).toContain("Check-in 1 ");
 });
