@@ -15,7 +15,7 @@ import { db, preparedOnce, write } from "../db.server";
 import { conflictOnApply } from "../domain/norms";
 import { rebaseText } from "../domain/rebase";
 import { decide, type DecisionRule, type Tally, type VoteChoice } from "../domain/votes";
-import { addLocalDays } from "../i18n/format";
+import { addLocalDays, parseLocalDateTime } from "../i18n/format";
 import { registerSweep } from "../sweep.server";
 import { publishAgreementVersionTx } from "./agreement.server";
 import { audit } from "./audit.server";
@@ -178,7 +178,7 @@ export function addComment(
   body: string,
   now = Date.now(),
   repeatSince: number | null = null,
-): Refusal | { ok: true } {
+): Refusal | { ok: true; id: number } {
   return write((tx) => {
     const repeated =
       repeatSince !== null &&
@@ -195,11 +195,11 @@ export function addComment(
           ),
         )
         .get();
-    return repeated ? { ok: true } : addCommentTx(tx, teamId, actor, id, body, now);
+    return repeated ? { ok: true, id: repeated.id } : addCommentTx(tx, teamId, actor, id, body, now);
   });
 }
 
-export function addCommentTx(tx: DB, teamId: string, actor: Actor, id: number, body: string, now: number): Refusal | { ok: true } {
+export function addCommentTx(tx: DB, teamId: string, actor: Actor, id: number, body: string, now: number): Refusal | { ok: true; id: number } {
   const p = load(teamId, id);
   if (!p) return { refused: "not-found" };
   if (p.status !== "draft" && p.status !== "voting") return { refused: "state", status: p.status };
@@ -207,8 +207,12 @@ export function addCommentTx(tx: DB, teamId: string, actor: Actor, id: number, b
     closeProposalTx(tx, p.id, { now, actorId: null, early: false });
     return { refused: "too-late" };
   }
-  tx.insert(proposalComments).values({ teamId, proposalId: p.id, authorId: actor.id, body, createdAt: now }).run();
-  return { ok: true };
+  const row = tx
+    .insert(proposalComments)
+    .values({ teamId, proposalId: p.id, authorId: actor.id, body, createdAt: now })
+    .returning({ id: proposalComments.id })
+    .get();
+  return { ok: true, id: row.id };
 }
 
 export type CommentRefusal = Refusal | { refused: "removed" };
@@ -788,3 +792,134 @@ export function listProposals(teamId: string, userId: string, only: "all" | "ope
 }
 
 export type ProposalListItem = ReturnType<typeof listProposals>["proposals"][number];
+
+// ---------------------------------------------------------------- the closed list
+
+/** Proposals no longer open: decided (adopted, rejected, not applied) or withdrawn. */
+export const ENDED_STATUSES = ["adopted", "rejected", "conflict", "withdrawn"] as const satisfies readonly ProposalStatus[];
+export type EndedStatus = (typeof ENDED_STATUSES)[number];
+export const CLOSED_PAGE_SIZE = 50;
+
+export function isEndedStatus(value: unknown): value is EndedStatus {
+  return typeof value === "string" && (ENDED_STATUSES as readonly string[]).includes(value);
+}
+
+// When a proposal left the open work: its close (withdrawals set it too), else its last change.
+const endedAt = sql<number>`coalesce(${proposals.closedAt}, ${proposals.updatedAt})`;
+// The calendar year of that moment in the app's time zone: the zone's offset on New Year's
+// night (no summer time then) is passed in as `yearShift`, in milliseconds.
+const endedYear = sql<number>`cast(strftime('%Y', (${endedAt} + ${sql.placeholder("yearShift")}) / 1000, 'unixepoch') as integer)`;
+
+/** The offset of the app's time zone at the turn of the year (Amsterdam: one hour). */
+function yearShift(now = Date.now()) {
+  const year = new Date(now).getUTCFullYear();
+  const local = parseLocalDateTime(`${year}-01-01T00:00`);
+  return local === null ? 0 : Date.UTC(year, 0, 1) - local;
+}
+
+// Every norm of the team, retired ones too, for the norm filter: by number.
+const teamNormChoices = preparedOnce(() =>
+  db
+    .select({ id: norms.id, code: norms.code, status: norms.status, title: normVersions.title })
+    .from(norms)
+    .leftJoin(normVersions, normVersionOn(norms.id, norms.currentVersion))
+    .where(eq(norms.teamId, sql.placeholder("teamId")))
+    .orderBy(asc(norms.number))
+    .prepare(),
+);
+
+// How many closed proposals per status, norm and year: the counts, the year choices and the
+// page count from one statement (a few dozen rows however long the history).
+const closedFacets = preparedOnce(() =>
+  db
+    .select({ status: proposals.status, normId: proposals.normId, year: endedYear, n: count() })
+    .from(proposals)
+    .where(and(eq(proposals.teamId, sql.placeholder("teamId")), inArray(proposals.status, [...ENDED_STATUSES])))
+    .groupBy(proposals.status, proposals.normId, endedYear)
+    .prepare(),
+);
+
+// One page of them, newest first. Unused filters get values that match everything:
+// all four statuses, a null norm, year 0.
+const closedPage = preparedOnce(() =>
+  db
+    .select({
+      id: proposals.id,
+      kind: proposals.kind,
+      status: proposals.status,
+      title: proposals.title,
+      authorName: users.name,
+      normCode: norms.code,
+      normTitle: normVersions.title,
+      closedAt: endedAt,
+    })
+    .from(proposals)
+    .leftJoin(users, eq(users.id, proposals.authorId))
+    .leftJoin(norms, eq(norms.id, proposals.normId))
+    .leftJoin(normVersions, normVersionOn(norms.id, norms.currentVersion))
+    .where(
+      and(
+        eq(proposals.teamId, sql.placeholder("teamId")),
+        inArray(proposals.status, [sql.placeholder("s1"), sql.placeholder("s2"), sql.placeholder("s3"), sql.placeholder("s4")]),
+        sql`(${sql.placeholder("normId")} is null or ${proposals.normId} = ${sql.placeholder("normId")})`,
+        sql`(${sql.placeholder("year")} = 0 or ${endedYear} = ${sql.placeholder("year")})`,
+      ),
+    )
+    .orderBy(desc(endedAt), desc(proposals.id))
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare(),
+);
+
+export type ClosedFilter = { status: EndedStatus | null; normCode: string | null; year: number | null; page: number };
+
+/**
+ * The team's closed proposals, filtered and one page at a time (three statements, whatever
+ * the history). A filter value the team has no use for (a norm code it never had, a year
+ * without closed proposals) is dropped; a page past the end is the last page. `filter`
+ * in the answer is what was applied, for the form and the links.
+ */
+export function listClosedProposals(teamId: string, asked: ClosedFilter, pageSize = CLOSED_PAGE_SIZE, now = Date.now()) {
+  const shift = yearShift(now);
+  const normChoices = teamNormChoices().all({ teamId });
+  const norm = asked.normCode === null ? null : (normChoices.find((n) => n.code === asked.normCode) ?? null);
+  const facets = closedFacets().all({ teamId, yearShift: shift });
+  const years = [...new Set(facets.map((f) => f.year))].sort((a, b) => b - a);
+  const year = asked.year !== null && years.includes(asked.year) ? asked.year : null;
+  const counts: Record<EndedStatus, number> = { adopted: 0, rejected: 0, conflict: 0, withdrawn: 0 };
+  let all = 0;
+  for (const f of facets) {
+    all += f.n;
+    if ((norm === null || f.normId === norm.id) && (year === null || f.year === year) && isEndedStatus(f.status)) counts[f.status] += f.n;
+  }
+  const status = asked.status;
+  const matching = status ? counts[status] : counts.adopted + counts.rejected + counts.conflict + counts.withdrawn;
+  const pages = Math.max(1, Math.ceil(matching / pageSize));
+  const page = Math.min(Math.max(1, Math.floor(asked.page) || 1), pages);
+  const statuses = status ? [status, status, status, status] : ENDED_STATUSES;
+  const rows = closedPage().all({
+    teamId,
+    s1: statuses[0],
+    s2: statuses[1],
+    s3: statuses[2],
+    s4: statuses[3],
+    normId: norm?.id ?? null,
+    year: year ?? 0,
+    yearShift: shift,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  return {
+    rows,
+    filter: { status, normCode: norm?.code ?? null, year, page } satisfies ClosedFilter,
+    counts,
+    all,
+    matching,
+    pages,
+    pageSize,
+    years,
+    norms: normChoices.map(({ code, status, title }) => ({ code, status, title })),
+  };
+}
+
+export type ClosedProposalItem = ReturnType<typeof listClosedProposals>["rows"][number];

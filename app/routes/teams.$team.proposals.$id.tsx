@@ -243,7 +243,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const now = Date.now();
       const r = addComment(team.id, actor, id, submission.value.body, now, repeatSince(request, now));
       if ("refused" in r) return refuse(r, submission.reply());
-      return redirectWithFlash(`${here}#comments`, { key: "proposal.commented" });
+      // At the new comment: on a long thread, #comments would be its top.
+      return redirectWithFlash(`${here}#comment-${r.id}`, { key: "proposal.commented" });
     }
     case "edit-comment": {
       const commentId = parseRowId(singleValue(formData, "commentId")) ?? notFound();
@@ -777,7 +778,7 @@ function VoteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
                 aria-invalid={choiceError ? true : undefined}
               />
               <label htmlFor={`${fields.choice.id}-${c}`}>
-                <strong>{t(`vote.choice.${c}`)}</strong> <span className="muted">{t(`vote.choiceHelp.${c}`)}</span>
+                <strong>{t(`vote.choice.${c}`)}</strong> <span className="muted">{t(c === "agree" ? `vote.choiceHelp.agree.${d.proposal.kind}` : `vote.choiceHelp.${c}`)}</span>
               </label>
             </div>
           ))}
@@ -811,10 +812,11 @@ function Comments({ lastResult, sent }: { lastResult?: SubmissionResult<string[]
   return (
     <section aria-labelledby="h-comments" className="panel" id="comments">
       <h2 id="h-comments">{t.plural("comments.count", d.comments.length)}</h2>
-      {d.comments.length === 0 ? <p className="muted">{t("comments.none")}</p> : null}
+      {/* Once closed, "0 comments" says it all; "no comments yet" would promise more. */}
+      {d.comments.length === 0 && d.can.comment ? <p className="muted">{t("comments.none")}</p> : null}
       <ol className="comments">
         {d.comments.map((c) => (
-          <li key={c.id} id={`comment-${c.id}`}>
+          <li key={c.id} id={`comment-${c.id}`} tabIndex={-1}>
             <p className="comment-meta" id={`comment-${c.id}-by`}>
               <strong>
                 <AuthorName name={c.authorName} />
@@ -885,6 +887,9 @@ function CommentTools({ comment: c, teamId, proposalId, sent }: { comment: Comme
         {/* No #fragment: a browser skips autofocus on a page opened at one. */}
         <Link to={`${here}?comment=${c.id}`} id={`comment-link-${c.id}`} aria-describedby={`comment-${c.id}-by`} preventScrollReset>
           {c.canEdit ? t("comments.edit") : t("comments.remove")}
+          <span className="visually-hidden">
+            : {c.authorName ?? ""}, {formatDate(t.locale, c.createdAt, "datetime")}
+          </span>
         </Link>
       </p>
     );
