@@ -209,6 +209,10 @@ test("draft → discussion → vote → adopted → agreement → acknowledged",
   const retireId = await newProposal(lead, teamId, { kind: "retire", normCode: "N-1", body: "We hebben nu een terugbelsysteem dat dit afdwingt." });
   expect(visibleText((await lead.get(proposalPath(teamId, retireId))).html)).toContain("The norm that would be retired: N-1");
   expectStatus(await lead.post(proposalPath(teamId, retireId), { intent: "open-vote", closesAt: "" }), 303);
+  // "Agree" here takes the norm out: the vote form says so, not "I want this norm in our agreement".
+  const ballot = visibleText((await critic.get(proposalPath(teamId, retireId))).html);
+  expect(ballot).toContain("Agree I want this norm out of our agreement.");
+  expect(ballot).not.toContain("I want this norm in our agreement.");
   for (const v of [lead, author, critic]) expectStatus(await v.post(proposalPath(teamId, retireId), { intent: "vote", choice: "agree", reason: "" }), 303);
   expectStatus(await lead.post(proposalPath(teamId, retireId), { intent: "close" }), 303);
   const decided = visibleText((await lead.get(proposalPath(teamId, retireId))).html);
