@@ -24,6 +24,7 @@ import { listActiveNorms } from "./norms.server";
 import { inNormOrder, parseIdList, signalCountsPerNorm, type Signal } from "../domain/checkin-results";
 import type { TrendPoint } from "../domain/norm-trend";
 import { compareCodePoints } from "../domain/random";
+import { distinctNames } from "../names";
 import { db, preparedOnce, write } from "../db.server";
 import { takesRatings } from "../domain/checkins";
 import { registerSweep } from "../sweep.server";
@@ -620,6 +621,7 @@ const signalRows = preparedOnce(() =>
     .select({
       userId: cycleMemberSignals.userId,
       name: users.name,
+      email: users.email,
       blindSpots: cycleMemberSignals.blindSpots,
       hiddenStrengths: cycleMemberSignals.hiddenStrengths,
       peerHidden: cycleMemberSignals.peerHidden,
@@ -639,8 +641,7 @@ function membersOverview(teamId: string, cycleId: number, normList: CycleNorm[],
   const order = normList.map((n) => n.normId);
   const codeOf = new Map(normList.map((n) => [n.normId, n.code]));
   const codes = (ids: number[]) => ids.map((id) => codeOf.get(id)!);
-  const rows = signalRows()
-    .all({ teamId, cycleId })
+  const rows = distinctNames(signalRows().all({ teamId, cycleId }))
     .map((r) => ({
       userId: r.userId,
       name: r.name,

@@ -12,6 +12,7 @@ import {
   users,
 } from "../../db/schema";
 import type { DB } from "../../db/client";
+import { distinctNames } from "../names";
 import { db, preparedOnce, write } from "../db.server";
 import { audit } from "./audit.server";
 
@@ -466,6 +467,7 @@ export function conversationOverview(teamId: string, cycleId: number, today: str
     .select({
       userId: users.id,
       name: users.name,
+      email: users.email,
       heldAt: conversations.heldAt,
       inTeam: sql<number>`exists (select 1 from ${memberships} m where m.team_id = ${cycleParticipants.teamId} and m.user_id = ${cycleParticipants.userId})`,
     })
@@ -500,7 +502,7 @@ export function conversationOverview(teamId: string, cycleId: number, today: str
     .groupBy(conversationActions.memberId)
     .all();
   const byMember = new Map(counts.map((c) => [c.memberId, c]));
-  return participants.map((p) => ({
+  return distinctNames(participants).map((p) => ({
     ...p,
     openActions: byMember.get(p.userId)?.open ?? 0,
     overdueActions: byMember.get(p.userId)?.overdue ?? 0,

@@ -1,0 +1,11 @@
+/**
+ * People's names as a list shows them. Two members of a team can share a name (a team of
+ * thirty easily has two "Bram Jansen"s); in a lead's overview they would read as one
+ * person, so where a name occurs more than once each gets its e-mail address after it.
+ * Unique names are shown as they are, and their addresses never reach the page.
+ */
+export function distinctNames<T extends { name: string; email: string }>(rows: readonly T[]): (Omit<T, "email"> & { name: string })[] {
+  const seen = new Map<string, number>();
+  for (const r of rows) seen.set(r.name, (seen.get(r.name) ?? 0) + 1);
+  return rows.map(({ email, ...r }) => ({ ...r, name: (seen.get(r.name) ?? 0) > 1 ? `${r.name} (${email})` : r.name }));
+}
