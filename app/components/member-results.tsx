@@ -64,6 +64,15 @@ function MemberNormResult({ norm, result, Heading, name }: { norm: CycleNorm; re
         <dt>{t("checkins.results.peerMean")}</dt>
         <dd>{result.peerShown && result.peerMean !== null ? n(result.peerMean) : t("checkins.results.hidden")}</dd>
       </dl>
+      {result.history ? (
+        // The same member on the same norm over the latest check-ins: whether a gap came back or closed.
+        <p className="result-history">
+          {t("checkins.results.history", {
+            self: result.history.self.map((v) => (v === null ? "–" : String(v))).join(" → "),
+            peer: result.history.peer.map((v) => (v === null ? "–" : n(v))).join(" → "),
+          })}
+        </p>
+      ) : null}
       {result.signal !== "none" && result.selfRating !== null && result.peerMean !== null ? (
         <p className={`signal ${result.signal}`}>
           <strong>{`${t(SIGNAL_LABEL[result.signal])}:`}</strong>{" "}

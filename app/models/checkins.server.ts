@@ -21,7 +21,7 @@ import {
 } from "../../db/schema";
 import type { DB } from "../../db/client";
 import { listActiveNorms } from "./norms.server";
-import { inNormOrder, parseIdList, signalCountsPerNorm, type Signal } from "../domain/checkin-results";
+import { inNormOrder, parseIdList, signalCountsPerNorm, TREND_CYCLES_ON_RESULTS, type Signal } from "../domain/checkin-results";
 import type { TrendPoint } from "../domain/norm-trend";
 import { compareCodePoints } from "../domain/random";
 import { distinctNames } from "../names";
@@ -485,6 +485,13 @@ export type NormResult = {
   peerMean: number | null;
   signal: Signal;
   observations: string[];
+  /**
+   * This member on this norm over the team's latest closed check-ins up to this one
+   * (at most six, oldest first; null where they gave none or the peer figure was hidden),
+   * when there is more than this one: whether a blind spot came back, whether a
+   * figure moved. Absent when this cycle is the first.
+   */
+  history?: { self: (number | null)[]; peer: (number | null)[] };
 };
 /**
  * One member's results. The user id is the member's own (never a rater's); it only
@@ -539,9 +546,37 @@ const memberObservationRows = preparedOnce(() =>
     .prepare(),
 );
 
+// The member's frozen results on this cycle's norms in the team's latest closed cycles
+// up to this one: at most six cycles' rows whatever the history (see NormResult.history).
+const memberHistoryRows = preparedOnce(() =>
+  db
+    .select({ normId: cycleResults.normId, cycleId: cycleResults.cycleId, selfRating: cycleResults.selfRating, peerShown: cycleResults.peerShown, peerMean: cycleResults.peerMean })
+    .from(cycleResults)
+    .innerJoin(checkinCycles, eq(checkinCycles.id, cycleResults.cycleId))
+    .where(
+      and(
+        eq(cycleResults.teamId, sql.placeholder("teamId")),
+        eq(cycleResults.userId, sql.placeholder("userId")),
+        sql`${cycleResults.cycleId} in (select c.id from ${checkinCycles} c join ${checkinCycles} own on own.id = ${sql.placeholder("cycleId")}
+          where c.team_id = ${sql.placeholder("teamId")} and c.status = 'closed'
+            and (c.closed_at < own.closed_at or (c.closed_at = own.closed_at and c.id <= own.id))
+          order by c.closed_at desc, c.id desc limit ${sql.raw(String(TREND_CYCLES_ON_RESULTS))})`,
+      ),
+    )
+    .orderBy(asc(checkinCycles.closedAt), asc(checkinCycles.id))
+    .prepare(),
+);
+
 function frozenMemberResults(teamId: string, cycleId: number, normList: CycleNorm[], viewerId: string, userId: string): MemberResults | null {
   const results = memberResultRows().all({ teamId, cycleId, userId });
   if (results.length === 0) return null;
+  const history = new Map<number, { self: (number | null)[]; peer: (number | null)[] }>();
+  for (const h of memberHistoryRows().all({ teamId, cycleId, userId })) {
+    const entry = history.get(h.normId) ?? { self: [], peer: [] };
+    entry.self.push(h.selfRating);
+    entry.peer.push(h.peerShown ? h.peerMean : null);
+    history.set(h.normId, entry);
+  }
   const observations = memberObservationRows().all({ teamId, cycleId, userId });
 
   const order = new Map(normList.map((n, i) => [n.normId, i]));
@@ -553,6 +588,7 @@ function frozenMemberResults(teamId: string, cycleId: number, normList: CycleNor
     peerMean: r.peerShown ? r.peerMean : null,
     signal: r.peerShown ? r.signal : "none",
     observations: [],
+    ...((history.get(r.normId)?.self.length ?? 0) > 1 ? { history: history.get(r.normId) } : {}),
   }));
   const byNorm = new Map(norms.map((n) => [n.normId, n]));
   for (const o of observations) {

@@ -83,6 +83,16 @@ describe("results in the conversation", () => {
     expect(page.html).toContain(`href="/teams/${teamId}/checkins/${cycle1}/results"`);
   });
 
+  test("a later check-in shows the member's own figures per norm over the latest check-ins; the first shows none", async () => {
+    const later = visibleText((await alice.get(`/teams/${teamId}/checkins/${cycle2}/results`)).html);
+    // Bram rated himself 5 on the first norm and colleagues gave 2; the second check-in had no ratings.
+    expect(later).toContain("Over the latest check-ins, oldest first: self rating 5 → –; colleagues 2.0 → –.");
+    expect(later).toContain("Over the latest check-ins, oldest first: self rating 3 → –; colleagues 4.0 → –.");
+    // The lead reads the same in the conversation with him.
+    expect(visibleText((await lead.get(url(cycle2, ids[1]))).html)).toContain("self rating 5 → –; colleagues 2.0 → –.");
+    expect(visibleText((await alice.get(`/teams/${teamId}/checkins/${cycle1}/results`)).html)).not.toContain("Over the latest check-ins");
+  });
+
   test("the member's own page shows their results and never another member's", async () => {
     for (const [viewer, own] of [
       [lead, url(cycle1, ids[1])],
