@@ -63,3 +63,14 @@ export const voteSchema = z
   });
 
 export const openVoteSchema = z.object({ closesAt: looseText() });
+
+/**
+ * Proposals no longer open: decided (adopted, rejected, not applied) or withdrawn. Here,
+ * not in the .server model, so the list's status filter in the browser offers the same.
+ */
+export const ENDED_STATUSES = ["adopted", "rejected", "conflict", "withdrawn"] as const;
+export type EndedStatus = (typeof ENDED_STATUSES)[number];
+
+export function isEndedStatus(value: unknown): value is EndedStatus {
+  return typeof value === "string" && (ENDED_STATUSES as readonly string[]).includes(value);
+}

@@ -627,6 +627,9 @@ export const conversationActions = sqliteTable(
     doneAt: integer("done_at"),
     doneBy: text("done_by").references(() => users.id, { onDelete: "set null" }),
     closedAs: text("closed_as", { enum: ["done", "dropped"] }),
+    // The check-in whose conversation page it was closed on: an earlier cycle's action
+    // shows there too, as followed up there. Null for rows closed before 2026-12-01.
+    closedInCycleId: integer("closed_in_cycle_id"),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: integer("created_at").notNull(),
   },

@@ -5,4 +5,5 @@
 //   the seed's clock instead of 60 days.
 // 3 (2026-11-30): closed votes store a reason the proposal page can say ("majority-agree",
 //   "majority-against"), not "majority".
-export const SCALE_DATA_VERSION = 3;
+// 4 (2026-12-01): peer assignments rotate against the team's last two cycles.
+export const SCALE_DATA_VERSION = 4;

@@ -87,8 +87,8 @@ const ROTATION_HISTORY = 2;
 
 /**
  * The peer assignments of the team's latest `limit` cycles (by opening time, then id),
- * most recent first, in one statement: the cycles by checkin_cycles_team_idx, their
- * pairs by peer_assignments' primary key.
+ * most recent first, in one statement: the team's cycles (sorted; a team has dozens,
+ * not thousands), their pairs by peer_assignments' primary key.
  */
 function recentPeerAssignments(tx: DB, teamId: string, limit: number): Assignment[][] {
   const latest = tx
@@ -353,11 +353,12 @@ function earlierPeerMeans(tx: DB, c: { teamId: string; cycleId: number; closedAt
     .orderBy(asc(ranked.closedAt), asc(ranked.cycleId))
     .all();
   const byNorm = new Map<number, (number | null)[]>();
-  // The oldest version rated in the window: versions only go up.
+  // The oldest version that a figure shown in the window rated (versions only go up):
+  // a hidden mean is a gap in the trend, and says nothing about the old text.
   const fromVersion = new Map<number, number>();
   for (const r of rows) {
     appendTo(byNorm, r.normId, r.meanPeer);
-    fromVersion.set(r.normId, Math.min(fromVersion.get(r.normId) ?? r.normVersion, r.normVersion));
+    if (r.meanPeer !== null) fromVersion.set(r.normId, Math.min(fromVersion.get(r.normId) ?? r.normVersion, r.normVersion));
   }
   return { means: byNorm, fromVersion };
 }

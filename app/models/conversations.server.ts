@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, or, sql, type AnyColumn } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   checkinCycles,
@@ -13,10 +13,24 @@ import {
 } from "../../db/schema";
 import type { DB } from "../../db/client";
 import { distinctNames } from "../names";
+import { compareCodePoints } from "../domain/random";
 import { db, preparedOnce, write } from "../db.server";
 import { audit } from "./audit.server";
 
 export type Visibility = "shared" | "private";
+
+/**
+ * Whether a person is (still) a member of the team: someone removed keeps their
+ * conversations as a record, closed to new notes and actions, and their open actions
+ * are nobody's work any more.
+ */
+const stillMember = (teamId: AnyColumn, userId: AnyColumn) =>
+  sql<number>`exists (select 1 from ${memberships} m where m.team_id = ${teamId} and m.user_id = ${userId})`;
+
+/** The same, inside a write: checked in the transaction that would add to the record. */
+function isMember(tx: DB, teamId: string, userId: string) {
+  return !!tx.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId))).get();
+}
 
 // The conversation page's queries are built once: building their SQL cost more than running it.
 const conversationScope = preparedOnce(() =>
@@ -30,19 +44,26 @@ const conversationScope = preparedOnce(() =>
       anonymityThreshold: checkinCycles.anonymityThreshold,
       memberName: users.name,
       // A member removed from the team keeps their conversations as a record, closed to new notes and actions.
-      inTeam: sql<number>`exists (select 1 from ${memberships} m where m.team_id = ${checkinCycles.teamId} and m.user_id = ${cycleParticipants.userId})`,
+      inTeam: stillMember(checkinCycles.teamId, users.id),
     })
     .from(checkinCycles)
-    .innerJoin(
-      cycleParticipants,
-      and(eq(cycleParticipants.cycleId, checkinCycles.id), eq(cycleParticipants.userId, sql.placeholder("memberId"))),
+    .innerJoin(users, eq(users.id, sql.placeholder("memberId")))
+    .where(
+      and(
+        eq(checkinCycles.teamId, sql.placeholder("teamId")),
+        eq(checkinCycles.id, sql.placeholder("cycleId")),
+        // A participant; or someone removed while the cycle ran (which ends their
+        // participation, decision 030) whose conversation had begun: it stays readable.
+        or(
+          sql`exists (select 1 from ${cycleParticipants} p where p.cycle_id = ${checkinCycles.id} and p.user_id = ${users.id})`,
+          sql`exists (select 1 from ${conversations} c where c.cycle_id = ${checkinCycles.id} and c.member_id = ${users.id})`,
+        ),
+      ),
     )
-    .innerJoin(users, eq(users.id, cycleParticipants.userId))
-    .where(and(eq(checkinCycles.teamId, sql.placeholder("teamId")), eq(checkinCycles.id, sql.placeholder("cycleId"))))
     .prepare(),
 );
 
-/** The cycle (of this team) and whether `memberId` took part in it; null when either is missing. */
+/** The cycle (of this team) and whether `memberId` took part in it (or has a conversation in it); null when either is missing. */
 export function findConversationScope(teamId: string, cycleId: number, memberId: string) {
   return conversationScope().get({ teamId, cycleId, memberId }) ?? null;
 }
@@ -112,6 +133,7 @@ export function loadConversation(
   const actions = listMemberActions(teamId, memberId, {
     conversationId: conversation?.id ?? -1,
     openedBefore: cycleOpenedAt,
+    cycleId,
   });
 
   return {
@@ -157,11 +179,12 @@ const memberActions = preparedOnce(() =>
         eq(conversationActions.memberId, sql.placeholder("memberId")),
         or(
           eq(conversationActions.conversationId, sql.placeholder("conversationId")),
-          // Earlier cycles' actions still open, or closed since this cycle opened: the
-          // follow-up shows where it happened ("done on … by …"), not only in the old cycle.
+          // Earlier cycles' actions still open, or closed on this cycle's conversation
+          // page: the follow-up shows where it happened ("done on … by …"), and no other
+          // conversation claims it.
           and(
             lt(checkinCycles.openedAt, sql.placeholder("openedBefore")),
-            or(isNull(conversationActions.doneAt), gte(conversationActions.doneAt, sql.placeholder("openedBefore"))),
+            or(isNull(conversationActions.doneAt), eq(conversationActions.closedInCycleId, sql.placeholder("cycleId"))),
           ),
         ),
       ),
@@ -170,7 +193,7 @@ const memberActions = preparedOnce(() =>
     .prepare(),
 );
 
-function listMemberActions(teamId: string, memberId: string, scope: { conversationId: number; openedBefore: number }) {
+function listMemberActions(teamId: string, memberId: string, scope: { conversationId: number; openedBefore: number; cycleId: number }) {
   return memberActions().all({ teamId, memberId, ...scope });
 }
 
@@ -203,7 +226,7 @@ const openActionCount = preparedOnce(() =>
         eq(conversationActions.normId, sql.placeholder("normId")),
         isNull(conversationActions.doneAt),
         // A removed member's actions are nobody's work any more.
-        sql`exists (select 1 from ${memberships} m where m.team_id = ${conversationActions.teamId} and m.user_id = ${conversationActions.memberId})`,
+        stillMember(conversationActions.teamId, conversationActions.memberId),
       ),
     )
     .prepare(),
@@ -237,6 +260,7 @@ export function addNote(
   repeatSince: number | null = null,
 ) {
   return write((tx) => {
+    if (!isMember(tx, teamId, memberId)) return null;
     const conversationId = ensureConversation(tx, teamId, cycleId, memberId, now);
     // The same note by its author since `repeatSince` (a double click) is the first one (decision 074).
     const repeated =
@@ -339,6 +363,7 @@ export function addAction(
   repeatSince: number | null = null,
 ) {
   return write((tx) => {
+    if (!isMember(tx, teamId, memberId)) return null;
     const conversationId = ensureConversation(tx, teamId, cycleId, memberId, now);
     // The same action since `repeatSince` (a double click) is the first one (decision 074).
     const repeated =
@@ -382,22 +407,29 @@ export function setActionDone(
   actionId: number,
   actor: { id: string; isLead: boolean },
   done: boolean,
+  inCycleId: number,
   now = Date.now(),
-) {
+): "ok" | "not-found" | "forbidden" | "dropped" {
   return write((tx) => {
     const action = actionOf(tx, teamId, memberId, actionId);
-    if (!action || (!actor.isLead && action.memberId !== actor.id)) return false;
-    if ((action.doneAt !== null) === done) return true;
+    if (!action || (!actor.isLead && action.memberId !== actor.id)) return "not-found";
+    // Dropped by a lead meanwhile: "done" would claim what did not happen.
+    if (done && action.closedAs === "dropped") return "dropped";
+    if ((action.doneAt !== null) === done) return "ok";
     // A lead's "dropped" is undone by a lead.
-    if (!done && action.closedAs === "dropped" && !actor.isLead) return false;
+    if (!done && action.closedAs === "dropped" && !actor.isLead) return "forbidden";
     tx.update(conversationActions)
-      .set(done ? { doneAt: now, doneBy: actor.id, closedAs: "done" } : { doneAt: null, doneBy: null, closedAs: null })
+      .set(
+        done
+          ? { doneAt: now, doneBy: actor.id, closedAs: "done", closedInCycleId: inCycleId }
+          : { doneAt: null, doneBy: null, closedAs: null, closedInCycleId: null },
+      )
       .where(eq(conversationActions.id, actionId))
       .run();
     if (done) {
       audit(tx, { teamId, actorId: actor.id, kind: "conversation.action-done", subject: action.memberName, data: { actionId }, at: now });
     }
-    return true;
+    return "ok";
   });
 }
 
@@ -428,8 +460,9 @@ export function replanAction(
   actionId: number,
   leadId: string,
   change: { dueOn: string | null } | "drop",
+  inCycleId: number,
   now = Date.now(),
-): "ok" | "not-found" | "closed" {
+): "ok" | "not-found" | "closed" | "left" {
   return write((tx) => {
     const action = actionOf(tx, teamId, memberId, actionId);
     if (!action) return "not-found";
@@ -437,18 +470,24 @@ export function replanAction(
       // Dropped twice (a double click): done.
       if (action.closedAs === "dropped") return "ok";
       if (action.doneAt !== null) return "closed";
-      tx.update(conversationActions).set({ doneAt: now, doneBy: leadId, closedAs: "dropped" }).where(eq(conversationActions.id, actionId)).run();
+      tx.update(conversationActions)
+        .set({ doneAt: now, doneBy: leadId, closedAs: "dropped", closedInCycleId: inCycleId })
+        .where(eq(conversationActions.id, actionId))
+        .run();
       audit(tx, { teamId, actorId: leadId, kind: "conversation.action-dropped", subject: action.memberName, data: { actionId }, at: now });
       return "ok";
     }
     if (action.doneAt !== null) return action.dueOn === change.dueOn ? "ok" : "closed";
+    // Work of someone who left is closed out (done or dropped), not planned anew.
+    if (!isMember(tx, teamId, memberId)) return "left";
     tx.update(conversationActions).set({ dueOn: change.dueOn }).where(eq(conversationActions.id, actionId)).run();
     return "ok";
   });
 }
 
 export function markHeld(teamId: string, cycleId: number, memberId: string, memberName: string, leadId: string, now = Date.now()) {
-  write((tx) => {
+  return write((tx) => {
+    if (!isMember(tx, teamId, memberId)) return false;
     const conversationId = ensureConversation(tx, teamId, cycleId, memberId, now);
     const res = tx
       .update(conversations)
@@ -458,6 +497,7 @@ export function markHeld(teamId: string, cycleId: number, memberId: string, memb
     if (res.changes === 1) {
       audit(tx, { teamId, actorId: leadId, kind: "conversation.held", subject: memberName, data: { cycleId }, at: now });
     }
+    return true;
   });
 }
 
@@ -469,7 +509,7 @@ export function conversationOverview(teamId: string, cycleId: number, today: str
       name: users.name,
       email: users.email,
       heldAt: conversations.heldAt,
-      inTeam: sql<number>`exists (select 1 from ${memberships} m where m.team_id = ${cycleParticipants.teamId} and m.user_id = ${cycleParticipants.userId})`,
+      inTeam: stillMember(cycleParticipants.teamId, cycleParticipants.userId),
     })
     .from(cycleParticipants)
     .innerJoin(users, eq(users.id, cycleParticipants.userId))
@@ -478,9 +518,29 @@ export function conversationOverview(teamId: string, cycleId: number, today: str
       and(eq(conversations.cycleId, cycleParticipants.cycleId), eq(conversations.memberId, cycleParticipants.userId)),
     )
     .where(and(eq(cycleParticipants.teamId, teamId), eq(cycleParticipants.cycleId, cycleId)))
-    .orderBy(asc(users.name))
     .all();
-  const member = alias(cycleParticipants, "member");
+  // Removed while the cycle ran, their participation ended (decision 030); a conversation
+  // already begun stays on the list, as a record.
+  const leftMidCycle = db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      heldAt: conversations.heldAt,
+      inTeam: stillMember(conversations.teamId, conversations.memberId),
+    })
+    .from(conversations)
+    .innerJoin(users, eq(users.id, conversations.memberId))
+    .where(
+      and(
+        eq(conversations.teamId, teamId),
+        eq(conversations.cycleId, cycleId),
+        sql`not exists (select 1 from ${cycleParticipants} p where p.cycle_id = ${conversations.cycleId} and p.user_id = ${conversations.memberId})`,
+      ),
+    )
+    .all();
+  // By name as SQLite orders text (code points), as the list was before it had two parts.
+  const everyone = [...participants, ...leftMidCycle].sort((a, b) => compareCodePoints(a.name, b.name) || compareCodePoints(a.userId, b.userId));
   const counts = db
     .select({
       memberId: conversationActions.memberId,
@@ -488,7 +548,6 @@ export function conversationOverview(teamId: string, cycleId: number, today: str
       overdue: sql<number>`sum(case when ${conversationActions.dueOn} < ${today} then 1 else 0 end)`,
     })
     .from(conversationActions)
-    .innerJoin(member, and(eq(member.userId, conversationActions.memberId), eq(member.cycleId, cycleId)))
     .where(
       and(
         eq(conversationActions.teamId, teamId),
@@ -502,7 +561,7 @@ export function conversationOverview(teamId: string, cycleId: number, today: str
     .groupBy(conversationActions.memberId)
     .all();
   const byMember = new Map(counts.map((c) => [c.memberId, c]));
-  return distinctNames(participants).map((p) => ({
+  return distinctNames(everyone).map((p) => ({
     ...p,
     openActions: byMember.get(p.userId)?.open ?? 0,
     overdueActions: byMember.get(p.userId)?.overdue ?? 0,

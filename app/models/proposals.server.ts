@@ -17,6 +17,7 @@ import { rebaseText } from "../domain/rebase";
 import { decide, type DecisionRule, type Tally, type VoteChoice } from "../domain/votes";
 import { addLocalDays, parseLocalDateTime } from "../i18n/format";
 import { registerSweep } from "../sweep.server";
+import { ENDED_STATUSES, isEndedStatus, type EndedStatus } from "../proposal-forms";
 import { publishAgreementVersionTx } from "./agreement.server";
 import { audit } from "./audit.server";
 import { addNormVersionTx, createNormTx, findNorm, normVersionOn, normVersionText, retireNormTx } from "./norms.server";
@@ -795,14 +796,10 @@ export type ProposalListItem = ReturnType<typeof listProposals>["proposals"][num
 
 // ---------------------------------------------------------------- the closed list
 
-/** Proposals no longer open: decided (adopted, rejected, not applied) or withdrawn. */
-export const ENDED_STATUSES = ["adopted", "rejected", "conflict", "withdrawn"] as const satisfies readonly ProposalStatus[];
-export type EndedStatus = (typeof ENDED_STATUSES)[number];
+export { ENDED_STATUSES, isEndedStatus, type EndedStatus };
 export const CLOSED_PAGE_SIZE = 50;
-
-export function isEndedStatus(value: unknown): value is EndedStatus {
-  return typeof value === "string" && (ENDED_STATUSES as readonly string[]).includes(value);
-}
+// The shared list names only statuses the table has.
+ENDED_STATUSES satisfies readonly ProposalStatus[];
 
 // When a proposal left the open work: its close (withdrawals set it too), else its last change.
 const endedAt = sql<number>`coalesce(${proposals.closedAt}, ${proposals.updatedAt})`;

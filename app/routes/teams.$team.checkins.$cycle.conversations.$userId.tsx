@@ -168,9 +168,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return data({ intent: "note" as const, result: submission.reply() }, { status: 400 });
       // Members add shared replies; private notes are for the team's leads only.
       if (submission.value.visibility === "private" && !leadHere) forbidden();
-      if (!cycle.inTeam) return left("note", submission.reply());
       const now = Date.now();
+      // Checked again inside the write: a removal may land between the page's read and this post.
       const noteId = addNote(ctx.team.id, cycle.cycleId, memberId, ctx.user.id, submission.value.visibility, submission.value.body, now, repeatSince(request, now));
+      if (noteId === null) return left("note", submission.reply());
       // The form keeps the last visibility chosen (for a run of private notes): say which one
       // this note got, so a lead who meant to share sees at once that it stayed private.
       const key = !leadHere ? "conversation.noteAdded" : submission.value.visibility === "private" ? "conversation.noteAddedPrivate" : "conversation.noteAddedShared";
@@ -198,7 +199,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const schema = actionSchemaFor(norms.map((n) => n.code), todayIso());
       const submission = parseWithZod(formData, { schema });
       if (submission.status !== "success") return data({ intent: "action" as const, result: submission.reply() }, { status: 400 });
-      if (!cycle.inTeam) return left("action", submission.reply());
       const code = submission.value.normCode.trim().toLowerCase();
       const now = Date.now();
       const norm = code ? norms.find((n) => n.code.toLowerCase() === code) : null;
@@ -207,6 +207,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         normId: norm?.id ?? null,
         dueOn: submission.value.dueOn ?? null,
       }, now, repeatSince(request, now));
+      if (actionId === null) return left("action", submission.reply());
       return redirectWithFlash(`${back}#action-${actionId}`, { key: "conversation.actionAdded" });
     }
     case "action-done":
@@ -219,13 +220,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.success) return data({ intent: "action-done" as const, error: msg("form.invalidChoice") }, { status: 400 });
       const { actionId } = parsed.data;
       if (intent === "action-drop") {
-        const r = replanAction(ctx.team.id, memberId, actionId, ctx.user.id, "drop");
+        const r = replanAction(ctx.team.id, memberId, actionId, ctx.user.id, "drop", cycle.cycleId);
         if (r === "not-found") notFound();
         if (r === "closed") return data({ intent: "action-done" as const, error: msg("conversation.actionClosedMeanwhile") }, { status: 409 });
         return redirectWithFlash(`${back}#action-${actionId}`, { key: "conversation.actionDropped" });
       }
-      const ok = setActionDone(ctx.team.id, memberId, actionId, { id: ctx.user.id, isLead: leadHere }, intent === "action-done");
-      if (!ok) notFound();
+      const r = setActionDone(ctx.team.id, memberId, actionId, { id: ctx.user.id, isLead: leadHere }, intent === "action-done", cycle.cycleId);
+      if (r === "not-found") notFound();
+      if (r === "forbidden") forbidden();
+      if (r === "dropped") return data({ intent: "action-done" as const, error: msg("conversation.actionClosedMeanwhile") }, { status: 409 });
       return redirectWithFlash(`${back}#action-${actionId}`, { key: intent === "action-done" ? "conversation.actionDone" : "conversation.actionReopened" });
     }
     case "action-due": {
@@ -233,16 +236,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: replanSchemaFor(todayIso()) });
       const actionId = parseRowId(singleValue(formData, "actionId")) ?? notFound();
       if (submission.status !== "success") return data({ intent: `action-due-${actionId}`, result: submission.reply() }, { status: 400 });
-      const r = replanAction(ctx.team.id, memberId, actionId, ctx.user.id, { dueOn: submission.value.dueOn ?? null });
+      const r = replanAction(ctx.team.id, memberId, actionId, ctx.user.id, { dueOn: submission.value.dueOn ?? null }, cycle.cycleId);
       if (r === "not-found") notFound();
-      if (r === "closed") {
-        return data({ intent: `action-due-${actionId}`, result: submission.reply(), error: msg("conversation.actionClosedMeanwhile") }, { status: 409 });
+      if (r === "closed" || r === "left") {
+        const error = r === "left" ? msg("conversation.memberLeftRefusal") : msg("conversation.actionClosedMeanwhile");
+        return data({ intent: `action-due-${actionId}`, result: submission.reply(), error }, { status: 409 });
       }
       return redirectWithFlash(`${back}#action-${actionId}`, { key: "conversation.actionReplanned" });
     }
     case "held": {
       if (!leadHere) forbidden();
-      markHeld(ctx.team.id, cycle.cycleId, memberId, cycle.memberName, ctx.user.id);
+      if (!markHeld(ctx.team.id, cycle.cycleId, memberId, cycle.memberName, ctx.user.id)) {
+        return data({ intent: "held" as const, error: msg("conversation.memberLeftRefusal") }, { status: 409 });
+      }
       return redirectWithFlash(back, { key: "conversation.heldSaved" });
     }
     default:
@@ -458,11 +464,11 @@ function ActionList({
                 : null}
             </p>
             {page.viewer.isLead && !a.doneAt && (a.replanning || replanResult) ? (
-              <ReplanForm action={a} here={here} today={today} lastResult={replanResult} />
+              <ReplanForm action={a} here={here} today={today} lastResult={replanResult} left={page.member.left} />
             ) : page.viewer.isLead && !a.doneAt ? (
               <p>
                 <Link to={`${here}?action=${a.id}`} id={`replan-link-${a.id}`} aria-describedby={`action-${a.id}-text`} preventScrollReset>
-                  {t("conversation.followUp")}
+                  {page.member.left ? t("conversation.drop") : t("conversation.followUp")}
                 </Link>
               </p>
             ) : null}
@@ -492,12 +498,25 @@ function ActionList({
  * none), or dropped as no longer relevant. Opened by a link, so the list carries no form
  * per action and it works without JavaScript.
  */
-function ReplanForm({ action: a, here, today, lastResult }: { action: LoaderData["actions"][number]; here: string; today: string; lastResult: any }) {
+function ReplanForm({
+  action: a,
+  here,
+  today,
+  lastResult,
+  left,
+}: {
+  action: LoaderData["actions"][number];
+  here: string;
+  today: string;
+  lastResult: any;
+  left: boolean;
+}) {
   const t = useT();
   const [form, fields] = useForm({
     id: `action-due-${a.id}`,
     lastResult,
-    defaultValue: { dueOn: a.dueOn ?? "" },
+    // A date already past is what needs replacing: the field starts empty then.
+    defaultValue: { dueOn: a.dueOn && a.dueOn >= today ? a.dueOn : "" },
     ...validateOnSubmit,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: replanSchemaFor(today) }),
   });
@@ -508,6 +527,10 @@ function ReplanForm({ action: a, here, today, lastResult }: { action: LoaderData
   );
   return (
     <div className="panel">
+      {/* Someone who left: their work is closed out, not planned anew. */}
+      {left ? (
+        <p>{back}</p>
+      ) : (
       <Form method="post" action={here} {...getFormProps(form)}>
         <input type="hidden" name="intent" value="action-due" />
         <input type="hidden" name="actionId" value={a.id} />
@@ -518,6 +541,7 @@ function ReplanForm({ action: a, here, today, lastResult }: { action: LoaderData
           {back}
         </div>
       </Form>
+      )}
       <Form method="post" action={here} className="actions">
         <input type="hidden" name="intent" value="action-drop" />
         <input type="hidden" name="actionId" value={a.id} />

@@ -54,7 +54,7 @@ export default function ConversationOverview() {
                     >
                       {r.name}
                     </Link>
-                    {r.inTeam ? null : <span className="muted"> ({t("conversation.overview.left")})</span>}
+                    {r.inTeam ? null : <span className="muted">{` (${t("conversation.overview.left")})`}</span>}
                   </th>
                   {/* The lead's own conversation is held by another lead (decision 040). */}
                   <td>

@@ -69,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     // Work in progress first (a vote, then drafts), then the rest newest first.
-    proposals: [...page.proposals].sort((a, b) => OPEN_FIRST.indexOf(b.status) - OPEN_FIRST.indexOf(a.status) || b.id - a.id),
+    proposals: [...page.proposals].sort((a, b) => openRank(a.status) - openRank(b.status) || b.id - a.id),
     // Where the norm came up in check-ins: the team's trend over closed cycles and
     // how many open actions point at it (a count only; no note or action text).
     trend: normTrend(team.id, norm.id),
@@ -194,7 +194,8 @@ export default function NormPage() {
   );
 }
 
-const OPEN_FIRST = ["draft", "voting"];
+const OPEN_FIRST = ["voting", "draft"];
+const openRank = (status: string) => (OPEN_FIRST.includes(status) ? OPEN_FIRST.indexOf(status) : OPEN_FIRST.length);
 
 /** The latest versions shown in full; older ones fold away (a norm may have dozens after years). */
 const VERSIONS_SHOWN = 5;

@@ -264,7 +264,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if ("refused" in r) {
         if (r.refused === "not-found") notFound();
         if (r.refused === "forbidden") forbidden();
-        return data<ActionResult>({ intent, commentId, error: commentRefusal(r) }, { status: 409 });
+        // Nothing was typed for a removal: no "your text is below".
+        return data<ActionResult>({ intent, commentId, error: msg("comments.refused.closedRemove") }, { status: 409 });
       }
       return redirectWithFlash(`${here}#comment-${commentId}`, { key: "comments.removedFlash" });
     }

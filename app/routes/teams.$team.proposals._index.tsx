@@ -4,21 +4,11 @@ import { AuthorName, DateTime, proposalTitle, StatusBadge } from "~/components/n
 import type { MessageKey } from "~/i18n";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/react";
-import {
-  closeDueVotes,
-  isEndedStatus,
-  listClosedProposals,
-  listProposals,
-  type ClosedFilter,
-  type ClosedProposalItem,
-  type EndedStatus,
-  type ProposalListItem,
-} from "~/models/proposals.server";
+import { closeDueVotes, listClosedProposals, listProposals, type ClosedFilter, type ClosedProposalItem, type ProposalListItem } from "~/models/proposals.server";
+import { ENDED_STATUSES, isEndedStatus } from "~/proposal-forms";
 import { requireMember } from "~/permissions.server";
 import { shortened } from "~/shorten";
 
-// The status filter's choices. Spelled out here: a .server module's values do not reach the browser.
-const STATUS_CHOICES = ["adopted", "rejected", "conflict", "withdrawn"] as const satisfies readonly EndedStatus[];
 
 /**
  * The closed list's filters as asked in the query string. A value the list cannot use
@@ -129,7 +119,7 @@ function ClosedProposals({ teamId, memberCount, closed }: { teamId: string; memb
               <label htmlFor="filter-status">{t("proposals.filter.status")}</label>
               <select id="filter-status" name="status" defaultValue={filter.status ?? ""}>
                 <option value="">{t("proposals.filter.allStatuses")}</option>
-                {STATUS_CHOICES.map((s) => (
+                {ENDED_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {t(`proposal.status.${s}`)}
                   </option>

@@ -230,7 +230,7 @@ test("leaving a page with typed, unsent text asks first; staying keeps the text 
   await page.getByLabel("Explanation").fill("Half geschreven uitleg.");
   answer(false);
   await page.locator("nav.team-nav").getByRole("link", { name: "Agreement" }).click();
-  await expect.poll(() => asked).toEqual(["Leave this page? What you typed here has not been saved."]);
+  await expect.poll(() => asked).toEqual(["Leave this page? What you typed or chose here has not been saved."]);
   expect(new URL(page.url()).pathname).toBe(`/teams/${teamId}/proposals/new`);
   expect(await page.getByLabel("Explanation").inputValue()).toBe("Half geschreven uitleg.");
   answer(true);
@@ -291,7 +291,7 @@ test("closing a vote while a comment is half written asks first; declining keeps
   await page.getByRole("button", { name: "Close the vote now" }).click();
   // One question: what closing does, and what it would throw away.
   await expect.poll(() => asked).toEqual([
-    "Close the vote now? The proposal is decided with the votes cast so far.\n\nWhat you typed on this page has not been saved, and will be gone after this. Go on?",
+    "Close the vote now? The proposal is decided with the votes cast so far.\n\nWhat you typed or chose on this page has not been saved, and will be gone after this. Go on?",
   ]);
   expect(queryTestDb<{ status: string }>(suite.dbPath, "select status from proposals where id = ?", id)).toEqual([{ status: "voting" }]);
   expect(await page.locator("#comment textarea[name=body]").inputValue()).toBe("Nog een gedachte voor het sluiten.");

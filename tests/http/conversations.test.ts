@@ -547,7 +547,9 @@ describe("following up an action that was not done", () => {
     expect(visibleText(page.html)).toContain("Set a new date or drop this action");
     expect(visibleText((await everyone[3].get(here)).html)).not.toContain("Set a new date or drop this action");
     page = await lead.get(`${here}?action=${actionId}`);
-    expect(page.html).toMatch(new RegExp(`id="action-due-${actionId}-dueOn"[^>]*value="2020-03-01"`));
+    // The date that passed is what needs replacing: the field starts empty.
+    expect(page.html).toMatch(new RegExp(`id="action-due-${actionId}-dueOn"`));
+    expect(page.html).not.toContain('value="2020-03-01"');
     expect(page.html).toContain('value="action-drop"');
 
     // Members: 403 for both; a date in the past: 400 with the message by the field, the form still open.
@@ -571,12 +573,28 @@ describe("following up an action that was not done", () => {
     page = await everyone[3].get(here);
     expect(visibleText(page.html)).toMatch(new RegExp(`Dropped ${text} .* dropped .* by ${names[0]}`));
     expect(visibleText((await lead.get(`/teams/${teamId}/audit`)).html)).toContain(`Dropped an action of ${names[3]}`);
-    expect((await everyone[3].post(here, { intent: "action-undone", actionId: String(actionId) })).status).toBe(404);
+    // The member: reopening it is a lead's call (403); "done" from an older tab is refused, not claimed (409).
+    expect((await everyone[3].post(here, { intent: "action-undone", actionId: String(actionId) })).status).toBe(403);
+    const stale = await everyone[3].post(here, { intent: "action-done", actionId: String(actionId) });
+    expect(stale.status).toBe(409);
+    expect(visibleText(stale.html)).toContain("This action was closed meanwhile");
     const again = await lead.post(here, { intent: "action-due", actionId: String(actionId), dueOn: "2099-05-01" });
     expect(again.status).toBe(409);
     expect(visibleText(again.html)).toContain("This action was closed meanwhile");
     expect((await lead.post(here, { intent: "action-undone", actionId: String(actionId) })).status).toBe(303);
     expect((sql.prepare("select done_at, closed_as from conversation_actions where id = ?").get(actionId) as object)).toEqual({ done_at: null, closed_as: null });
+  });
+
+  test("a follow-up shows in the conversation of the check-in it happened in, not in an older one", async () => {
+    const text = "Shadow a colleague on two complaint calls";
+    expect((await lead.post(url(cycle1, ids[2]), { intent: "action", text, normCode: "", dueOn: "" })).status).toBe(303);
+    const actionId = (sql.prepare("select id from conversation_actions where text = ?").get(text) as { id: number }).id;
+    // Not followed up in the second check-in; done during a third.
+    const cycle3 = await openCycle(lead, teamId, { title: "Check-in winter", normCodes: norms.map((n) => n.code) });
+    expect((await lead.post(url(cycle3, ids[2]), { intent: "action-done", actionId: String(actionId) })).status).toBe(303);
+    expect(visibleText((await lead.get(url(cycle3, ids[2]))).html)).toMatch(new RegExp(`Done ${text} .* done .* by ${names[0]}`));
+    expect(visibleText((await lead.get(url(cycle2, ids[2]))).html)).not.toContain(text);
+    expect(visibleText((await lead.get(url(cycle1, ids[2]))).html)).toContain(text);
   });
 
   test("a note lands the writer back at it; a retired norm is marked on its actions", async () => {
@@ -597,7 +615,8 @@ describe("following up an action that was not done", () => {
 });
 
 test("a removed member's conversation stays as a record: open actions can be closed, nothing can be added, and the norm page stops counting them", async () => {
-  // Esra (ids[4]) was removed from the team above; her open action on the first norm is nobody's work now.
+  // Esra (ids[4]) was removed from the team by the team home test above; her open action on the first norm is nobody's work now.
+  expect(sql.prepare("select count(*) as n from memberships where team_id = ? and user_id = ?").get(teamId, ids[4])).toEqual({ n: 0 });
   process.env.DATABASE_PATH = server.dbPath;
   const { openActionCountForNorm } = await import("~/models/conversations.server");
   const open = sql.prepare("select count(*) as n from conversation_actions where norm_id = ? and done_at is null and member_id = ?");
@@ -614,9 +633,36 @@ test("a removed member's conversation stays as a record: open actions can be clo
   ] as const) {
     const res = await lead.post(url(cycle2, ids[4]), fields);
     expect(res.status).toBe(409);
-    expect(visibleText(res.html)).toContain("This colleague is no longer in the team, so nothing was added.");
+    expect(visibleText(res.html)).toContain("This colleague is no longer in the team, so this was not saved.");
     // What the lead typed, given back to copy.
     expect(res.html).toContain(typed);
   }
   expect(sql.prepare("select count(*) as n from conversation_notes where body = 'A note nobody can read'").get()).toEqual({ n: 0 });
+  // Not held, not planned anew; but her open work can be closed out.
+  expect((await lead.post(url(cycle2, ids[4]), { intent: "held" })).status).toBe(409);
+  const open4 = sql.prepare("select id from conversation_actions where member_id = ? and done_at is null").get(ids[4]) as { id: number };
+  expect((await lead.post(url(cycle2, ids[4]), { intent: "action-due", actionId: String(open4.id), dueOn: "2099-01-01" })).status).toBe(409);
+  expect((await lead.post(url(cycle2, ids[4]), { intent: "action-drop", actionId: String(open4.id) })).status).toBe(303);
+  expect((sql.prepare("select closed_as from conversation_actions where id = ?").get(open4.id) as { closed_as: string }).closed_as).toBe("dropped");
+});
+
+test("someone removed while a check-in runs keeps that check-in's conversation readable, for the leads, with its actions", async () => {
+  const cycle = await openCycle(lead, teamId, { title: "Check-in lente", normCodes: norms.map((n) => n.code) });
+  const text = "Practise the follow-up call script";
+  expect((await lead.post(url(cycle, ids[3]), { intent: "note", body: "Spoke about the script", visibility: "private" })).status).toBe(303);
+  expect((await lead.post(url(cycle, ids[3]), { intent: "action", text, normCode: "", dueOn: "" })).status).toBe(303);
+  expect((await lead.post(`/teams/${teamId}/members`, { intent: "remove", userId: ids[3] })).status).toBe(303);
+
+  const page = await lead.get(url(cycle, ids[3]));
+  expect(page.status).toBe(200);
+  const shown = visibleText(page.html);
+  expect(shown).toContain(`${names[3]} is no longer in the team.`);
+  expect(shown).toContain("Spoke about the script");
+  expect(shown).toContain(text);
+  const overview = visibleText((await lead.get(`/teams/${teamId}/checkins/${cycle}/conversations`)).html);
+  expect(overview, overview).toContain(`${names[3]} (no longer in the team)`);
+  const actionId = (sql.prepare("select id from conversation_actions where text = ?").get(text) as { id: number }).id;
+  expect((await lead.post(url(cycle, ids[3]), { intent: "action-done", actionId: String(actionId) })).status).toBe(303);
+  // Someone who never had a conversation in it is still not found there.
+  expect((await lead.get(url(cycle, "no-such-user"))).status).toBe(404);
 });

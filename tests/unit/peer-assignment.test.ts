@@ -242,19 +242,4 @@ describe("rotation: earlier cycles' pairs are avoided where the team size allows
     const key = (seed: number) => JSON.stringify(assignPeers(ids, 3, seed, [last, older]));
     expect(new Set([1, 2, 3, 4, 5, 6, 7, 8].map(key)).size).toBeGreaterThan(1);
   });
-
-  test("stays quick for a large team", () => {
-    const time = (n: number, k: number, runs: number) => {
-      const ids = people(n);
-      const older = assignPeers(ids, k, 1);
-      const last = assignPeers(ids, k, 2, [older]);
-      const start = performance.now();
-      for (let s = 0; s < runs; s++) assignPeers(ids, k, 100 + s, [last, older]);
-      return (performance.now() - start) / runs;
-    };
-    time(60, 5, 5); // warm up
-    // Generous, for a loaded test machine; typically well under a millisecond for 60.
-    expect(time(60, 5, 20)).toBeLessThan(20);
-    expect(time(200, 20, 3)).toBeLessThan(200);
-  });
 });

@@ -210,6 +210,7 @@ export const en = {
   "comments.removedFlash": "The comment has been removed.",
   "comments.changedMeanwhile": "This comment was saved from another tab or device after you opened it, with other text. Nothing is lost: what you wrote is still in the form below, and the text above is the saved one. Save again to replace it with yours.",
   "comments.refused.removed": "This comment was removed meanwhile, so your changes were not saved. Your text is below.",
+  "comments.refused.closedRemove": "The discussion has closed, so the comment stays as it was. A lead can still remove it.",
   "comments.refused.closed": "The discussion has closed, so the comment stays as it was. Your text is below.",
 
   "diff.added": "added",
@@ -456,6 +457,7 @@ export const nl: Translations<typeof en> = {
   "comments.removedFlash": "De reactie is verwijderd.",
   "comments.changedMeanwhile": "Deze reactie is opgeslagen vanuit een ander tabblad of apparaat nadat je haar opende, met andere tekst. Er is niets verloren: wat jij schreef staat nog in het formulier hieronder, en de tekst erboven is de opgeslagen versie. Sla opnieuw op om die door de jouwe te vervangen.",
   "comments.refused.removed": "Deze reactie is intussen verwijderd, dus je wijzigingen zijn niet opgeslagen. Je tekst staat hieronder.",
+  "comments.refused.closedRemove": "De discussie is gesloten, dus de reactie blijft zoals ze was. Een leidinggevende kan haar nog verwijderen.",
   "comments.refused.closed": "De discussie is gesloten, dus de reactie blijft zoals ze was. Je tekst staat hieronder.",
 
   "diff.added": "toegevoegd",

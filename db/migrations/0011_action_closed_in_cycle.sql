@@ -1,0 +1,1 @@
+ALTER TABLE `conversation_actions` ADD `closed_in_cycle_id` integer;
