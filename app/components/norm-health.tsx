@@ -45,11 +45,18 @@ export function NormHealthChart({ id, code, points }: { id: string; code: string
   // After years of check-ins: the year in the labels once they span more than one, and
   // at most about eight labels (the last always), so they do not run into each other.
   const years = new Set(points.map((p) => yearOf(p.closedAt)));
-  const shortDate = dateFormatter(
+  let labelEvery = Math.ceil(n / MAX_DATE_LABELS);
+  const shownAt = (every: number) => points.filter((_, i) => (n - 1 - i) % every === 0);
+  let shortDate = dateFormatter(
     t.locale,
     years.size > 1 ? { month: "short", year: "numeric", timeZone: TIME_ZONE } : { day: "numeric", month: "short", timeZone: TIME_ZONE },
   );
-  const labelEvery = Math.ceil(n / MAX_DATE_LABELS);
+  // Two shown check-ins in one month would read alike: then the day too, and fewer labels for the wider text.
+  const shownLabels = shownAt(labelEvery).map((p) => shortDate.format(new Date(p.closedAt)));
+  if (years.size > 1 && new Set(shownLabels).size < shownLabels.length) {
+    shortDate = dateFormatter(t.locale, { day: "numeric", month: "short", year: "numeric", timeZone: TIME_ZONE });
+    labelEvery = Math.ceil(n / (MAX_DATE_LABELS - 2));
+  }
   const peer = points.map((p) => p.meanPeer);
   const self = points.map((p) => p.meanSelf);
   const markers = versionChanges(points);

@@ -22,6 +22,8 @@ test("a norm with many versions shows the latest five and folds the rest; propos
 
   const older = await newProposal(lead, teamId, { kind: "change", normCode: norm.code, title: "Eerdere wijziging die is ingetrokken.", body: "", category: "customer-contact" });
   expectStatus(await lead.post(proposalPath(teamId, older), { intent: "withdraw" }), 303);
+  const voting = await newProposal(lead, teamId, { kind: "change", normCode: norm.code, title: "We bellen binnen twee uur terug.", body: "", category: "customer-contact" });
+  expectStatus(await lead.post(proposalPath(teamId, voting), { intent: "open-vote", closesAt: "" }), 303);
   const draft = await newProposal(members[0], teamId, { kind: "change", normCode: norm.code, title: "We bellen binnen vier uur terug.", body: "", category: "customer-contact" });
 
   const page = await lead.get(`/teams/${teamId}/norms/${norm.code}`);
@@ -30,6 +32,8 @@ test("a norm with many versions shows the latest five and folds the rest; propos
   // Proposals before versions, the draft first, each named by its title.
   expect(text.indexOf("Proposals about this norm")).toBeLessThan(text.indexOf("8 versions"));
   expect(text.indexOf(`#${draft} We bellen binnen vier uur terug.`)).toBeGreaterThan(-1);
+  // The open vote first, then the draft, then the rest.
+  expect(text.indexOf(`#${voting} `)).toBeLessThan(text.indexOf(`#${draft} `));
   expect(text.indexOf(`#${draft} `)).toBeLessThan(text.indexOf(`#${older} `));
   // Versions 8..4 in full; 3..1 behind one disclosure, still in the page.
   const fold = page.html.indexOf('<details class="older-versions">');
@@ -62,4 +66,17 @@ test("after years of check-ins the norm's chart keeps its date labels apart, wit
   expect(labels.every((l) => /\d{4}$/.test(l))).toBe(true);
   // Every check-in is still in the table under the chart.
   expect(visibleText(html)).toContain("Check-in 1 ");
+
+  // Three check-ins a month over a new year: month and year alone would repeat, so the day is added.
+  const [often] = insertActiveNorms(server.dbPath, teamId, ["We mailen binnen een uur terug."]);
+  for (let i = 0; i < 12; i++) {
+    const at = Date.UTC(2024, 10, 1, 12) + i * 10 * 86_400_000;
+    const { lastInsertRowid } = cycle.run(teamId, `Halfmaandelijks ${i + 1}`, at - 86_400_000, at, at);
+    stats.run(teamId, lastInsertRowid, often.id);
+  }
+  const twice = (await lead.get(`/teams/${teamId}/norms/${often.code}`)).html;
+  const svg2 = twice.slice(twice.indexOf("<svg"), twice.indexOf("</svg>"));
+  const labels2 = [...svg2.matchAll(/<text[^>]*class="chart-axis"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).filter((l) => !/^[1-5]$/.test(l));
+  expect(new Set(labels2).size).toBe(labels2.length);
+  expect(labels2.every((l) => /^\w{3} \d{1,2}, \d{4}$/.test(l))).toBe(true);
 });
