@@ -106,7 +106,7 @@ function ClosedProposals({ teamId, memberCount, closed }: { teamId: string; memb
   const first = (filter.page - 1) * pageSize + 1;
   return (
     <section aria-labelledby="group-closed">
-      <h2 id="group-closed">
+      <h2 id="group-closed" tabIndex={-1}>
         {t("proposals.group.closed")} <span className="muted">({n(closed.all)})</span>
       </h2>
       {closed.all === 0 ? (
