@@ -461,6 +461,11 @@ export const cycleResults = sqliteTable(
     peerShown: integer("peer_shown", { mode: "boolean" }).notNull(),
     peerMean: real("peer_mean"),
     signal: text("signal", { enum: ["blind-spot", "hidden-strength", "none"] }).notNull(),
+    // JSON arrays: this member's self rating and shown peer mean (null where none or
+    // hidden) on this norm in the team's latest closed cycles up to and including this
+    // one (at most six, oldest first), frozen at close like the team trend (decision 076).
+    recentSelf: text("recent_self").notNull().default("[]"),
+    recentPeer: text("recent_peer").notNull().default("[]"),
   },
   (t) => [
     primaryKey({ columns: [t.cycleId, t.userId, t.normId] }),

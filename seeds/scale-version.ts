@@ -6,4 +6,5 @@
 // 3 (2026-11-30): closed votes store a reason the proposal page can say ("majority-agree",
 //   "majority-against"), not "majority".
 // 4 (2026-12-01): peer assignments rotate against the team's last two cycles.
-export const SCALE_DATA_VERSION = 4;
+// 5 (2026-12-01): each member's recent figures per norm frozen at close (cycle_results).
+export const SCALE_DATA_VERSION = 5;

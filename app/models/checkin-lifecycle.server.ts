@@ -261,6 +261,7 @@ function freezeResults(tx: DB, c: { teamId: string; cycleId: number; seed: numbe
   for (const r of peerRows) appendTo(peers, key(r.rateeId, r.normId), r);
 
   const earlier = earlierPeerMeans(tx, c, TREND_CYCLES_ON_RESULTS - 1);
+  const earlierMine = earlierMemberFigures(tx, c, TREND_CYCLES_ON_RESULTS - 1);
 
   const results: (typeof cycleResults.$inferInsert)[] = [];
   const observations: (typeof cycleObservations.$inferInsert)[] = [];
@@ -271,7 +272,17 @@ function freezeResults(tx: DB, c: { teamId: string; cycleId: number; seed: numbe
       const mine = self.get(key(userId, norm.normId));
       const received = peers.get(key(userId, norm.normId)) ?? [];
       const r = aggregateMemberNorm({ self: mine?.rating ?? null, peers: received.map((p) => p.rating), threshold: c.threshold });
-      results.push({ teamId: c.teamId, cycleId: c.cycleId, userId, normId: norm.normId, selfExample: mine?.example ?? "", ...r });
+      const before = earlierMine.get(key(userId, norm.normId));
+      results.push({
+        teamId: c.teamId,
+        cycleId: c.cycleId,
+        userId,
+        normId: norm.normId,
+        selfExample: mine?.example ?? "",
+        ...r,
+        recentSelf: JSON.stringify([...(before?.self ?? []), r.selfRating]),
+        recentPeer: JSON.stringify([...(before?.peer ?? []), r.peerMean]),
+      });
       if (!r.peerShown) continue;
       shownRatees.add(userId);
       shuffleObservations(
@@ -361,6 +372,42 @@ function earlierPeerMeans(tx: DB, c: { teamId: string; cycleId: number; closedAt
     if (r.meanPeer !== null) fromVersion.set(r.normId, Math.min(fromVersion.get(r.normId) ?? r.normVersion, r.normVersion));
   }
   return { means: byNorm, fromVersion };
+}
+
+/**
+ * Each member's figures per norm in the team's latest `limit` closed cycles before this
+ * one, oldest first, keyed as freezeResults keys them (norm, user): one statement over
+ * at most `limit` cycles' results. A hidden peer mean is null in cycle_results already.
+ */
+function earlierMemberFigures(tx: DB, c: { teamId: string; cycleId: number; closedAt: number }, limit: number) {
+  const latest = tx
+    .select({ id: checkinCycles.id })
+    .from(checkinCycles)
+    .where(
+      and(
+        eq(checkinCycles.teamId, c.teamId),
+        eq(checkinCycles.status, "closed"),
+        or(lt(checkinCycles.closedAt, c.closedAt), and(eq(checkinCycles.closedAt, c.closedAt), lt(checkinCycles.id, c.cycleId))),
+      ),
+    )
+    .orderBy(desc(checkinCycles.closedAt), desc(checkinCycles.id))
+    .limit(limit);
+  const rows = tx
+    .select({ userId: cycleResults.userId, normId: cycleResults.normId, selfRating: cycleResults.selfRating, peerMean: cycleResults.peerMean })
+    .from(cycleResults)
+    .innerJoin(checkinCycles, eq(checkinCycles.id, cycleResults.cycleId))
+    .where(and(eq(cycleResults.teamId, c.teamId), inArray(cycleResults.cycleId, latest)))
+    .orderBy(asc(checkinCycles.closedAt), asc(checkinCycles.id))
+    .all();
+  const byKey = new Map<string, { self: (number | null)[]; peer: (number | null)[] }>();
+  for (const r of rows) {
+    const k = `${r.normId}\u0000${r.userId}`;
+    const entry = byKey.get(k) ?? { self: [], peer: [] };
+    entry.self.push(r.selfRating);
+    entry.peer.push(r.peerMean);
+    byKey.set(k, entry);
+  }
+  return byKey;
 }
 
 function appendTo<K, V>(lists: Map<K, V[]>, key: K, value: V) {

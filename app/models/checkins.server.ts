@@ -21,7 +21,7 @@ import {
 } from "../../db/schema";
 import type { DB } from "../../db/client";
 import { listActiveNorms } from "./norms.server";
-import { inNormOrder, parseIdList, signalCountsPerNorm, TREND_CYCLES_ON_RESULTS, type Signal } from "../domain/checkin-results";
+import { inNormOrder, parseIdList, signalCountsPerNorm, type Signal } from "../domain/checkin-results";
 import type { TrendPoint } from "../domain/norm-trend";
 import { compareCodePoints } from "../domain/random";
 import { distinctNames } from "../names";
@@ -518,6 +518,8 @@ const memberResultRows = preparedOnce(() =>
       peerShown: cycleResults.peerShown,
       peerMean: cycleResults.peerMean,
       signal: cycleResults.signal,
+      recentSelf: cycleResults.recentSelf,
+      recentPeer: cycleResults.recentPeer,
     })
     .from(cycleResults)
     .innerJoin(users, eq(users.id, cycleResults.userId))
@@ -546,50 +548,26 @@ const memberObservationRows = preparedOnce(() =>
     .prepare(),
 );
 
-// The member's frozen results on this cycle's norms in the team's latest closed cycles
-// up to this one: at most six cycles' rows whatever the history (see NormResult.history).
-const memberHistoryRows = preparedOnce(() =>
-  db
-    .select({ normId: cycleResults.normId, cycleId: cycleResults.cycleId, selfRating: cycleResults.selfRating, peerShown: cycleResults.peerShown, peerMean: cycleResults.peerMean })
-    .from(cycleResults)
-    .innerJoin(checkinCycles, eq(checkinCycles.id, cycleResults.cycleId))
-    .where(
-      and(
-        eq(cycleResults.teamId, sql.placeholder("teamId")),
-        eq(cycleResults.userId, sql.placeholder("userId")),
-        sql`${cycleResults.cycleId} in (select c.id from ${checkinCycles} c join ${checkinCycles} own on own.id = ${sql.placeholder("cycleId")}
-          where c.team_id = ${sql.placeholder("teamId")} and c.status = 'closed'
-            and (c.closed_at < own.closed_at or (c.closed_at = own.closed_at and c.id <= own.id))
-          order by c.closed_at desc, c.id desc limit ${sql.raw(String(TREND_CYCLES_ON_RESULTS))})`,
-      ),
-    )
-    .orderBy(asc(checkinCycles.closedAt), asc(checkinCycles.id))
-    .prepare(),
-);
-
 function frozenMemberResults(teamId: string, cycleId: number, normList: CycleNorm[], viewerId: string, userId: string): MemberResults | null {
   const results = memberResultRows().all({ teamId, cycleId, userId });
   if (results.length === 0) return null;
-  const history = new Map<number, { self: (number | null)[]; peer: (number | null)[] }>();
-  for (const h of memberHistoryRows().all({ teamId, cycleId, userId })) {
-    const entry = history.get(h.normId) ?? { self: [], peer: [] };
-    entry.self.push(h.selfRating);
-    entry.peer.push(h.peerShown ? h.peerMean : null);
-    history.set(h.normId, entry);
-  }
   const observations = memberObservationRows().all({ teamId, cycleId, userId });
 
   const order = new Map(normList.map((n, i) => [n.normId, i]));
-  const norms: NormResult[] = results.map((r) => ({
-    normId: r.normId,
-    selfRating: r.selfRating,
-    selfExample: r.selfExample,
-    peerShown: r.peerShown,
-    peerMean: r.peerShown ? r.peerMean : null,
-    signal: r.peerShown ? r.signal : "none",
-    observations: [],
-    ...((history.get(r.normId)?.self.length ?? 0) > 1 ? { history: history.get(r.normId) } : {}),
-  }));
+  const norms: NormResult[] = results.map((r) => {
+    // Frozen at close with the results: the latest check-ins' figures, this one last.
+    const recentSelf = parseFigures(r.recentSelf);
+    return {
+      normId: r.normId,
+      selfRating: r.selfRating,
+      selfExample: r.selfExample,
+      peerShown: r.peerShown,
+      peerMean: r.peerShown ? r.peerMean : null,
+      signal: r.peerShown ? r.signal : "none",
+      observations: [],
+      ...(recentSelf.length > 1 ? { history: { self: recentSelf, peer: parseFigures(r.recentPeer) } } : {}),
+    };
+  });
   const byNorm = new Map(norms.map((n) => [n.normId, n]));
   for (const o of observations) {
     const norm = byNorm.get(o.normId);
@@ -624,12 +602,12 @@ function teamFigures(teamId: string, cycleId: number, normList: CycleNorm[]) {
     const figures: TeamNormFigures = { normId: n.normId, meanSelf: s?.meanSelf ?? null, meanPeer: s?.meanPeer ?? null };
     // The version the trend's oldest figure rated, when that is not the one this cycle rated.
     const changedFrom = s?.trendFromVersion != null && s.trendFromVersion < n.version ? s.trendFromVersion : null;
-    return { figures, trend: s ? parseTrend(s.recentPeerMeans) : [], changedFrom };
+    return { figures, trend: s ? parseFigures(s.recentPeerMeans) : [], changedFrom };
   });
 }
 
-// Written by freezeResults (or the 0003 backfill) as a JSON array of numbers and nulls.
-function parseTrend(json: string): (number | null)[] {
+// Written by freezeResults (or the 0003 and 0013 backfills) as a JSON array of numbers and nulls.
+function parseFigures(json: string): (number | null)[] {
   const value: unknown = JSON.parse(json);
   return Array.isArray(value) ? value.map((v) => (typeof v === "number" ? v : null)) : [];
 }

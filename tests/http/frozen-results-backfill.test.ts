@@ -55,11 +55,16 @@ test("the backfill gives the results pages the overview and trends that freezing
   expect(frozenAtClose[2]).toMatch(sixPoints);
   expect(frozenAtClose[0]).toMatch(/\(norm 12\)\. [\d,]+ [\d,]+ [\d,]+ \d+ \d+ Per teamlid/);
   expect(frozenAtClose[2]).toMatch(/Gesprek [^()]+ (N-\d+(, )?)+ /);
+  // The lead's own figures per norm over the latest six check-ins (a gap where hidden).
+  const ownSix = /In de laatste check-ins, oudste eerst: zelfbeoordeling (\S+ → ){5}\S+; collega's (\S+ → ){5}\S+\./;
+  expect(frozenAtClose[2]).toMatch(ownSix);
+  expect(frozenAtClose[0]).not.toContain("In de laatste check-ins");
 
   const sql = new Database(file);
-  sql.exec("delete from cycle_member_signals; update cycle_norm_stats set recent_peer_means = '[]', trend_from_version = null");
+  sql.exec("delete from cycle_member_signals; update cycle_norm_stats set recent_peer_means = '[]', trend_from_version = null; update cycle_results set recent_self = '[]', recent_peer = '[]'");
   const wiped = await resultsPages();
   expect(wiped[2]).not.toMatch(sixPoints);
+  expect(wiped[2]).not.toMatch(ownSix);
   expect(wiped[2]).not.toEqual(frozenAtClose[2]);
 
   backfill(sql);
@@ -67,9 +72,10 @@ test("the backfill gives the results pages the overview and trends that freezing
   expect(await resultsPages()).toEqual(frozenAtClose);
 });
 
-// 0003 fills the overview and the trend; 0010 the version the trend starts from (the "text changed" note).
+// 0003 fills the overview and the trend; 0010 the version the trend starts from (the
+// "text changed" note); 0013 each member's own figures over the latest check-ins.
 function backfill(sql: Database.Database) {
-  for (const file of ["0003_backfill_frozen_results_overview.sql", "0010_backfill_trend_from_version.sql"]) {
+  for (const file of ["0003_backfill_frozen_results_overview.sql", "0010_backfill_trend_from_version.sql", "0013_backfill_member_recent_figures.sql"]) {
     const migration = fs.readFileSync(path.join(__dirname, "../../db/migrations", file), "utf8");
     for (const statement of migration.split("--> statement-breakpoint")) sql.exec(statement);
   }
@@ -128,7 +134,7 @@ test("the same for the odd cases: a norm left out, a hidden team mean, hidden pe
   const changed = "The norm's text changed (version 1 → 2): earlier figures rated the old text.";
   expect(frozenAtClose[0]).not.toContain(changed);
   expect(frozenAtClose[3]).toContain(changed);
-  db.exec("delete from cycle_member_signals; update cycle_norm_stats set recent_peer_means = '[]', trend_from_version = null");
+  db.exec("delete from cycle_member_signals; update cycle_norm_stats set recent_peer_means = '[]', trend_from_version = null; update cycle_results set recent_self = '[]', recent_peer = '[]'");
   backfill(db);
   db.close();
   expect(await pages()).toEqual(frozenAtClose);
