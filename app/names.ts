@@ -6,6 +6,9 @@
  */
 export function distinctNames<T extends { name: string; email: string }>(rows: readonly T[]): (Omit<T, "email"> & { name: string })[] {
   const seen = new Map<string, number>();
-  for (const r of rows) seen.set(r.name, (seen.get(r.name) ?? 0) + 1);
-  return rows.map(({ email, ...r }) => ({ ...r, name: (seen.get(r.name) ?? 0) > 1 ? `${r.name} (${email})` : r.name }));
+  for (const r of rows) seen.set(asRead(r.name), (seen.get(asRead(r.name)) ?? 0) + 1);
+  return rows.map(({ email, ...r }) => ({ ...r, name: (seen.get(asRead(r.name)) ?? 0) > 1 ? `${r.name} (${email})` : r.name }));
 }
+
+// Names as a reader tells them apart: a page shows "Joost de Boer " and "Joost  de Boer" alike.
+const asRead = (name: string) => name.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("nl");

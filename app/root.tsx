@@ -278,8 +278,10 @@ function useFocusMainOnNavigation(key: string, state: unknown, pathname: string,
       // render after this one), as without JavaScript.
       const form = active.closest("form");
       setTimeout(() => {
-        const message = form?.querySelector<HTMLElement>(".form-error");
-        if (message && document.activeElement === active) message.focus();
+        // The form's own message; else the page's (a refusal shown above, whose reload may
+        // take this button away: "done" on an action a lead dropped meanwhile).
+        const message = form?.querySelector<HTMLElement>(".form-error") ?? document.querySelector<HTMLElement>("#main .form-error");
+        if (message && (document.activeElement === active || document.activeElement === document.body)) message.focus();
       }, 0);
       return;
     }

@@ -579,8 +579,11 @@ const conversationsToHoldQuery = preparedOnce(() =>
       participants: sql<number>`(select count(*) from ${cycleParticipants} p
         inner join ${memberships} m on m.team_id = p.team_id and m.user_id = p.user_id
         where p.cycle_id = ${checkinCycles}.id and p.user_id <> ${sql.placeholder("leadId")})`,
+      // Held among the same people: someone removed and invited again mid-cycle left its
+      // participants, and their held conversation must not count for someone else's.
       held: sql<number>`(select count(*) from ${conversations} c
         inner join ${memberships} m on m.team_id = c.team_id and m.user_id = c.member_id
+        inner join ${cycleParticipants} p on p.cycle_id = c.cycle_id and p.user_id = c.member_id
         where c.cycle_id = ${checkinCycles}.id and c.member_id <> ${sql.placeholder("leadId")} and c.held_at is not null)`,
     })
     .from(checkinCycles)

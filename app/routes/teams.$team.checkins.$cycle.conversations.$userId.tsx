@@ -325,7 +325,7 @@ export default function Conversation() {
 
       <ResultsSection page={page} />
       <ActionsSection page={page} resultFor={resultFor} />
-      <NotesSection page={page} resultFor={resultFor} withForm={!preparing} />
+      <NotesSection page={page} resultFor={resultFor} withForm={!preparing && !member.left} />
       <NormsAtHand page={page} />
     </section>
   );
@@ -467,9 +467,11 @@ function ActionList({
               <ReplanForm action={a} here={here} today={today} lastResult={replanResult} left={page.member.left} />
             ) : page.viewer.isLead && !a.doneAt ? (
               <p>
-                <Link to={`${here}?action=${a.id}`} id={`replan-link-${a.id}`} aria-describedby={`action-${a.id}-text`} preventScrollReset>
+                {/* A plain link, as in the results tables (decision 050): a Remix <Link> per open action
+                    resolved its route on every render of a long conversation. */}
+                <a href={`${here}?action=${a.id}`} id={`replan-link-${a.id}`} aria-describedby={`action-${a.id}-text`}>
                   {page.member.left ? t("conversation.drop") : t("conversation.followUp")}
-                </Link>
+                </a>
               </p>
             ) : null}
             {canToggle && !(dropped && !page.viewer.isLead) ? (

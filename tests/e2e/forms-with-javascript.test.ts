@@ -195,6 +195,28 @@ test("leaving a rating form with scores chosen and not sent asks first; staying 
   expect(await choice.isChecked()).toBe(true);
 });
 
+test("'done' on an action a lead dropped meanwhile is refused, and focus goes to the message, not the top of the page", async () => {
+  const { lead, teamId, members } = await teamWithMembers(suite.url, 1, "Team Vervallen");
+  const codes = insertActiveNorms(suite.dbPath, teamId, ["We bellen terug."]).map((n) => n.code);
+  const cycle = await openCycle(lead, teamId, { normCodes: codes });
+  expect((await lead.post(`/teams/${teamId}/checkins/${cycle}`, { intent: "close" })).status).toBe(303);
+  const memberId = userIdByEmail(suite.dbPath, members[0].email);
+  const here = `/teams/${teamId}/checkins/${cycle}/conversations/${memberId}`;
+  expect((await lead.post(here, { intent: "action", text: "Twee klachtgesprekken meeluisteren", normCode: "", dueOn: "" })).status).toBe(303);
+  const [{ id }] = queryTestDb<{ id: number }>(suite.dbPath, "select id from conversation_actions where member_id = ?", memberId);
+  const page = await suite.page();
+  await signIn(page, members[0].email, members[0].password);
+  await page.goto(here);
+  await waitForHydration(page);
+  // Meanwhile the lead drops it.
+  expect((await lead.post(here, { intent: "action-drop", actionId: String(id) })).status).toBe(303);
+  await page.getByRole("button", { name: /Mark as done/ }).click();
+  await page.getByText("This action was closed meanwhile").waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? "")).toContain("form-error");
+  // The page shows the action as it now is.
+  await expect.poll(() => page.locator(`#action-${id}`).innerText()).toContain("Dropped");
+});
+
 test("opening the vote with unsaved changes to the draft asks to save them first, and keeps them", async () => {
   const { teamId, members } = await teamWithMembers(suite.url, 1, "Team Concept");
   const author = members[0];

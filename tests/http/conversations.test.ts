@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { useTestServer } from "../support/setup";
 import type { TestDb } from "../support/db";
 import type { TestServer } from "../support/server";
-import { signUp, teamWithNames, visibleText } from "../support/client";
+import { invite, join, signUp, teamWithNames, visibleText } from "../support/client";
 import { insertActiveNorms } from "../support/norm-fixtures";
 import { newProposal, proposalPath } from "../support/norms";
 import { openCycle, peersToRate, ratePeer, rateSelf, userIdByEmail } from "../support/checkins";
@@ -665,4 +665,11 @@ test("someone removed while a check-in runs keeps that check-in's conversation r
   expect((await lead.post(url(cycle, ids[3]), { intent: "action-done", actionId: String(actionId) })).status).toBe(303);
   // Someone who never had a conversation in it is still not found there.
   expect((await lead.get(url(cycle, "no-such-user"))).status).toBe(404);
+
+  // Invited again and the check-in closed: holding Dirk's conversation does not count for
+  // the participants' (Bram and Chantal), so the team home still asks to hold theirs.
+  await join(everyone[3], await invite(lead, teamId));
+  expect((await lead.post(`/teams/${teamId}/checkins/${cycle}`, { intent: "close" })).status).toBe(303);
+  expect((await lead.post(url(cycle, ids[3]), { intent: "held" })).status).toBe(303);
+  expect(visibleText((await lead.get(`/teams/${teamId}`)).html)).toContain("Hold the conversations of “Check-in lente” 0 of 2 held");
 });

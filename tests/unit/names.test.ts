@@ -13,4 +13,12 @@ test("a name shared by two people gets each one's address; unique names stay as 
     { id: 3, name: "Bram Jansen (b.jansen@example.nl)" },
   ]);
   expect(distinctNames([])).toEqual([]);
+  // Names that read alike on a page count as the same: spaces, case, composed accents.
+  const alike = distinctNames([
+    { name: "Joost de Boer", email: "a@x.nl" },
+    { name: "Joost  de boer ", email: "b@x.nl" },
+    { name: "Rene\u0301", email: "c@x.nl" },
+    { name: "René", email: "d@x.nl" },
+  ]);
+  expect(alike.map((r) => r.name)).toEqual(["Joost de Boer (a@x.nl)", "Joost  de boer  (b@x.nl)", "Rene\u0301 (c@x.nl)", "René (d@x.nl)"]);
 });
