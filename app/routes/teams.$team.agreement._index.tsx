@@ -103,7 +103,7 @@ export default function Agreement() {
       </p>
 
       {actionData?.error ? (
-        <div className="form-error" role="alert">
+        <div className="form-error" role="alert" tabIndex={-1}>
           <p>{translateError(t, actionData.error)}</p>
         </div>
       ) : null}

@@ -70,7 +70,7 @@ export default function CyclePage() {
           : t("checkins.cycle.closedAt", { date: formatDate(t.locale, d.cycle.closedAt ?? d.cycle.closesAt, "datetime") })}
       </p>
       {actionData?.error ? (
-        <div className="form-error" role="alert">
+        <div className="form-error" role="alert" tabIndex={-1}>
           <p>{t(actionData.error)}</p>
         </div>
       ) : null}

@@ -274,7 +274,7 @@ export default function Conversation() {
       </p>
       <h1>{viewer.isMember ? t("conversation.titleOwn") : t("conversation.title", { name: member.name })}</h1>
       {actionData && "error" in actionData ? (
-        <div className="form-error" role="alert">
+        <div className="form-error" role="alert" tabIndex={-1}>
           <p>{translateError(t, actionData.error)}</p>
         </div>
       ) : null}

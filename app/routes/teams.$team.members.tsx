@@ -82,7 +82,7 @@ export default function Members() {
     <section>
       <h1>{t("members.title")}</h1>
       {error ? (
-        <div className="form-error" role="alert">
+        <div className="form-error" role="alert" tabIndex={-1}>
           <p>{t(error.key as MessageKey, error.params)}</p>
         </div>
       ) : null}

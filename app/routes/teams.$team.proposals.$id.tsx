@@ -343,7 +343,7 @@ export default function ProposalPage() {
       </p>
 
       {actionData?.error ? (
-        <div className="form-error" role="alert">
+        <div className="form-error" role="alert" tabIndex={-1}>
           <p>{translateError(t, actionData.error)}</p>
         </div>
       ) : null}
@@ -718,7 +718,7 @@ function OpenVoteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
       >
         <FormErrors form={form} />
         {warned ? (
-          <div className="form-error" role="alert">
+          <div className="form-error" role="alert" tabIndex={-1}>
             <p>{t("vote.openForm.unsavedEdit")}</p>
           </div>
         ) : null}

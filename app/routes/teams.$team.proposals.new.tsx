@@ -139,7 +139,7 @@ function ChooseNorm() {
   return (
     <Form method="get" className="panel">
       {d.unknownCode ? (
-        <p className="form-error" role="alert">
+        <p className="form-error" role="alert" tabIndex={-1}>
           {t("proposal.unknownNorm", { code: d.unknownCode })}
         </p>
       ) : null}
@@ -218,7 +218,7 @@ function ProposalForm({ lastResult }: { lastResult: ReturnType<typeof useActionD
       <input type="hidden" name="kind" value={kind} />
       {d.norm ? <input type="hidden" name="normCode" value={d.norm.code} /> : null}
       {fields.kind.errors?.length || fields.normCode.errors?.length ? (
-        <div className="form-error" role="alert">
+        <div className="form-error" role="alert" tabIndex={-1}>
           {[...(fields.kind.errors ?? []), ...(fields.normCode.errors ?? [])].map((e) => (
             <p key={e}>{translateError(t, e)}</p>
           ))}
