@@ -5,9 +5,10 @@
  * Unique names are shown as they are, and their addresses never reach the page.
  */
 export function distinctNames<T extends { name: string; email: string }>(rows: readonly T[]): (Omit<T, "email"> & { name: string })[] {
+  const read = rows.map((r) => asRead(r.name));
   const seen = new Map<string, number>();
-  for (const r of rows) seen.set(asRead(r.name), (seen.get(asRead(r.name)) ?? 0) + 1);
-  return rows.map(({ email, ...r }) => ({ ...r, name: (seen.get(asRead(r.name)) ?? 0) > 1 ? `${r.name} (${email})` : r.name }));
+  for (const name of read) seen.set(name, (seen.get(name) ?? 0) + 1);
+  return rows.map(({ email, ...r }, i) => ({ ...r, name: (seen.get(read[i]) ?? 0) > 1 ? `${r.name} (${email})` : r.name }));
 }
 
 // Names as a reader tells them apart: a page shows "Joost de Boer " and "Joost  de Boer" alike.

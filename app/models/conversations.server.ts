@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, or, sql, type AnyColumn } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, not, or, sql, type AnyColumn } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   checkinCycles,
@@ -27,7 +27,11 @@ export type Visibility = "shared" | "private";
 const stillMember = (teamId: AnyColumn, userId: AnyColumn) =>
   sql<number>`exists (select 1 from ${memberships} m where m.team_id = ${teamId} and m.user_id = ${userId})`;
 
-/** The same, inside a write: checked in the transaction that would add to the record. */
+/** Whether a person took part in a cycle (removal from the team ends it, decision 030). */
+const tookPart = (cycleId: AnyColumn, userId: AnyColumn) =>
+  sql`exists (select 1 from ${cycleParticipants} p where p.cycle_id = ${cycleId} and p.user_id = ${userId})`;
+
+/** The same as stillMember, inside a write: checked in the transaction that would add to the record. */
 function isMember(tx: DB, teamId: string, userId: string) {
   return !!tx.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId))).get();
 }
@@ -55,7 +59,7 @@ const conversationScope = preparedOnce(() =>
         // A participant; or someone removed while the cycle ran (which ends their
         // participation, decision 030) whose conversation had begun: it stays readable.
         or(
-          sql`exists (select 1 from ${cycleParticipants} p where p.cycle_id = ${checkinCycles.id} and p.user_id = ${users.id})`,
+          tookPart(checkinCycles.id, users.id),
           sql`exists (select 1 from ${conversations} c where c.cycle_id = ${checkinCycles.id} and c.member_id = ${users.id})`,
         ),
       ),
@@ -535,7 +539,7 @@ export function conversationOverview(teamId: string, cycleId: number, today: str
       and(
         eq(conversations.teamId, teamId),
         eq(conversations.cycleId, cycleId),
-        sql`not exists (select 1 from ${cycleParticipants} p where p.cycle_id = ${conversations.cycleId} and p.user_id = ${conversations.memberId})`,
+        not(tookPart(conversations.cycleId, conversations.memberId)),
       ),
     )
     .all();

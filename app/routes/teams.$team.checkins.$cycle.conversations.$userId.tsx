@@ -30,6 +30,7 @@ import { forbidden, notFound, requireMember } from "~/permissions.server";
 import { repeatSince } from "~/double-click.server";
 import type { PageTitleData } from "~/root";
 import { UnsavedTexts } from "~/components/unsaved-texts";
+import { CancelLink } from "~/components/cancel-link";
 import { unsavedTexts } from "~/unsaved-text";
 import { shortened } from "~/shorten";
 
@@ -522,11 +523,7 @@ function ReplanForm({
     ...validateOnSubmit,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: replanSchemaFor(today) }),
   });
-  const back = (
-    <Link to={`${here}#action-${a.id}`} state={{ focus: `replan-link-${a.id}` }} preventScrollReset>
-      {t("shell.cancel")}
-    </Link>
-  );
+  const back = <CancelLink to={`${here}#action-${a.id}`} focus={`replan-link-${a.id}`} />;
   return (
     <div className="panel">
       {/* Someone who left: their work is closed out, not planned anew. */}
@@ -713,10 +710,7 @@ function EditNoteForm({ note, here, lastResult, autoFocus }: { note: LoaderData[
       <TextareaField field={fields.body} label={t("conversation.editNoteBody")} autoFocus={autoFocus} />
       <div className="actions">
         <SubmitButton intent="edit-note">{t("conversation.saveNote")}</SubmitButton>
-        {/* Back to the note; with JavaScript, focus returns to its edit link (root.tsx). */}
-        <Link to={`${here}#note-${note.id}`} state={{ focus: `edit-link-${note.id}` }} preventScrollReset>
-          {t("shell.cancel")}
-        </Link>
+        <CancelLink to={`${here}#note-${note.id}`} focus={`edit-link-${note.id}`} />
       </div>
     </Form>
   );

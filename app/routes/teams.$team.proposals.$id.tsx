@@ -18,6 +18,7 @@ import {
   useLiveTitle,
   WordDiff,
 } from "~/components/norms";
+import { CancelLink } from "~/components/cancel-link";
 import { ConcretenessPanel } from "~/components/concreteness-panel";
 import { wordDiff } from "~/domain/diff";
 import { NORM_CATEGORY_ORDER } from "~/domain/norms";
@@ -46,7 +47,6 @@ import {
   withdraw,
   type Actor,
   type CommentRefusal,
-  type Refusal,
 } from "~/models/proposals.server";
 import { forbidden, notFound, requireMember } from "~/permissions.server";
 import { commentSchema, editSchema, openVoteSchema, voteSchema } from "~/proposal-forms";
@@ -61,13 +61,14 @@ function parseProposalId(value: string | undefined) {
   return parseRowId(value) ?? notFound();
 }
 
-/** Why the author may no longer change or remove their comment. */
-function commentRefusal(r: Exclude<CommentRefusal, { refused: "not-found" | "forbidden" }>) {
-  if (r.refused === "changed-meanwhile") return msg("comments.changedMeanwhile");
-  return r.refused === "removed" ? msg("comments.refused.removed") : msg("comments.refused.closed");
-}
-
-function refusalMessage(r: Exclude<Refusal, { refused: "not-found" | "forbidden" }>, intent: string, code: string) {
+function refusalMessage(r: Exclude<CommentRefusal, { refused: "not-found" | "forbidden" }>, intent: string, code: string) {
+  // Nothing was typed for a removal: no "your text is below".
+  if (intent === "remove-comment") return msg("comments.refused.closedRemove");
+  // Why the author may no longer change their comment.
+  if (intent === "edit-comment") {
+    if (r.refused === "changed-meanwhile") return msg("comments.changedMeanwhile");
+    return r.refused === "removed" ? msg("comments.refused.removed") : msg("comments.refused.closed");
+  }
   // A vote that reaches a decided proposal came after the close, whoever closed it (sweep, lead or clock).
   if (intent === "vote" && r.refused === "state" && CLOSED_STATUSES.includes(r.status)) return msg("vote.refused.tooLate");
   switch (r.refused) {
@@ -79,6 +80,8 @@ function refusalMessage(r: Exclude<Refusal, { refused: "not-found" | "forbidden"
       return msg("proposal.refused.normRetired", { code });
     case "changed-meanwhile":
       return msg("proposal.refused.changedMeanwhile");
+    case "removed":
+      return msg("comments.refused.removed");
     case "state":
       return r.status === "draft"
         ? msg("proposal.refused.draft")
@@ -218,12 +221,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "close" && !isLead) forbidden();
   if (intent === "rebase" && !isAuthor) forbidden();
 
-  const refuse = (r: Refusal, result?: SubmissionResult<string[]>) => {
+  // `commentId`: which comment's form the answer is for (edit-comment, remove-comment).
+  const refuse = (r: CommentRefusal, result?: SubmissionResult<string[]>, commentId?: number) => {
     if (r.refused === "not-found") notFound();
     if (r.refused === "forbidden") forbidden();
-    return data<ActionResult>({ intent, result, error: refusalMessage(r, intent, p.normCode ?? "") }, { status: 409 });
+    return data<ActionResult>({ intent, commentId, result, error: refusalMessage(r, intent, p.normCode ?? "") }, { status: 409 });
   };
-  const invalid = (result: SubmissionResult<string[]>) => data<ActionResult>({ intent, result }, { status: 400 });
+  const invalid = (result: SubmissionResult<string[]>, commentId?: number) => data<ActionResult>({ intent, commentId, result }, { status: 400 });
 
   switch (intent) {
     case "edit": {
@@ -249,24 +253,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "edit-comment": {
       const commentId = parseRowId(singleValue(formData, "commentId")) ?? notFound();
       const submission = parseWithZod(formData, { schema: commentSchema });
-      if (submission.status !== "success") return data<ActionResult>({ intent, commentId, result: submission.reply() }, { status: 400 });
+      if (submission.status !== "success") return invalid(submission.reply(), commentId);
       const r = editComment(team.id, actor, id, commentId, submission.value.body, savedAtOf(formData) ?? null);
-      if ("refused" in r) {
-        if (r.refused === "not-found") notFound();
-        if (r.refused === "forbidden") forbidden();
-        return data<ActionResult>({ intent, commentId, result: submission.reply(), error: commentRefusal(r) }, { status: 409 });
-      }
+      if ("refused" in r) return refuse(r, submission.reply(), commentId);
       return redirectWithFlash(`${here}#comment-${commentId}`, { key: "comments.savedFlash" });
     }
     case "remove-comment": {
       const commentId = parseRowId(singleValue(formData, "commentId")) ?? notFound();
       const r = removeComment(team.id, actor, id, commentId);
-      if ("refused" in r) {
-        if (r.refused === "not-found") notFound();
-        if (r.refused === "forbidden") forbidden();
-        // Nothing was typed for a removal: no "your text is below".
-        return data<ActionResult>({ intent, commentId, error: msg("comments.refused.closedRemove") }, { status: 409 });
-      }
+      if ("refused" in r) return refuse(r, undefined, commentId);
       return redirectWithFlash(`${here}#comment-${commentId}`, { key: "comments.removedFlash" });
     }
     case "open-vote": {
@@ -895,11 +890,7 @@ function CommentTools({ comment: c, teamId, proposalId, sent }: { comment: Comme
       </p>
     );
   }
-  const back = (
-    <Link to={`${here}#comment-${c.id}`} state={{ focus: `comment-link-${c.id}` }} preventScrollReset>
-      {t("shell.cancel")}
-    </Link>
-  );
+  const back = <CancelLink to={`${here}#comment-${c.id}`} focus={`comment-link-${c.id}`} />;
   return (
     <div className="comment-tools">
       {c.canEdit ? <EditCommentForm comment={c} here={here} lastResult={refusedEdit ? sent?.result : undefined} /> : null}
