@@ -10,10 +10,19 @@ import { Writable } from "node:stream";
  * with NUL escaped as \u0000, so text a user typed keeps its NULs there.
  */
 export function dropNulBytes(html: Buffer<ArrayBuffer>): Buffer<ArrayBuffer> {
-  if (html.indexOf(0) === -1) return html;
+  let nul = html.indexOf(0);
+  if (nul === -1) return html;
+  // A page has a few NULs in tens of kilobytes: copy the runs between them
+  // natively instead of walking every byte in JavaScript (~0.3 ms a page).
   const out = Buffer.allocUnsafe(html.length);
   let n = 0;
-  for (const byte of html) if (byte !== 0) out[n++] = byte;
+  let from = 0;
+  while (nul !== -1) {
+    n += html.copy(out, n, from, nul);
+    from = nul + 1;
+    nul = html.indexOf(0, from);
+  }
+  n += html.copy(out, n, from);
   return out.subarray(0, n);
 }
 

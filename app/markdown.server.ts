@@ -1,5 +1,6 @@
 import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { BoundedCache } from "~/bounded-cache.server";
 
 // marked does not sanitize; everything it produces goes through this allowlist.
 // Raw HTML typed by a user is escaped by marked's renderer below, never passed on.
@@ -192,11 +193,10 @@ export function plainTextHtml(source: string) {
 // The HTML depends on the text and, for linked norm codes, on the team and how many codes
 // it has given out: it is kept by those, least recently used first out, up to a bound in
 // characters so big texts cannot fill memory.
-type Cache = { entries: Map<string, string>; chars: number; limit: number };
-const htmlCache: Cache = { entries: new Map(), chars: 0, limit: 8_000_000 };
+const htmlCache = new BoundedCache<string>(8_000_000);
 // The plain words of the texts that are diffed (norm versions, proposals).
 // (Large enough that a text at the 20,000-character limit, with its words, is kept.)
-const textCache: Cache = { entries: new Map(), chars: 0, limit: 4_500_000 };
+const textCache = new BoundedCache<string>(4_500_000);
 
 /**
  * Markdown typed by a user → HTML that cannot run script or carry event handlers. With
@@ -239,26 +239,8 @@ export function markdownToText(source: string): string {
   });
 }
 
-function remembered(cache: Cache, key: string, compute: () => string): string {
-  const { entries } = cache;
-  const hit = entries.get(key);
-  if (hit !== undefined) {
-    entries.delete(key);
-    entries.set(key, hit);
-    return hit;
-  }
-  const value = compute();
-  const size = key.length + value.length;
-  if (size <= cache.limit / 100) {
-    entries.set(key, value);
-    cache.chars += size;
-    for (const [k, v] of entries) {
-      if (cache.chars <= cache.limit) break;
-      entries.delete(k);
-      cache.chars -= k.length + v.length;
-    }
-  }
-  return value;
+function remembered(cache: BoundedCache<string>, key: string, compute: () => string): string {
+  return cache.remember(key, compute, (html) => key.length + html.length);
 }
 
 function renderUncached(source: string): string {

@@ -28,6 +28,7 @@ import { distinctNames } from "../names";
 import { db, preparedOnce, write } from "../db.server";
 import { takesRatings } from "../domain/checkins";
 import { registerSweep } from "../sweep.server";
+import { BoundedCache } from "../bounded-cache.server";
 import { notFound } from "../permissions.server";
 import { parseRowId } from "../form-data";
 import { closeCycle, insertCycle } from "./checkin-lifecycle.server";
@@ -498,9 +499,16 @@ export type NormResult = {
  * reaches a page where the viewer may open that member's conversation (see
  * `cycleResultsFor`).
  */
-export type MemberResults = { userId: string; name: string; isMe: boolean; norms: NormResult[] };
+export type MemberResults = { userId: string; isMe: boolean; norms: NormResult[] };
 /** A norm's team means (null: too few people for an anonymous figure, see 031). */
 export type TeamNormFigures = { normId: number; meanSelf: number | null; meanPeer: number | null };
+
+const resultsOfMember = () =>
+  and(
+    eq(cycleResults.teamId, sql.placeholder("teamId")),
+    eq(cycleResults.cycleId, sql.placeholder("cycleId")),
+    eq(cycleResults.userId, sql.placeholder("userId")),
+  );
 
 /**
  * One member's frozen results of a cycle, in the cycle's norm order: two
@@ -511,7 +519,6 @@ export type TeamNormFigures = { normId: number; meanSelf: number | null; meanPee
 const memberResultRows = preparedOnce(() =>
   db
     .select({
-      name: users.name,
       normId: cycleResults.normId,
       selfRating: cycleResults.selfRating,
       selfExample: cycleResults.selfExample,
@@ -522,14 +529,18 @@ const memberResultRows = preparedOnce(() =>
       recentPeer: cycleResults.recentPeer,
     })
     .from(cycleResults)
+    .where(resultsOfMember())
+    .prepare(),
+);
+
+/** A participant's current name, when they have results in this closed cycle. */
+const participantName = preparedOnce(() =>
+  db
+    .select({ name: users.name })
+    .from(cycleResults)
     .innerJoin(users, eq(users.id, cycleResults.userId))
-    .where(
-      and(
-        eq(cycleResults.teamId, sql.placeholder("teamId")),
-        eq(cycleResults.cycleId, sql.placeholder("cycleId")),
-        eq(cycleResults.userId, sql.placeholder("userId")),
-      ),
-    )
+    .where(resultsOfMember())
+    .limit(1)
     .prepare(),
 );
 
@@ -548,7 +559,55 @@ const memberObservationRows = preparedOnce(() =>
     .prepare(),
 );
 
-function frozenMemberResults(teamId: string, cycleId: number, normList: CycleNorm[], viewerId: string, userId: string): MemberResults | null {
+/**
+ * A closed cycle's frozen figures never change (decision 076), and the results and
+ * conversation pages read the same ones on every visit: they are kept in memory,
+ * bounded (decision 087). The key holds the cycle's close, so a cycle id cannot answer
+ * with another cycle's figures; names are not kept (they change), pages read them
+ * with rows of their own.
+ */
+export type ClosedCycle = { id: number; closedAt: number | null };
+const frozenCycles = new BoundedCache<{ norms: CycleNorm[]; team: ReturnType<typeof teamFigures> }>(2_000_000);
+const frozenMembers = new BoundedCache<NormResult[] | null>(4_000_000);
+
+// What later requests share must not change under them: a caller's sort or push throws.
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function frozenKey(teamId: string, cycle: ClosedCycle, userId = "") {
+  return `${teamId}\u0000${cycle.id}\u0000${cycle.closedAt}\u0000${userId}`;
+}
+
+function frozenCycle(teamId: string, cycle: ClosedCycle) {
+  const read = () => {
+    const norms = cycleNormList(teamId, cycle.id);
+    return { norms, team: teamFigures(teamId, cycle.id, norms) };
+  };
+  if (cycle.closedAt === null) return read();
+  return frozenCycles.remember(frozenKey(teamId, cycle), () => deepFreeze(read()), ({ norms }) =>
+    norms.reduce((size, n) => size + 100 + n.code.length + n.title.length, 100),
+  );
+}
+
+function frozenMemberNorms(teamId: string, cycle: ClosedCycle, normList: CycleNorm[], userId: string) {
+  const read = () => readMemberNorms(teamId, cycle.id, normList, userId);
+  if (cycle.closedAt === null) return read();
+  return frozenMembers.remember(frozenKey(teamId, cycle, userId), () => deepFreeze(read()), (norms) =>
+    (norms ?? []).reduce((size, n) => size + 150 + n.selfExample.length + n.observations.reduce((o, text) => o + 20 + text.length, 0), 100),
+  );
+}
+
+function frozenMemberResults(teamId: string, cycle: ClosedCycle, normList: CycleNorm[], viewerId: string, userId: string): MemberResults | null {
+  const norms = frozenMemberNorms(teamId, cycle, normList, userId);
+  return norms ? { userId, isMe: userId === viewerId, norms } : null;
+}
+
+function readMemberNorms(teamId: string, cycleId: number, normList: CycleNorm[], userId: string): NormResult[] | null {
   const results = memberResultRows().all({ teamId, cycleId, userId });
   if (results.length === 0) return null;
   const observations = memberObservationRows().all({ teamId, cycleId, userId });
@@ -574,7 +633,7 @@ function frozenMemberResults(teamId: string, cycleId: number, normList: CycleNor
     if (norm?.peerShown) norm.observations.push(o.text);
   }
   norms.sort((a, b) => (order.get(a.normId) ?? 0) - (order.get(b.normId) ?? 0));
-  return { userId, name: results[0].name, isMe: userId === viewerId, norms };
+  return norms;
 }
 
 /**
@@ -673,12 +732,12 @@ function membersOverview(teamId: string, cycleId: number, normList: CycleNorm[],
  * The frozen results of a closed cycle: the viewer's own, the team figures, and
  * for leads the overview of every participant (with their user id, for the links
  * to each member's results and conversation). A fixed number of statements
- * whatever the team size: four for a member, five for a lead.
+ * whatever the team size: four for a member, five for a lead; once the cycle's
+ * figures are kept (decision 087), none for a member, one (the names) for a lead.
  */
 export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, isLead: boolean) {
-  const normList = cycleNormList(teamId, cycle.id);
-  const mine = frozenMemberResults(teamId, cycle.id, normList, viewerId, viewerId);
-  const team = teamFigures(teamId, cycle.id, normList);
+  const { norms: normList, team } = frozenCycle(teamId, cycle);
+  const mine = frozenMemberResults(teamId, cycle, normList, viewerId, viewerId);
   const overview = isLead ? membersOverview(teamId, cycle.id, normList, viewerId) : null;
   return {
     norms: normList,
@@ -701,12 +760,17 @@ export function cycleResultsFor(teamId: string, cycle: Cycle, viewerId: string, 
 
 /**
  * One member's frozen results of a closed cycle, for their check-in conversation
- * and the lead's `?member=` view of the results page: three statements. The caller
- * decides who may see them (the member, a lead).
+ * and the lead's `?member=` view of the results page: three statements, none once
+ * kept. The caller decides who may see them (the member, a lead).
  */
-export function memberResultsFor(teamId: string, cycleId: number, memberId: string, viewerId: string) {
-  const normList = cycleNormList(teamId, cycleId);
-  return { norms: normList, member: frozenMemberResults(teamId, cycleId, normList, viewerId, memberId) };
+export function memberResultsFor(teamId: string, cycle: ClosedCycle, memberId: string, viewerId: string) {
+  const { norms } = frozenCycle(teamId, cycle);
+  return { norms, member: frozenMemberResults(teamId, cycle, norms, viewerId, memberId) };
+}
+
+/** A participant's name, for the lead's `?member=` page: null when they have no results in the cycle. */
+export function participantNameOf(teamId: string, cycleId: number, userId: string): string | null {
+  return participantName().get({ teamId, cycleId, userId })?.name ?? null;
 }
 
 const normTrendRows = preparedOnce(() =>

@@ -45,6 +45,7 @@ const conversationScope = preparedOnce(() =>
       status: checkinCycles.status,
       openedAt: checkinCycles.openedAt,
       closesAt: checkinCycles.closesAt,
+      closedAt: checkinCycles.closedAt,
       anonymityThreshold: checkinCycles.anonymityThreshold,
       memberName: users.name,
       // A member removed from the team keeps their conversations as a record, closed to new notes and actions.

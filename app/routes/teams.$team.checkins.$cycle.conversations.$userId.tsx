@@ -125,7 +125,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     held: page.conversation?.heldAt ? { at: page.conversation.heldAt, by: page.conversation.heldByName } : null,
     // Only the member (their own page) and leads get here; the results come from the
     // tables frozen at close, so they carry no rater and nothing below the threshold.
-    results: cycle.status === "closed" ? memberResultsFor(ctx.team.id, cycle.cycleId, memberId, ctx.user.id) : null,
+    results: cycle.status === "closed" ? memberResultsFor(ctx.team.id, { id: cycle.cycleId, closedAt: cycle.closedAt }, memberId, ctx.user.id) : null,
     threshold: cycle.anonymityThreshold ?? 3,
     notes: page.notes.map(({ authorId, body, ...n }) => {
       const editing = authorId === ctx.user.id && n.id === editId;

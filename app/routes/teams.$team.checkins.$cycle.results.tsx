@@ -10,6 +10,7 @@ import {
   cycleResultsFor,
   isParticipant,
   memberResultsFor,
+  participantNameOf,
   requireCycle,
   type MemberOverviewRow,
 } from "~/models/checkins.server";
@@ -45,10 +46,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       if (!isParticipant(team.id, cycle.id, memberId)) notFound();
       return { ...head, results: null, detail: null };
     }
-    const { norms, member } = memberResultsFor(team.id, cycle.id, memberId, user.id);
+    const name = participantNameOf(team.id, cycle.id, memberId) ?? notFound();
+    const { norms, member } = memberResultsFor(team.id, cycle, memberId, user.id);
     if (!member) notFound();
-    const pageTitle: PageTitleData = { key: "title.memberResults", params: { name: member.name, cycle: cycle.title } };
-    return { ...head, results: null, detail: { norms, member }, pageTitle };
+    const pageTitle: PageTitleData = { key: "title.memberResults", params: { name, cycle: cycle.title } };
+    return { ...head, results: null, detail: { norms, member: { ...member, name } }, pageTitle };
   }
 
   if (!closed) return { ...head, results: null, detail: null };

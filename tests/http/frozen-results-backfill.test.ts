@@ -24,7 +24,7 @@ let cycleIds: number[] = [];
 beforeAll(async () => {
   seedScale(file, { teams: 1, members: 8 });
   server = await startServer({ dbPath: file });
-  small = await startServer();
+  small = await startServer({ dbPath: path.join(dir, "small.db") });
   lead = new Client(server.url);
   const res = await lead.post("/login", { email: SCALE_LEAD, password: SCALE_PASSWORD });
   if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
@@ -40,6 +40,16 @@ afterAll(async () => {
   await small?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+// A migration runs before the server starts, and the server keeps a closed cycle's
+// frozen figures in memory once read (decision 087): the pages after a wipe and after
+// the backfill are read from a server started afresh on the changed file.
+async function restarted(s: TestServer, clients: Client[]) {
+  await s.stop();
+  const next = await startServer({ dbPath: s.dbPath });
+  for (const c of clients) c.base = next.url;
+  return next;
+}
 
 // The first cycle (a one-point trend), one inside the window, and the last (the window full).
 const resultsPages = async () =>
@@ -62,6 +72,7 @@ test("the backfill gives the results pages the overview and trends that freezing
 
   const sql = new Database(file);
   sql.exec("delete from cycle_member_signals; update cycle_norm_stats set recent_peer_means = '[]', trend_from_version = null; update cycle_results set recent_self = '[]', recent_peer = '[]'");
+  server = await restarted(server, [lead]);
   const wiped = await resultsPages();
   expect(wiped[2]).not.toMatch(sixPoints);
   expect(wiped[2]).not.toMatch(ownSix);
@@ -69,6 +80,7 @@ test("the backfill gives the results pages the overview and trends that freezing
 
   backfill(sql);
   sql.close();
+  server = await restarted(server, [lead]);
   expect(await resultsPages()).toEqual(frozenAtClose);
 });
 
@@ -137,5 +149,6 @@ test("the same for the odd cases: a norm left out, a hidden team mean, hidden pe
   db.exec("delete from cycle_member_signals; update cycle_norm_stats set recent_peer_means = '[]', trend_from_version = null; update cycle_results set recent_self = '[]', recent_peer = '[]'");
   backfill(db);
   db.close();
+  small = await restarted(small, [lead]);
   expect(await pages()).toEqual(frozenAtClose);
 });

@@ -68,6 +68,21 @@ test("every page runs as many SQL statements for 60 members as for 5", async () 
   expect(counts["check-in results (lead)"][0], "the lead's results page").toBe(9);
 }, 120_000);
 
+test("a closed check-in's frozen results are read from the database once (decision 087)", async () => {
+  // On the second visit, left: the session, the user's teams, the due-cycle check,
+  // the cycle, and the overview's names; on the conversation page its notes, actions
+  // and the rest, without the member's three statements of results.
+  const visit = async (name: string) => {
+    const page = pages.get(sizes[1])!.find((p) => p.name === name)!;
+    const res = await clients.get(sizes[1])![page.as].get(page.path);
+    expect(res.status).toBe(200);
+    return Number(res.headers.get("X-Statement-Count"));
+  };
+  for (const name of ["check-in results (lead)", "conversation (lead)"]) await visit(name);
+  expect(await visit("check-in results (lead)")).toBe(5);
+  expect(await visit("conversation (lead)")).toBe(9);
+});
+
 test("the scale data's open vote and open check-in stay open for years, so the benchmark keeps measuring them", () => {
   // The seed's clock is fixed (seeds/scale.ts). When this fails, move that clock
   // forward and raise SCALE_DATA_VERSION (seeds/scale-version.ts).

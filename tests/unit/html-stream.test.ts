@@ -7,6 +7,10 @@ test("stray NUL bytes are dropped and every other byte, multi-byte characters in
   expect(dropNulBytes(withNuls).toString("utf8")).toBe(text);
   const clean = Buffer.from(text);
   expect(dropNulBytes(clean)).toBe(clean);
+  // NULs at the start, the end, in runs and in several places
+  const scattered = Buffer.concat([Buffer.from([0]), Buffer.from("Zo"), Buffer.from([0, 0, 0]), Buffer.from("ë —"), Buffer.from([0]), Buffer.from(" ok"), Buffer.from([0, 0])]);
+  expect(dropNulBytes(scattered).toString("utf8")).toBe("Zoë — ok");
+  expect(dropNulBytes(Buffer.from([0, 0])).length).toBe(0);
 });
 
 test("the pieces React writes come back as one body, in order, without the NULs React 18 leaves at a piece's end", async () => {
