@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, not, or, sql, type AnyColumn } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, not, or, sql, type AnyColumn } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   checkinCycles,
@@ -36,6 +36,8 @@ function isMember(tx: DB, teamId: string, userId: string) {
   return !!tx.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId))).get();
 }
 
+const heldBy = alias(users, "held_by");
+
 // The conversation page's queries are built once: building their SQL cost more than running it.
 const conversationScope = preparedOnce(() =>
   db
@@ -50,43 +52,35 @@ const conversationScope = preparedOnce(() =>
       memberName: users.name,
       // A member removed from the team keeps their conversations as a record, closed to new notes and actions.
       inTeam: stillMember(checkinCycles.teamId, users.id),
+      // The conversation itself once begun (a note, an action, "held"); null before.
+      conversationId: conversations.id,
+      heldAt: conversations.heldAt,
+      heldByName: heldBy.name,
     })
     .from(checkinCycles)
     .innerJoin(users, eq(users.id, sql.placeholder("memberId")))
+    .leftJoin(conversations, and(eq(conversations.cycleId, checkinCycles.id), eq(conversations.memberId, users.id)))
+    .leftJoin(heldBy, eq(heldBy.id, conversations.heldBy))
     .where(
       and(
         eq(checkinCycles.teamId, sql.placeholder("teamId")),
         eq(checkinCycles.id, sql.placeholder("cycleId")),
         // A participant; or someone removed while the cycle ran (which ends their
         // participation, decision 030) whose conversation had begun: it stays readable.
-        or(
-          tookPart(checkinCycles.id, users.id),
-          sql`exists (select 1 from ${conversations} c where c.cycle_id = ${checkinCycles.id} and c.member_id = ${users.id})`,
-        ),
+        or(tookPart(checkinCycles.id, users.id), isNotNull(conversations.id)),
       ),
     )
     .prepare(),
 );
 
-/** The cycle (of this team) and whether `memberId` took part in it (or has a conversation in it); null when either is missing. */
+/**
+ * The cycle (of this team), whether `memberId` took part in it (or has a conversation
+ * in it), and the conversation once begun; null when the cycle or the member is missing.
+ */
 export function findConversationScope(teamId: string, cycleId: number, memberId: string) {
   return conversationScope().get({ teamId, cycleId, memberId }) ?? null;
 }
-
-const conversationRow = preparedOnce(() =>
-  db
-    .select({ id: conversations.id, heldAt: conversations.heldAt, heldByName: users.name })
-    .from(conversations)
-    .leftJoin(users, eq(users.id, conversations.heldBy))
-    .where(
-      and(
-        eq(conversations.teamId, sql.placeholder("teamId")),
-        eq(conversations.cycleId, sql.placeholder("cycleId")),
-        eq(conversations.memberId, sql.placeholder("memberId")),
-      ),
-    )
-    .prepare(),
-);
+export type ConversationScope = NonNullable<ReturnType<typeof findConversationScope>>;
 
 // One conversation's notes a viewer may read: the member's statements cannot match a private note.
 const readableNotes = (viewerIsLead: boolean) =>
@@ -122,14 +116,9 @@ const sharedNotes = preparedOnce(() => noteRows(false));
  * Everything the conversation page shows, in a fixed number of statements.
  * Private notes are filtered out in SQL for non-leads, so they never reach a member's page.
  */
-export function loadConversation(
-  teamId: string,
-  cycleId: number,
-  cycleOpenedAt: number,
-  memberId: string,
-  viewerIsLead: boolean,
-) {
-  const conversation = conversationRow().get({ teamId, cycleId, memberId }) ?? null;
+export function loadConversation(teamId: string, scope: ConversationScope, memberId: string, viewerIsLead: boolean) {
+  const { cycleId, openedAt: cycleOpenedAt } = scope;
+  const conversation = scope.conversationId === null ? null : { id: scope.conversationId, heldAt: scope.heldAt, heldByName: scope.heldByName };
   const notes = conversation
     ? (viewerIsLead ? notesForLead() : sharedNotes()).all({ teamId, conversationId: conversation.id })
     : [];

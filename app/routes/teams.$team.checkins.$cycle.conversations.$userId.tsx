@@ -102,7 +102,7 @@ async function scope(request: Request, params: LoaderFunctionArgs["params"]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, cycle, memberId, leadHere } = await scope(request, params);
   const links = normLinksOf(ctx.team);
-  const page = loadConversation(ctx.team.id, cycle.cycleId, cycle.openedAt, memberId, leadHere);
+  const page = loadConversation(ctx.team.id, cycle, memberId, leadHere);
   // Only a note that was edited has a history to read.
   const revisions =
     page.conversation && page.notes.some((n) => n.revisions > 0) ? noteRevisions(ctx.team.id, page.conversation.id, leadHere) : [];
