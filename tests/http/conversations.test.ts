@@ -405,7 +405,8 @@ describe("actions", () => {
     const page = visibleText((await lead.get(`/teams/${teamId}/checkins/${cycle2}/conversations`)).html);
     expect(page).toMatch(/Chantal Dekker Held/);
     const own = (await bob.get(url(cycle2, ids[2]))).html;
-    expect(visibleText(own)).toContain("Held on");
+    // Who held it, by name (read with the conversation's scope).
+    expect(visibleText(own)).toMatch(new RegExp(`Held on .+ by ${names[0]}\\.`));
     expect(visibleText(own)).not.toContain("Prepare your conversation");
     // The note form is still there, under the notes.
     expect(own.indexOf('id="notes-title"')).toBeLessThan(own.indexOf('id="new-note"'));
